@@ -42,19 +42,19 @@ type SegmentOptions struct {
 	Errors int
 }
 
-// PRF is a precision/recall count.
-type PRF struct {
+// SpanCounts counts exact span matches for precision, recall and F1.
+type SpanCounts struct {
 	Gold, System, Correct int
 }
 
 // Precision returns Correct/System.
-func (c PRF) Precision() float64 { return ratio(c.Correct, c.System) }
+func (c SpanCounts) Precision() float64 { return segRatio(c.Correct, c.System) }
 
 // Recall returns Correct/Gold.
-func (c PRF) Recall() float64 { return ratio(c.Correct, c.Gold) }
+func (c SpanCounts) Recall() float64 { return segRatio(c.Correct, c.Gold) }
 
 // F1 returns the harmonic mean of precision and recall.
-func (c PRF) F1() float64 {
+func (c SpanCounts) F1() float64 {
 	p, r := c.Precision(), c.Recall()
 	if p+r == 0 {
 		return 0
@@ -62,7 +62,7 @@ func (c PRF) F1() float64 {
 	return 2 * p * r / (p + r)
 }
 
-func ratio(a, b int) float64 {
+func segRatio(a, b int) float64 {
 	if b == 0 {
 		return 0
 	}
@@ -74,8 +74,8 @@ type SegmentScore struct {
 	Name       string
 	Documents  int
 	Paragraphs int
-	Sentences  PRF
-	Words      PRF
+	Sentences  SpanCounts
+	Words      SpanCounts
 	Examples   []string // mismatches, when SegmentOptions.Errors > 0
 }
 

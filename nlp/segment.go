@@ -91,6 +91,10 @@ func (t *tokenizer) split(bounds []int, from int) []int {
 		tok := t.out[i].Text
 		j := i + 1
 		if j == len(t.out) {
+			if len(tok) > 1 && tok[len(tok)-1] == '.' && tok[len(tok)-2] != '.' {
+				// An abbreviation ends the paragraph: "in the U.S." gives "U.S" ".".
+				t.splitPeriod(i)
+			}
 			break
 		}
 		switch {
@@ -108,18 +112,22 @@ func (t *tokenizer) split(bounds []int, from int) []int {
 			}
 		case len(tok) > 1 && tok[len(tok)-1] == '.':
 			if t.abbrevEnds(i, j) {
-				// Give the period back as a token of its own.
-				sp := t.out[i].Span
-				t.out = append(t.out, Token{})
-				copy(t.out[i+2:], t.out[i+1:])
-				t.out[i] = Token{Text: t.text[sp.Start : sp.End-1], Span: Span{sp.Start, sp.End - 1}, Head: -1}
-				t.out[i+1] = Token{Text: t.text[sp.End-1 : sp.End], Span: Span{sp.End - 1, sp.End}, Head: -1}
+				t.splitPeriod(i)
 				bounds = append(bounds, i+2)
 				i++
 			}
 		}
 	}
 	return append(bounds, len(t.out))
+}
+
+// splitPeriod gives an abbreviation's period back as a token of its own.
+func (t *tokenizer) splitPeriod(i int) {
+	sp := t.out[i].Span
+	t.out = append(t.out, Token{})
+	copy(t.out[i+2:], t.out[i+1:])
+	t.out[i] = Token{Text: t.text[sp.Start : sp.End-1], Span: Span{sp.Start, sp.End - 1}, Head: -1}
+	t.out[i+1] = Token{Text: t.text[sp.End-1 : sp.End], Span: Span{sp.End - 1, sp.End}, Head: -1}
 }
 
 // isTerminal reports whether tok ends a sentence when a sentence start follows.
@@ -173,13 +181,33 @@ func (t *tokenizer) startsSentence(i, j, from int) bool {
 	case isUpper(r), isDigit(r):
 		return true
 	case isLower(r):
-		return next == "i"
+		// Chat-style text: "where did you grow up? india?"
+		return next == "i" || (j == i+1 && strings.ContainsAny(term, "?!") && t.out[j].Span.Start > t.out[i].Span.End) || (term == "." && j == i+1 && t.plainWordBefore(i))
 	}
 	switch next {
 	case "\"", "“", "‘", "'", "(", "[", "``", "`", "«", "-", "--", "*", "•", "–", "—", "#", "$", "£", "€":
 		return true
 	}
 	return false
+}
+
+// plainWordBefore reports whether the token before the period i is an
+// ordinary lowercase word, so that a lowercase word after the period starts
+// a new, carelessly written sentence.
+func (t *tokenizer) plainWordBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := t.out[i-1].Text
+	if len(w) < 2 || t.out[i-1].Span.End != t.out[i].Span.Start {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isBoundary reports whether a sentence was found to end just before token k.
@@ -209,6 +237,9 @@ func (t *tokenizer) abbrevEnds(i, j int) bool {
 			return false
 		}
 	}
+	if stem == "etc" && isUpper(r) {
+		return true
+	}
 	if starters[next] {
 		return true
 	}
@@ -230,4 +261,3 @@ func isNumber(s string) bool {
 	return true
 }
 
-var _ = strings.TrimSpace

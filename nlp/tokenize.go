@@ -164,11 +164,10 @@ func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualF
 func prefixLen(w string) int {
 	c := w[0]
 	switch c {
-	case '(', '[', '{', '<', '"', '*', '¿', '¡', '~', '|', '=', '+', '^', '&':
-		if c == '<' && emoticons[w] {
-			return 0
-		}
+	case '(', '[', '{', '"', '¿', '¡':
 		return 1
+	case '<', '*', '~', '|', '=', '+', '^', '&', '_', '>', '!', '?', ',', ';', ':', '%', '@', '/', '\\':
+		return runLen(w, c)
 	case '`':
 		if len(w) > 1 && w[1] == '`' {
 			return 2
@@ -204,9 +203,6 @@ func prefixLen(w string) int {
 		for n < len(w) && w[n] == '-' {
 			n++
 		}
-		if n == 1 && len(w) > 1 && (isDigit(rune(w[1])) || w[1] == '.') { // -5
-			return 0
-		}
 		return n
 	}
 	if c < utf8.RuneSelf {
@@ -214,7 +210,18 @@ func prefixLen(w string) int {
 	}
 	r, size := utf8.DecodeRuneInString(w)
 	switch r {
-	case '“', '‘', '«', '‹', '„', '‚', '–', '—', '…', '£', '€', '¥', '•', '·', '′', '″', '¢', '§', '©', '®':
+	case '‘', '’':
+		if strings.HasPrefix(w[size:], "’") || strings.HasPrefix(w[size:], "‘") {
+			return 2 * size // ‘’ or ’’ used as a double quote
+		}
+		if r == '’' {
+			return 0
+		}
+		if isClitic(w) >= 0 {
+			return 0
+		}
+		return size
+	case '“', '«', '‹', '„', '‚', '–', '—', '…', '£', '€', '¥', '•', '·', '′', '″', '¢', '§', '©', '®':
 		if r == '‘' && isClitic(w) >= 0 {
 			return 0
 		}
@@ -259,22 +266,25 @@ func suffixLen(w string) int {
 		if n == 1 && r == '.' && isAbbrev(w) {
 			return 0
 		}
-		if n == len(w)-1 && r == '.' && n > 1 && isAbbrev(w[:len(w)-n+1]) && w[len(w)-n] == '.' {
-			// "etc..." keeps one period, the rest is an ellipsis.
+		if r == '.' && (n == 2 || n >= 4) && len(w) > n && w[len(w)-n:] == strings.Repeat(".", n) && isAbbrev(w[:len(w)-n+1]) {
+			// "Inc.." is "Inc." and "."; "etc...." is "etc." and "...".
 			return n - 1
 		}
 		return n
-	case ',', ';', ':', ')', ']', '}', '>', '"', '%', '*', '…', '”', '»', '›', '|', '~', '^', '=', '+', '&':
-		if r == ')' && strings.IndexByte(w, '(') > 0 && !strings.ContainsAny(w[strings.IndexByte(w, '('):], "\"") {
-			// "friend(s)", "(s)he": leave to infix.
-			if op := strings.LastIndexByte(w, '('); op > 0 && isLetter(first(w[op+1:])) && isLetter(rune(w[op-1])) {
-				return 0
-			}
+	case '>', '*', '=', '_', '~', '^', '|', '+', '&':
+		n := 1
+		for n < len(w) && w[len(w)-n-1] == byte(r) {
+			n++
 		}
+		return n
+	case ',', ';', ':', ')', ']', '}', '"', '%', '…', '”', '»', '›':
 		return size
 	case '\'', '’', '`':
 		if ls, ok := cliticSuffix(w); ok {
 			return ls
+		}
+		if strings.HasSuffix(w, "’’") || strings.HasSuffix(w, "‘’") {
+			return 6
 		}
 		if len(w) >= 2 && w[len(w)-size-1] == '\'' { // ''
 			return size + 1
@@ -362,7 +372,17 @@ func (t *tokenizer) infix(s, e int) {
 		}
 	}
 	if simple {
+		if n := unitSplit(w); n > 0 {
+			t.emit(s, s+n)
+			t.emit(s+n, e)
+			return
+		}
 		t.emit(s, e)
+		return
+	}
+	if n := unitSplit(w); n > 0 {
+		t.emit(s, s+n)
+		t.emit(s+n, e)
 		return
 	}
 	// Dashes, ellipses and doubled hyphens always split.
@@ -377,8 +397,8 @@ func (t *tokenizer) infix(s, e int) {
 			for i+n < len(w) && w[i+n] == '-' {
 				n++
 			}
-		case r == '.' && i+2 < len(w) && w[i+1] == '.' && w[i+2] == '.':
-			n = 3
+		case r == '.' && i+1 < len(w) && w[i+1] == '.':
+			n = 2
 			for i+n < len(w) && w[i+n] == '.' {
 				n++
 			}
@@ -428,7 +448,7 @@ func (t *tokenizer) hyphens(s, e int) {
 			mixed = true
 		}
 	}
-	if other || mixed || allDigits && (parts >= 3 || parts == 2 && len(w) == 8 && w[3] == '-') {
+	if other || mixed || allDigits && (parts >= 3 || parts == 2 && len(w)-strings.IndexByte(w, '-') == 5 && strings.IndexByte(w, '-') <= 3) {
 		// Phone numbers, codes, file names and dates stay whole.
 		t.slashComma(s, e)
 		return
@@ -474,6 +494,36 @@ func (t *tokenizer) slashComma(s, e int) {
 		return
 	}
 	t.emit(s, e)
+}
+
+// units are split off a number they are written against ("5pm", "$3bn").
+var units = map[string]bool{
+	"am": true, "pm": true, "AM": true, "PM": true, "k": true, "K": true, "m": true, "M": true, "b": true,
+	"bn": true, "B": true, "mm": true, "cm": true, "km": true, "kg": true, "g": true, "lb": true, "lbs": true,
+	"ft": true, "mph": true, "mg": true, "ml": true, "hrs": true, "hr": true, "min": true, "mins": true,
+	"yr": true, "yrs": true, "mi": true, "oz": true, "GB": true, "MB": true, "kb": true, "KB": true, "gb": true,
+	"mb": true, "sec": true, "secs": true, "kmh": true, "MW": true, "GW": true, "kW": true, "mln": true, "tn": true,
+}
+
+// unitSplit returns where a number ends and a unit begins in w, or 0.
+func unitSplit(w string) int {
+	i := 0
+	for i < len(w) && (isDigit(rune(w[i])) || (i > 0 && (w[i] == '.' || w[i] == ',' || w[i] == ':') && i+1 < len(w) && isDigit(rune(w[i+1])))) {
+		i++
+	}
+	if i == 0 || i == len(w) || !units[w[i:]] {
+		return 0
+	}
+	return i
+}
+
+// runLen returns the length of the run of byte c at the start of w.
+func runLen(w string, c byte) int {
+	n := 1
+	for n < len(w) && w[n] == c {
+		n++
+	}
+	return n
 }
 
 // lookupLower looks up w lowercased (ASCII) in m without allocating.
