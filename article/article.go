@@ -19,7 +19,8 @@ import (
 // are byte offsets into Body().
 type Article struct {
 	ID        string    `json:"id"`
-	Source    string    `json:"source,omitempty"` // input name and record, e.g. "feeds.csv:12"
+	Source    string    `json:"source,omitempty"`    // input name and record, e.g. "feeds.csv:12"
+	RecordID  string    `json:"record_id,omitempty"` // the id a record dump gave the article
 	URL       string    `json:"url,omitempty"`
 	Title     string    `json:"title,omitempty"`
 	Author    string    `json:"author,omitempty"`
