@@ -203,7 +203,7 @@ func Load(fsys fs.FS) (*Tables, error) {
 	}
 	steps := []struct {
 		file string
-		add  func(line int, r []string) error
+		add  func(r []string) error
 	}{
 		{FileTypes, t.addType}, {FileModes, t.addMode}, {FileContexts, t.addContext},
 		{FileCAMEO, t.addCode}, {FileCAMEOPlover, t.addMapping}, {FilePloverCAMEO, t.addDefault},
@@ -214,13 +214,12 @@ func Load(fsys fs.FS) (*Tables, error) {
 		if err != nil {
 			return nil, err
 		}
-		for i, r := range rows {
-			// rows[i] carries its source line number in the extra last field.
+		for _, r := range rows {
+			// Each row carries its source line number in the extra last field.
 			line, _ := strconv.Atoi(r[len(r)-1])
-			if err := s.add(line, r[:len(r)-1]); err != nil {
+			if err := s.add(r[:len(r)-1]); err != nil {
 				return nil, fmt.Errorf("%s:%d: %w", s.file, line, err)
 			}
-			_ = i
 		}
 	}
 	if err := t.check(); err != nil {
@@ -336,7 +335,7 @@ func isUpperName(s string) bool {
 	return true
 }
 
-func (t *Tables) addType(_ int, r []string) error {
+func (t *Tables) addType(r []string) error {
 	name := r[0]
 	if !isUpperName(name) {
 		return fmt.Errorf("type name %q: want A-Z", name)
@@ -368,7 +367,7 @@ func (t *Tables) addType(_ int, r []string) error {
 	return nil
 }
 
-func (t *Tables) addMode(_ int, r []string) error {
+func (t *Tables) addMode(r []string) error {
 	i, ok := t.typeIdx[r[0]]
 	if !ok {
 		return fmt.Errorf("mode of unknown type %q", r[0])
@@ -404,7 +403,7 @@ func (t *Tables) addMode(_ int, r []string) error {
 	return nil
 }
 
-func (t *Tables) addContext(_ int, r []string) error {
+func (t *Tables) addContext(r []string) error {
 	if r[0] == "" || strings.ToLower(r[0]) != r[0] {
 		return fmt.Errorf("context name %q: want lower case", r[0])
 	}
@@ -416,7 +415,7 @@ func (t *Tables) addContext(_ int, r []string) error {
 	return nil
 }
 
-func (t *Tables) addCode(_ int, r []string) error {
+func (t *Tables) addCode(r []string) error {
 	code := r[0]
 	if len(code) < 2 || len(code) > 4 || strings.Trim(code, "0123456789") != "" {
 		return fmt.Errorf("CAMEO code %q: want 2 to 4 digits", code)
@@ -490,7 +489,7 @@ func (t *Tables) checkTarget(typ, mode string, contexts []string) error {
 	return nil
 }
 
-func (t *Tables) addMapping(_ int, r []string) error {
+func (t *Tables) addMapping(r []string) error {
 	i, ok := t.codeIdx[r[0]]
 	if !ok {
 		return fmt.Errorf("mapping of unknown CAMEO code %q", r[0])
@@ -508,7 +507,7 @@ func (t *Tables) addMapping(_ int, r []string) error {
 	return nil
 }
 
-func (t *Tables) addDefault(_ int, r []string) error {
+func (t *Tables) addDefault(r []string) error {
 	if err := t.checkTarget(r[0], r[1], nil); err != nil {
 		return err
 	}
@@ -532,7 +531,7 @@ func (t *Tables) addDefault(_ int, r []string) error {
 	return nil
 }
 
-func (t *Tables) addLegacy(_ int, r []string) error {
+func (t *Tables) addLegacy(r []string) error {
 	if !isUpperName(r[0]) {
 		return fmt.Errorf("old type %q: want A-Z", r[0])
 	}
@@ -617,25 +616,34 @@ func (t *Tables) NormalizeType(name string) (string, bool) {
 	return "", false
 }
 
-// Normalize maps an older type and mode to current ones. The mode is kept
-// when it is valid for the normalized type, translated when the legacy table
-// has an entry for it, and dropped ("") otherwise. ok is false when the type
-// cannot be normalized.
+// Normalize maps an older (or current) type and mode to current ones, in
+// this order: a legacy entry for exactly that type and mode; the mode itself
+// when it is valid for the normalized type; a legacy mode entry of the
+// normalized type; the mode a legacy type rename implies (INVESTIGATE ->
+// ACCUSE investigate); else no mode. ok is false when the type has no
+// current equivalent.
 func (t *Tables) Normalize(typ, mode string) (newType, newMode string, ok bool) {
 	n := strings.ToUpper(strings.TrimSpace(typ))
 	m := strings.ToLower(strings.TrimSpace(mode))
-	if i, found := t.legIdx[typeMode{n, m}]; found && m != "" {
-		l := t.legacy[i]
-		return l.Type, l.Mode, l.Type != ""
+	if m != "" {
+		if i, found := t.legIdx[typeMode{n, m}]; found {
+			l := t.legacy[i]
+			return l.Type, l.Mode, l.Type != ""
+		}
 	}
 	nt, ok := t.NormalizeType(n)
 	if !ok {
 		return "", "", false
 	}
-	if _, valid := t.modes[typeMode{nt, m}]; valid {
-		return nt, m, true
+	if m != "" {
+		if _, valid := t.modes[typeMode{nt, m}]; valid {
+			return nt, m, true
+		}
+		if i, found := t.legIdx[typeMode{nt, m}]; found && t.legacy[i].Type == nt {
+			return nt, t.legacy[i].Mode, true
+		}
 	}
-	if i, found := t.legIdx[typeMode{nt, m}]; found && t.legacy[i].Type == nt {
+	if i, found := t.legIdx[typeMode{n, ""}]; found {
 		return nt, t.legacy[i].Mode, true
 	}
 	return nt, "", true
