@@ -1,0 +1,53 @@
+// Command kbgen generates the actor knowledge base (actor/data/actors.tsv
+// and actor/data/names.tsv) from the third-party sources in ../shared/data
+// and the project's own curated rows in cmd/kbgen/curated. The output is a
+// function of the input alone: the same input gives the same bytes.
+//
+// Usage, from the repository root:
+//
+//	go run ./cmd/kbgen -data ../shared/data -out actor/data
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data", "directory of the third-party sources")
+	curated := flag.String("curated", "cmd/kbgen/curated", "directory of the curated actors.tsv and names.tsv")
+	out := flag.String("out", "actor/data", "output directory")
+	flag.Parse()
+	if err := run(*data, *curated, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "kbgen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(data, curated, out string) error {
+	actors, names, err := Generate(data, curated)
+	if err != nil {
+		return err
+	}
+	var ab, nb bytes.Buffer
+	if err := writeTables(&ab, &nb, actors, names); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		b    []byte
+	}{{"actors.tsv", ab.Bytes()}, {"names.tsv", nb.Bytes()}} {
+		p := filepath.Join(out, f.name)
+		if err := os.WriteFile(p, f.b, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", p, err)
+		}
+		fmt.Fprintf(os.Stderr, "kbgen: wrote %s (%d bytes)\n", p, len(f.b))
+	}
+	return nil
+}
