@@ -231,6 +231,9 @@ func (t *tokenizer) abbrevEnds(i, j int) bool {
 	if ambiguousAbbrevs[stem] {
 		return !(isLower(r) || isDigit(r)) && (isUpper(r) || next == "\"" || next == "“")
 	}
+	if len(stem) > 1 && starters[next] {
+		return true
+	}
 	if len(stem) == 1 || (len(stem) == 3 && stem[1] == '.') {
 		// Initials: "J. R. R. Tolkien", "George W. Bush".
 		if isUpper(first(stem)) {
@@ -260,4 +263,3 @@ func isNumber(s string) bool {
 	}
 	return true
 }
-

@@ -103,10 +103,10 @@ func (t *tokenizer) chunk(s, e int) {
 // specialLen returns the length of a URL, e-mail address or emoticon at the
 // start of w, without trailing punctuation, or 0.
 func specialLen(w string) int {
-	if emoticons[w] {
-		return len(w)
-	}
 	if len(w) < 5 {
+		if len(w) >= 2 && emoticons[w] {
+			return len(w)
+		}
 		return 0
 	}
 	c := w[0] | 0x20
@@ -286,7 +286,7 @@ func suffixLen(w string) int {
 		if strings.HasSuffix(w, "’’") || strings.HasSuffix(w, "‘’") {
 			return 6
 		}
-		if len(w) >= 2 && w[len(w)-size-1] == '\'' { // ''
+		if len(w) > size && w[len(w)-size-1] == '\'' { // ''
 			return size + 1
 		}
 		return size
@@ -299,8 +299,10 @@ func suffixLen(w string) int {
 		}
 		return n
 	}
-	if ls, ok := cliticSuffix(w); ok {
-		return ls
+	if strings.IndexByte(w, '\'') >= 0 || strings.IndexByte(w, '`') >= 0 || strings.Contains(w, "\u2019") || strings.Contains(w, "\u2018") {
+		if ls, ok := cliticSuffix(w); ok {
+			return ls
+		}
 	}
 	if r >= utf8.RuneSelf && (unicode.IsPunct(r) || unicode.IsSymbol(r) || r == utf8.RuneError) {
 		return size
@@ -358,7 +360,8 @@ func isAbbrev(w string) bool {
 // infix splits a chunk that has no prefix or suffix left to strip.
 func (t *tokenizer) infix(s, e int) {
 	w := t.text[s:e]
-	if n := lookupLowerInt(contractions, w); n > 0 {
+	if len(w) >= 2 && len(w) <= 8 && contractionFirst[w[0]|0x20] && lookupLowerInt(contractions, w) > 0 {
+		n := lookupLowerInt(contractions, w)
 		t.emit(s, s+n)
 		t.emit(s+n, e)
 		return
@@ -525,6 +528,14 @@ func runLen(w string, c byte) int {
 	}
 	return n
 }
+
+// contractionFirst marks the (lowercase) first bytes of contractions.
+var contractionFirst = func() (a [256]bool) {
+	for w := range contractions {
+		a[w[0]] = true
+	}
+	return a
+}()
 
 // lookupLower looks up w lowercased (ASCII) in m without allocating.
 func lookupLower(m map[string]bool, w string) bool {
