@@ -30,9 +30,9 @@ const (
 	FileLegacy      = "legacy.tsv"
 )
 
-// Columns of each data file, in order. The first non-comment line of a file
+// columns of each data file, in order. The first non-comment line of a file
 // must be exactly these names, tab-separated.
-var Columns = map[string][]string{
+var columns = map[string][]string{
 	FileTypes:       {"type", "quad_class", "requires_recipient", "score", "description", "note"},
 	FileModes:       {"type", "mode", "score", "score_source", "description"},
 	FileContexts:    {"context", "description"},
@@ -40,6 +40,16 @@ var Columns = map[string][]string{
 	FileCAMEOPlover: {"cameo", "type", "mode", "contexts", "source", "note"},
 	FilePloverCAMEO: {"type", "mode", "cameo", "how", "note"},
 	FileLegacy:      {"old_type", "old_mode", "type", "mode", "seen_in", "reason"},
+}
+
+// TableColumns returns the column names of a data file (a copy), or nil for
+// an unknown file name.
+func TableColumns(file string) []string {
+	c, ok := columns[file]
+	if !ok {
+		return nil
+	}
+	return append([]string(nil), c...)
 }
 
 //go:embed data/*.tsv
@@ -195,7 +205,7 @@ func Load(fsys fs.FS) (*Tables, error) {
 			return nil, fmt.Errorf("open %s: %w", name, err)
 		}
 		defer f.Close()
-		return parseTable(f, name, Columns[name])
+		return parseTable(f, name, columns[name])
 	}
 	t := &Tables{
 		typeIdx: map[string]int{}, modes: map[typeMode]Mode{}, ctxIdx: map[string]int{},

@@ -399,7 +399,7 @@ func TestConcurrentUse(t *testing.T) {
 func embeddedFiles(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	for name := range Columns {
+	for name := range columns {
 		b, err := fs.ReadFile(dataFS, "data/"+name)
 		if err != nil {
 			t.Fatal(err)
@@ -456,7 +456,7 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func FuzzParseTable(f *testing.F) {
-	for name := range Columns {
+	for name := range columns {
 		b, err := fs.ReadFile(dataFS, "data/"+name)
 		if err != nil {
 			f.Fatal(err)
@@ -466,9 +466,9 @@ func FuzzParseTable(f *testing.F) {
 	f.Add(FileContexts, []byte("# version: "+Version+"\ncontext\tdescription\na\tb\n"))
 	f.Add(FileContexts, []byte("context\tdescription\n\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		cols, ok := Columns[name]
+		cols, ok := columns[name]
 		if !ok {
-			cols = Columns[FileContexts]
+			cols = columns[FileContexts]
 		}
 		rows, err := parseTable(bytes.NewReader(data), name, cols)
 		if err != nil {

@@ -116,7 +116,7 @@ func (t table) file() file {
 	for _, c := range t.comment {
 		b.WriteString("# " + c + "\n")
 	}
-	b.WriteString(strings.Join(event.Columns[t.name], "\t") + "\n")
+	b.WriteString(strings.Join(event.TableColumns(t.name), "\t") + "\n")
 	for _, r := range t.rows {
 		for i := range r {
 			r[i] = clean(r[i])
