@@ -41,7 +41,11 @@
 // Sector words use [CaseFold] (any case, any diacritics). "Georgia" is the
 // country GEO: the knowledge base has no US states, and telling the state
 // apart needs the sentence's context ("Atlanta, Georgia"), which is the
-// resolver's job in a later stage. Where one name has several actors (the
+// resolver's job in a later stage. A proper name right after "New" is not
+// matched unless the knowledge base has the longer name ("New Zealand" is
+// NZL; "New Jersey" and "New Mexico" are not JEY and MEX). A few capitals
+// and nicknames that are common capitalised words or given names (Male,
+// Victoria, Kingston, Finn, Pole) are left out by the generator. Where one name has several actors (the
 // adjective "Dominican" is DOM and DMA) every candidate is returned, the
 // best supported first (more sources, then a more specific kind of name).
 //

@@ -93,6 +93,11 @@ func (kb *KB) scan(sc *scratch, date time.Time, dst []Hit) []Hit {
 				}
 			}
 		}
+		if best >= 0 && i > 0 && kb.names[best].Case != CaseFold && sc.words[i-1] == "New" {
+			// "New Jersey", "New Mexico", "New Guinea": a place named
+			// after the country, when the knowledge base has no longer name.
+			best = -1
+		}
 		if best >= 0 {
 			dst = append(dst, Hit{Name: best, node: bestNode, tok0: int32(i), tok1: int32(bestEnd)})
 			i = bestEnd

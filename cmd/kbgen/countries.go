@@ -198,7 +198,7 @@ func (b *builder) mledoze(data string, independent map[string]bool) error {
 		if !b.isCountry(code) {
 			continue
 		}
-		b.addActor(actor.Actor{Code: code}, srcMledoze)
+		b.addActor(actor.Actor{Code: code}, srcMledoze).Name = c.Name.Common // "United States", not CLDR's "US"
 		b.addName(c.Name.Common, code, actor.KindName, srcMledoze)
 		b.addName(c.Name.Official, code, actor.KindOfficial, srcMledoze)
 		var langs []string
@@ -307,12 +307,25 @@ func (b *builder) countryInfo(data string, independent map[string]bool) error {
 		name := titleCase(dictName(s))
 		switch section {
 		case "Nationality":
+			if acr := dictName(s); isAcronym(acr) {
+				b.addName(acr, code, actor.KindAbbr, srcCountryInfo)
+				continue
+			}
 			b.addName(name, code, actor.KindNationality, srcCountryInfo)
 		case "Capital":
 			b.capital(code, name, independent, srcCountryInfo)
 		}
 	}
 	return sc.Err()
+}
+
+// isAcronym tells an acronym in an all-capitals dictionary: dotted, three
+// letters or fewer, or without vowels (US, U.K., DPRK, TRNC).
+func isAcronym(s string) bool {
+	if strings.Contains(s, " ") {
+		return false
+	}
+	return strings.Contains(s, ".") || len(s) <= 3 || !strings.ContainsAny(s, "AEIOU")
 }
 
 // plurals adds the plural of every demonym ("Azeris", "Azerbaijanis") and

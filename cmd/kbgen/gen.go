@@ -35,6 +35,19 @@ var header = []string{
 	"This data file is distributed under CC BY-SA 4.0 (share-alike of CountryInfo, SupraVerden; ODbL terms for mledoze-derived rows); see NOTICE.",
 }
 
+// denied are names dropped whatever their source: capitals and nicknames
+// that are common capitalised words or given names ("Male voters",
+// "Victoria", "Kingston, Ontario", "Finn", "the North Pole"). Their
+// countries keep all their other names.
+var denied = map[string]bool{}
+
+func init() {
+	for _, s := range []string{"male", "victoria", "kingston", "hamilton", "roma", "sana", "bida", "mann",
+		"kiwi", "pole", "finn", "dane", "scot", "nords", "sinic", "kemet", "kimet", "angia", "the graveyard of empires"} {
+		denied[s] = true
+	}
+}
+
 type nameKey struct{ phrase, code string }
 
 type nameVal struct {
@@ -73,6 +86,9 @@ func (b *builder) addActor(a actor.Actor, src string) *actor.Actor {
 // one row with all sources, and the most specific kind.
 func (b *builder) addName(phrase, code string, kind actor.Kind, src string) {
 	phrase = strings.Join(strings.Fields(phrase), " ")
+	if denied[actor.Fold(phrase)] && src != srcDyad {
+		return
+	}
 	if phrase == "" || actor.Fold(phrase) == "" || strings.ContainsAny(phrase, "\t\n") {
 		return
 	}
@@ -98,21 +114,20 @@ func setString(m map[string]bool) string {
 }
 
 // caseOf is a name's capitalisation rule: sector words any case; acronyms
-// of up to three letters exactly; other proper names capitalised.
+// (and all-capital names) of up to three letters exactly; other proper
+// names capitalised.
 func caseOf(phrase string, kind actor.Kind) actor.Case {
-	switch kind {
-	case actor.KindSector:
+	if kind == actor.KindSector {
 		return actor.CaseFold
-	case actor.KindAbbr:
-		n := 0
-		for _, r := range phrase {
-			if unicode.IsLetter(r) {
-				n++
-			}
+	}
+	n := 0
+	for _, r := range phrase {
+		if unicode.IsLetter(r) {
+			n++
 		}
-		if n <= 3 {
-			return actor.CaseExact
-		}
+	}
+	if n <= 3 && (kind == actor.KindAbbr || phrase == strings.ToUpper(phrase)) {
+		return actor.CaseExact
 	}
 	return actor.CaseTitle
 }
