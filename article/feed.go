@@ -2,6 +2,7 @@ package article
 
 import (
 	"context"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -38,7 +39,11 @@ func ReadFeed(ctx context.Context, name string, r io.Reader) iter.Seq2[*Article,
 	return func(yield func(*Article, error) bool) {
 		feed, err := parseFeed(r)
 		if err != nil {
-			yield(nil, &InputError{Name: name, Offset: -1, Err: err})
+			ie := &InputError{Name: name, Offset: -1, Err: err}
+			if se := (*xml.SyntaxError)(nil); errors.As(err, &se) {
+				ie.Line = se.Line
+			}
+			yield(nil, ie)
 			return
 		}
 		site := oneLine(feed.Title)
