@@ -31,9 +31,10 @@ var (
 // utf16Aware returns r with a UTF-16 byte-order mark honoured (the text is
 // transcoded to UTF-8) and a UTF-8 BOM removed.
 func utf16Aware(r io.Reader) io.Reader {
-	// BOMOverride switches to UTF-16 when a UTF-16 BOM is present and
-	// otherwise falls through to UTF-8 with its BOM stripped.
-	dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
+	// BOMOverride switches to the encoding a BOM names (dropping the BOM)
+	// and otherwise passes the bytes through untouched, so that invalid
+	// UTF-8 reaches the line decoder, which reports or repairs it.
+	dec := unicode.BOMOverride(transform.Nop)
 	return transform.NewReader(r, dec)
 }
 

@@ -93,13 +93,23 @@ func reflow(raw []string) []block {
 	if len(gl) == 0 {
 		return nil
 	}
-	ones := 0
-	for _, g := range gl[1:] {
-		if g.gap == 1 {
-			ones++
+	// Double spacing shows where a sentence runs on from one line to the
+	// next: such a line end has a blank line after it in a double-spaced
+	// dump and none in ordinary wrapped text.
+	soft, tight := 0, 0
+	for i := 1; i < len(gl); i++ {
+		prev := gl[i-1]
+		if prev.n < 30 || endsSentence(prev.text) || isURLLine(prev.text) {
+			continue
+		}
+		switch gl[i].gap {
+		case 0:
+			tight++
+		case 1:
+			soft++
 		}
 	}
-	doubleSpaced := len(gl) > 2 && ones*2 >= len(gl)-1
+	doubleSpaced := soft > tight
 	hard := func(gap int) bool {
 		if doubleSpaced {
 			return gap >= 2
@@ -139,7 +149,8 @@ func reflow(raw []string) []block {
 // wrapWidth estimates the width lines were wrapped at, and whether the
 // text is hard-wrapped at all. Wrapped text breaks most long lines in the
 // middle of a sentence; text with one paragraph a line ends nearly every
-// long line with a sentence end.
+// long line with a sentence end, so even a fifth of long lines ending
+// mid-sentence shows wrapping.
 func wrapWidth(groups [][]rawLine) (int, bool) {
 	var ns []int
 	for _, g := range groups {
@@ -170,7 +181,7 @@ func wrapWidth(groups [][]rawLine) (int, bool) {
 			}
 		}
 	}
-	return w, long >= 2 && mid*2 >= long
+	return w, mid >= 2 && mid*5 >= long
 }
 
 // lineBreak reports whether the end of prev, followed by next, ends a
@@ -196,7 +207,7 @@ func lineBreak(prev, next rawLine, width int) bool {
 	if fits*100 < width*92 {
 		return true
 	}
-	if endsSentence(prev.text) && startsSentence(next.text) && (next.indent || prev.nbspEnd || fits*100 < width*103) {
+	if endsSentence(prev.text) && startsSentence(next.text) && (next.indent || prev.nbspEnd || fits*100 < width*95) {
 		return true
 	}
 	return false

@@ -215,7 +215,8 @@ func siteFrom(s string) string {
 		FindStringSubmatch(string) []string
 	}{siteRe, siteRe3, siteRe2, copyRe} {
 		if m := re.FindStringSubmatch(s); m != nil {
-			return strings.TrimSpace(strings.TrimRight(m[1], ".,;"))
+			name, _, _ := strings.Cut(m[1], ". ")
+			return strings.TrimSpace(strings.TrimRight(name, ".,;"))
 		}
 	}
 	return ""

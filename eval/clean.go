@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -111,7 +112,7 @@ func RunClean(ctx context.Context, docs []CleanDoc, seed uint64) (CleanRun, erro
 		sc.Add(strings.Join(gold, "\n"), strings.Join(pred, "\n"))
 		if dirty.Author != "" {
 			run.Authors++
-			if a.Author == dirty.Author {
+			if sameNames(a.Author, dirty.Author) {
 				run.AuthorOK++
 			}
 		}
@@ -137,6 +138,15 @@ func matchParagraphs(gold, pred []string) (tp int) {
 		}
 	}
 	return tp
+}
+
+// sameNames compares two comma-separated name lists as sets: the order in
+// which bylines stand in a dump is not the cleaner's to decide.
+func sameNames(a, b string) bool {
+	x, y := strings.Split(a, ", "), strings.Split(b, ", ")
+	sort.Strings(x)
+	sort.Strings(y)
+	return slices.Equal(x, y)
 }
 
 // readRawCSV reads a CSV with a header into one map per row.
