@@ -32,7 +32,9 @@ func commands() map[string]command {
 		"read":     {"print the articles found in files, directories or stdin", runRead},
 		"kb":       {"query the actor knowledge base (kb lookup TEXT)", runKB},
 		"ontology": {"list PLOVER types and modes, CAMEO codes, Goldstein scores and mappings", runOntology},
-		"eval":     {"score dyad against gold data (eval extract|segment ...)", runEval},
+		"eval":     {"score dyad against gold data (eval clean|extract|segment|conllu|ner ...)", runEval},
+		"train":    {"rebuild a model from the data in ../shared/data (train tagger|parser|ner)", runTrain},
+		"parse":    {"text or CoNLL-U in, CoNLL-U out: tags, lemmas, dependencies, entities", runParse},
 	}
 }
 
