@@ -34,8 +34,10 @@ import (
 //     (both 1 when fp = fn = 0); F1 is the harmonic mean of those two means;
 //   - accuracy is the share of documents whose token sequences are equal.
 //
-// Predictions have U+00AD SOFT HYPHEN removed first, as the benchmark's
-// extractor wrappers do.
+// The scorer compares texts as given, as evaluate.py does (the gold bodies
+// hold a few U+00AD SOFT HYPHENs). RunExtractBenchmark removes U+00AD from
+// an extractor's output before scoring, as the benchmark's extractor
+// wrappers (extractors/run_*.py) do when they write their outputs.
 
 // ShingleSize is the token n-gram length of the benchmark's shingles.
 const ShingleSize = 4
@@ -99,7 +101,6 @@ type ExtractScorer struct {
 
 // Add scores one document and returns its counts.
 func (s *ExtractScorer) Add(truth, pred string) ExtractCounts {
-	pred = strings.ReplaceAll(pred, "\u00ad", "")
 	tt, pt := wordTokens(truth), wordTokens(pred)
 	c := ShingleMatch(tt, pt)
 	s.counts = append(s.counts, c)
@@ -134,7 +135,7 @@ func (s *ExtractScorer) Bootstrap(n int, seed uint64) ExtractMetrics {
 		x := s.metricsOf(idx)
 		p, r, f, a = append(p, x.Precision), append(r, x.Recall), append(f, x.F1), append(a, x.Accuracy)
 	}
-	return ExtractMetrics{Documents: m, Precision: stdev(p), Recall: stdev(r), F1: stdev(f), Accuracy: stdev(a)}
+	return ExtractMetrics{Documents: m, Precision: extractStdev(p), Recall: extractStdev(r), F1: extractStdev(f), Accuracy: extractStdev(a)}
 }
 
 func (s *ExtractScorer) metricsOf(idx []int) ExtractMetrics {
@@ -170,9 +171,9 @@ func (s *ExtractScorer) metricsOf(idx []int) ExtractMetrics {
 	return m
 }
 
-// stdev is the sample standard deviation (n-1), as Python's
+// extractStdev is the sample standard deviation (n-1), as Python's
 // statistics.stdev.
-func stdev(xs []float64) float64 {
+func extractStdev(xs []float64) float64 {
 	if len(xs) < 2 {
 		return 0
 	}
@@ -281,7 +282,7 @@ type ExtractGold struct {
 // gold body and URL.
 func LoadExtractGold(path string) (map[string]ExtractGold, error) {
 	var gold map[string]ExtractGold
-	if err := readJSON(path, &gold); err != nil {
+	if err := readExtractJSON(path, &gold); err != nil {
 		return nil, err
 	}
 	return gold, nil
@@ -294,12 +295,12 @@ func LoadExtractOutput(path string) (map[string]string, error) {
 	var wrapped struct {
 		Output map[string]ExtractGold `json:"output"`
 	}
-	if err := readJSON(path, &wrapped); err != nil {
+	if err := readExtractJSON(path, &wrapped); err != nil {
 		return nil, err
 	}
 	out := wrapped.Output
 	if out == nil {
-		if err := readJSON(path, &out); err != nil {
+		if err := readExtractJSON(path, &out); err != nil {
 			return nil, err
 		}
 	}
@@ -310,7 +311,7 @@ func LoadExtractOutput(path string) (map[string]string, error) {
 	return pred, nil
 }
 
-func readJSON(path string, v any) error {
+func readExtractJSON(path string, v any) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -325,13 +326,13 @@ func readJSON(path string, v any) error {
 // document missing from pred counts as an empty prediction.
 func ScoreExtractOutput(gold map[string]ExtractGold, pred map[string]string) *ExtractScorer {
 	var s ExtractScorer
-	for _, id := range sortedKeys(gold) {
+	for _, id := range sortedExtractIDs(gold) {
 		s.Add(gold[id].ArticleBody, pred[id])
 	}
 	return &s
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+func sortedExtractIDs[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -367,7 +368,8 @@ const BootstrapRounds = 1000
 
 // RunExtractBenchmark runs extract over every document of the benchmark
 // in dir (ground-truth.json and html/<id>.html.gz) one at a time and
-// scores the output. An extractor error scores the page as an empty
+// scores the output, with U+00AD removed as the benchmark's wrappers do.
+// An extractor error scores the page as an empty
 // prediction and is recorded in the run; an unreadable benchmark file is an
 // error.
 func RunExtractBenchmark(ctx context.Context, dir string, extract Extractor) (ExtractRun, error) {
@@ -380,12 +382,12 @@ func RunExtractBenchmark(ctx context.Context, dir string, extract Extractor) (Ex
 		return run, fmt.Errorf("%s: no documents", filepath.Join(dir, "ground-truth.json"))
 	}
 	var s ExtractScorer
-	for _, id := range sortedKeys(gold) {
+	for _, id := range sortedExtractIDs(gold) {
 		if err := ctx.Err(); err != nil {
 			return run, err
 		}
 		path := filepath.Join(dir, "html", id+".html.gz")
-		page, err := readGzip(path)
+		page, err := readGzipFile(path)
 		if err != nil {
 			return run, err
 		}
@@ -397,7 +399,7 @@ func RunExtractBenchmark(ctx context.Context, dir string, extract Extractor) (Ex
 			run.Errors = append(run.Errors, fmt.Errorf("%s: %w", path, err))
 			pred = ""
 		}
-		s.Add(gold[id].ArticleBody, pred)
+		s.Add(gold[id].ArticleBody, strings.ReplaceAll(pred, "\u00ad", ""))
 	}
 	run.Metrics = s.Metrics()
 	run.Std = s.Bootstrap(BootstrapRounds, 1)
@@ -414,7 +416,7 @@ func safeExtract(extract Extractor, page []byte, pageURL string) (text string, e
 	return extract(bytes.NewReader(page), pageURL)
 }
 
-func readGzip(path string) ([]byte, error) {
+func readGzipFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
