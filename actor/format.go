@@ -156,7 +156,7 @@ func parseName(f []string) (Name, error) {
 	if strings.TrimSpace(n.Phrase) == "" {
 		return n, errors.New("empty phrase")
 	}
-	if len(tokenize(n.Phrase, nil)) == 0 {
+	if !hasWord(tokenize(n.Phrase, nil)) {
 		return n, fmt.Errorf("phrase %q has no words", n.Phrase)
 	}
 	if err := checkCode("code", n.Code, false); err != nil {
@@ -178,6 +178,15 @@ func parseName(f []string) (Name, error) {
 		return n, errors.New("empty source")
 	}
 	return n, nil
+}
+
+func hasWord(toks []token) bool {
+	for _, t := range toks {
+		if !t.punct && !t.poss {
+			return true
+		}
+	}
+	return false
 }
 
 func checkCode(field, s string, empty bool) error {

@@ -160,8 +160,18 @@ func Generate(data, curated string) ([]actor.Actor, []actor.Name, error) {
 		actors = append(actors, *a)
 	}
 	slices.SortFunc(actors, func(x, y actor.Actor) int { return strings.Compare(x.Code, y.Code) })
+	// a city-state's capital has the country's name: the country wins
+	own := map[string]bool{}
+	for k, v := range b.names {
+		if v.kind != actor.KindCapital {
+			own[actor.Fold(k.phrase)+"\x00"+k.code] = true
+		}
+	}
 	var names []actor.Name
 	for k, v := range b.names {
+		if v.kind == actor.KindCapital && own[actor.Fold(k.phrase)+"\x00"+strings.TrimSuffix(k.code, "GOV")] {
+			continue
+		}
 		names = append(names, actor.Name{Phrase: k.phrase, Code: k.code, Kind: v.kind,
 			Case: caseOf(k.phrase, v.kind), Source: setString(v.srcs)})
 	}
