@@ -67,8 +67,10 @@ func pageURLFromName(name string) string {
 // is dropped. Links are the absolute http(s) targets of the anchors in the
 // main content, in order, without duplicates. ID is set.
 //
-// A page without main text gives an error wrapping ErrNoText. Panics in
-// the third-party extractors are recovered and returned as errors.
+// A page without main text (an empty body, or nothing but the title, or
+// fewer than ten words from the fallback) gives an error wrapping
+// ErrNoText. Panics in the third-party extractors are recovered and
+// returned as errors.
 func ExtractHTML(r io.Reader, pageURL string) (*Article, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, MaxHTMLSize+1))
 	if err != nil {
@@ -81,7 +83,7 @@ func ExtractHTML(r io.Reader, pageURL string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	return extractDocument(doc, pageURL)
+	return extractDocument(doc, pageURL, runTrafilatura)
 }
 
 // parseHTMLBytes decodes raw by its charset and parses it. The charset is
@@ -113,8 +115,12 @@ func hasNonASCII(b []byte) bool {
 	return false
 }
 
+// primaryExtractor is the first extractor tried: runTrafilatura, or a
+// stand-in in tests.
+type primaryExtractor func(doc *html.Node, base *url.URL) (*trafilatura.ExtractResult, error)
+
 // extractDocument runs the extractors over a parsed page.
-func extractDocument(doc *html.Node, pageURL string) (*Article, error) {
+func extractDocument(doc *html.Node, pageURL string, primary primaryExtractor) (*Article, error) {
 	var base *url.URL
 	if pageURL != "" {
 		if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
@@ -128,7 +134,7 @@ func extractDocument(doc *html.Node, pageURL string) (*Article, error) {
 
 	a := &Article{URL: pageURL}
 	var content *html.Node
-	res, trafErr := runTrafilatura(doc, base)
+	res, trafErr := callPrimary(primary, doc, base)
 	if res != nil {
 		content = res.ContentNode
 		m := res.Metadata
@@ -156,10 +162,13 @@ func extractDocument(doc *html.Node, pageURL string) (*Article, error) {
 		if err != nil {
 			return nil, errors.Join(noTextErr(trafErr), err)
 		}
-		a.Paragraphs, a.Links = htmlBlocks(ra.Node, base)
-		if len(a.Paragraphs) == 0 {
+		a.Paragraphs, _ = htmlBlocks(ra.Node, nil)
+		if wordCount(a.Paragraphs) < minFallbackWords {
+			// go-readability returns its best guess even for a page of
+			// navigation links; a few words are not an article.
 			return nil, noTextErr(trafErr)
 		}
+		a.Links = contentLinks(doc, a.Paragraphs, base)
 		if res == nil {
 			a.Title = oneLine(ra.Title())
 			a.Author = oneLine(ra.Byline())
@@ -215,13 +224,34 @@ func noTextErr(reason error) error {
 	return ErrNoText
 }
 
-// runTrafilatura calls go-trafilatura, turning a panic into an error.
-func runTrafilatura(doc *html.Node, base *url.URL) (res *trafilatura.ExtractResult, err error) {
+// minFallbackWords is the least text, in words, accepted from the
+// fallback extractor: one sentence of news.
+const minFallbackWords = 10
+
+func wordCount(ps []Paragraph) int {
+	n := 0
+	for _, p := range ps {
+		n += len(strings.Fields(p.Text))
+	}
+	return n
+}
+
+// callPrimary calls the primary extractor, turning a panic into an error.
+func callPrimary(primary primaryExtractor, doc *html.Node, base *url.URL) (res *trafilatura.ExtractResult, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			res, err = nil, fmt.Errorf("trafilatura panicked: %v", p)
 		}
 	}()
+	res, err = primary(doc, base)
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// runTrafilatura calls go-trafilatura with dyad's options.
+func runTrafilatura(doc *html.Node, base *url.URL) (*trafilatura.ExtractResult, error) {
 	return trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL: base,
 		// Comments are never article text; not extracting them is faster.

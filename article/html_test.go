@@ -5,12 +5,16 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 )
 
 func readHTMLFixture(t testing.TB, name string) []byte {
@@ -201,7 +205,7 @@ func TestReadHTML(t *testing.T) {
 		}
 	})
 	t.Run("too large", func(t *testing.T) {
-		r := &repeatReader{b: []byte("<p>aaaaaaaaaaaaaaaa</p>\n"), n: MaxHTMLSize + 100}
+		r := &sizedRepeatReader{b: []byte("<p>aaaaaaaaaaaaaaaa</p>\n"), n: MaxHTMLSize + 100}
 		_, err := ExtractHTML(r, "")
 		if err == nil || !strings.Contains(err.Error(), "larger than") {
 			t.Errorf("err = %v, want size error", err)
@@ -209,14 +213,14 @@ func TestReadHTML(t *testing.T) {
 	})
 }
 
-// repeatReader yields b over and over, n bytes in all.
-type repeatReader struct {
+// sizedRepeatReader yields b over and over, n bytes in all.
+type sizedRepeatReader struct {
 	b   []byte
 	n   int
 	off int
 }
 
-func (r *repeatReader) Read(p []byte) (int, error) {
+func (r *sizedRepeatReader) Read(p []byte) (int, error) {
 	if r.n <= 0 {
 		return 0, io.EOF
 	}
@@ -228,6 +232,39 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 		r.n -= c
 	}
 	return k, nil
+}
+
+// When the primary extractor fails or panics, go-readability takes over;
+// when both find nothing the error says so.
+func TestExtractHTMLFallback(t *testing.T) {
+	failing := func(*html.Node, *url.URL) (*trafilatura.ExtractResult, error) {
+		return nil, errors.New("primary found nothing")
+	}
+	panicking := func(*html.Node, *url.URL) (*trafilatura.ExtractResult, error) {
+		panic("primary blew up")
+	}
+	for name, primary := range map[string]primaryExtractor{"error": failing, "panic": panicking} {
+		t.Run(name, func(t *testing.T) {
+			doc, err := parseHTMLBytes(readHTMLFixture(t, "fallback.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := extractDocument(doc, "https://parliament.example.org/news/1", primary)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != "Fallback test" || len(a.Paragraphs) != 3 ||
+				!strings.HasPrefix(a.Body(), "The regional parliament met on Thursday") ||
+				!strings.HasSuffix(a.Body(), "and the water authority.") {
+				t.Errorf("fallback article: title %q, %d paragraphs:\n%s", a.Title, len(a.Paragraphs), a.Body())
+			}
+			// Both fail: an error naming the primary's reason.
+			doc, _ = parseHTMLBytes([]byte("<html><body><nav><a href='/'>Home</a></nav></body></html>"))
+			if _, err := extractDocument(doc, "", primary); !errors.Is(err, ErrNoText) || !strings.Contains(err.Error(), "primary") {
+				t.Errorf("err = %v, want ErrNoText with the primary's reason", err)
+			}
+		})
+	}
 }
 
 func TestHTMLBlocks(t *testing.T) {

@@ -37,8 +37,8 @@ func evalExtract(ctx context.Context, e env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	render, ok := extractTexts[*text]
-	if !ok {
+	render := extractText(*text)
+	if render == nil {
 		fmt.Fprintf(e.stderr, "dyad eval extract: unknown -text %q (want body, paragraphs or title+body)\n", *text)
 		return exitUsage
 	}
@@ -78,15 +78,20 @@ func evalExtract(ctx context.Context, e env, args []string) int {
 	return exitOK
 }
 
-// extractTexts are the ways of turning an article into the text scored.
-var extractTexts = map[string]func(*article.Article) string{
-	"body": func(a *article.Article) string { return joinParagraphs(a, true) },
-	"paragraphs": func(a *article.Article) string {
-		return joinParagraphs(a, false)
-	},
-	"title+body": func(a *article.Article) string {
-		return a.Title + "\n" + joinParagraphs(a, true)
-	},
+// extractText returns the way of turning an article into the text scored
+// for a -text mode, or nil for an unknown mode. "body" is the default
+// because it scores best: title left out (the gold bodies have none),
+// headings kept (they are part of the gold bodies).
+func extractText(mode string) func(*article.Article) string {
+	switch mode {
+	case "body":
+		return func(a *article.Article) string { return joinParagraphs(a, true) }
+	case "paragraphs":
+		return func(a *article.Article) string { return joinParagraphs(a, false) }
+	case "title+body":
+		return func(a *article.Article) string { return a.Title + "\n" + joinParagraphs(a, true) }
+	}
+	return nil
 }
 
 func joinParagraphs(a *article.Article, headings bool) string {
