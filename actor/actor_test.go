@@ -441,3 +441,28 @@ func FuzzLookup(f *testing.F) {
 		}
 	})
 }
+
+// Every proper name of the main kinds, written as the sources write it,
+// resolves to its own actor (or has it among the alternatives): no name is
+// shadowed by a longer or better-supported one.
+func TestEveryNameResolves(t *testing.T) {
+	kb := defaultKB(t)
+	for _, n := range kb.Names() {
+		switch n.Kind {
+		case KindName, KindOfficial, KindDemonym, KindAbbr:
+		default:
+			continue
+		}
+		ms := kb.Lookup(n.Phrase)
+		if len(ms) == 1 && ms[0].Text == n.Phrase {
+			if ms[0].Actor.Code == n.Code || slices.ContainsFunc(ms[0].Alternatives, func(a Actor) bool { return a.Code == n.Code }) {
+				continue
+			}
+		}
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.Actor.Code+"="+m.Text)
+		}
+		t.Errorf("Lookup(%q) = %v, want %s (%s, %s)", n.Phrase, got, n.Code, n.Kind, n.Source)
+	}
+}

@@ -129,6 +129,14 @@ func caseOf(phrase string, kind actor.Kind) actor.Case {
 	if n <= 3 && (kind == actor.KindAbbr || phrase == strings.ToUpper(phrase)) {
 		return actor.CaseExact
 	}
+	for _, r := range phrase {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) { // eu-LISA: written so on purpose
+				return actor.CaseExact
+			}
+			break
+		}
+	}
 	return actor.CaseTitle
 }
 
