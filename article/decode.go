@@ -162,7 +162,7 @@ func hasMultiByte(b []byte) bool {
 func checkControl(b []byte) error {
 	bad := 0
 	for _, c := range b {
-		if (c < 0x20 && c != '\t' && c != '\v' && c != '\f' && c != 0x1b) || c == 0x7f {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' && c != 0x1b) || c == 0x7f {
 			bad++
 		}
 	}
@@ -176,6 +176,15 @@ func checkControl(b []byte) error {
 // Windows-1252 text: each is a defined printable character of that code
 // page. Undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) rule it out.
 func looksWindows1252(b []byte) bool {
+	// A valid multi-byte UTF-8 sequence means UTF-8 with damage, not a
+	// legacy code page: "Ã©" is no plausible Windows-1252 text.
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if n > 1 && r != utf8.RuneError {
+			return false
+		}
+		i += n
+	}
 	high := 0
 	for _, c := range b {
 		if c < 0x80 {

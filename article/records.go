@@ -80,7 +80,8 @@ func (rec *Record) Article() (*Article, error) {
 		return nil, err
 	}
 	a := ParseText(strings.Split(strings.ReplaceAll(rec.Text, "\r\n", "\n"), "\n"))
-	if len(a.Paragraphs) == 0 {
+	if len(a.Paragraphs) == 0 && strings.TrimSpace(rec.Title) == "" {
+		// Nothing but furniture or a dateline, and no title either.
 		return nil, errNoText
 	}
 	if t := foldSpace(rec.Title); t != "" {
@@ -312,7 +313,6 @@ func ReadCSV(ctx context.Context, name string, r io.Reader) iter.Seq2[*Article, 
 				return
 			}
 			row, err := cr.Read()
-			line, _ := cr.FieldPos(0)
 			if err == io.EOF {
 				return
 			}
@@ -324,9 +324,10 @@ func ReadCSV(ctx context.Context, name string, r io.Reader) iter.Seq2[*Article, 
 					}
 					continue
 				}
-				yield(nil, inputErr(name, line, err))
+				yield(nil, inputErr(name, 0, err))
 				return
 			}
+			line, _ := cr.FieldPos(0)
 			var rec Record
 			for i, v := range row {
 				if i < len(cols) {

@@ -76,6 +76,15 @@ func ParseText(lines []string) *Article {
 			}
 		}
 	}
+	// A text of headings alone (a one-line note, a list of titles) keeps
+	// them as its text rather than coming out empty.
+	if len(keep) == 0 {
+		for _, c := range cls {
+			if c.kind == kHeading {
+				keep = append(keep, Paragraph{Text: c.text})
+			}
+		}
+	}
 	// A heading before any text is the title when the dump has none.
 	if len(keep) > 1 && keep[0].Heading && a.Title == "" && firstContent(cls) {
 		a.Title = keep[0].Text
