@@ -76,6 +76,10 @@ func TestLookup(t *testing.T) {
 		{"the government", "GOV", "", "GOV", "government"},
 		{"rebels", "REB", "", "REB", ""},
 		{"NATO military", "NATOMIL", "NATO", "MIL", ""},
+		// the sector MUS (Muslim) is not the country MUS (Mauritius)
+		{"imam", "MUS", "", "MUS", ""},
+		{"Iraqi imam", "IRQMUS", "IRQ", "MUS", ""},
+		{"Mauritius", "MUS", "MUS", "", ""},
 		{"US", "USA", "USA", "", ""},
 		{"U.S.", "USA", "USA", "", ""},
 		{"Georgia", "GEO", "GEO", "", ""},

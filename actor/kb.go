@@ -17,11 +17,12 @@ var dataFS embed.FS
 // that finds the names in text. Build one with [Default] or [New]; it is
 // safe for concurrent use.
 type KB struct {
-	actors []Actor
-	byCode map[string]int32 // code or alias -> index in actors
-	names  []Name
-	exact  []string // per name: the case-kept folded phrase, for CaseExact
-	nsrc   []int8   // per name: number of sources
+	actors   []Actor
+	byCode   map[string]int32 // code or alias -> index in actors (countries, IGOs... before sectors)
+	bySector map[string]int32 // sector code -> index in actors
+	names    []Name
+	exact    []string // per name: the case-kept folded phrase, for CaseExact
+	nsrc     []int8   // per name: number of sources
 
 	// The trie: node 0 is the root; an edge is (node, token id).
 	tokID     map[string]int32
@@ -61,15 +62,30 @@ var Default = sync.OnceValues(func() (*KB, error) {
 // one with the same code; every name's code must be an actor's code or
 // alias, or such a code followed by sector codes (TURGOV).
 func New(tables ...*Table) (*KB, error) {
-	kb := &KB{byCode: map[string]int32{}, tokID: map[string]int32{}, edges: map[uint64]int32{}}
+	kb := &KB{byCode: map[string]int32{}, bySector: map[string]int32{}, tokID: map[string]int32{}, edges: map[uint64]int32{}}
+	// A code is unique within a type: the sector MUS (Muslim, a CAMEO
+	// agent code) and the country MUS (Mauritius) are two actors.
+	type key struct {
+		code   string
+		sector bool
+	}
+	at := map[key]int{}
 	for _, t := range tables {
 		for _, a := range t.Actors {
-			if i, ok := kb.byCode[a.Code]; ok && kb.actors[i].Code == a.Code {
+			k := key{a.Code, a.Type == TypeSector}
+			if i, ok := at[k]; ok {
 				kb.actors[i] = a
 				continue
 			}
-			kb.byCode[a.Code] = int32(len(kb.actors))
+			at[k] = len(kb.actors)
 			kb.actors = append(kb.actors, a)
+		}
+	}
+	for i, a := range kb.actors {
+		if a.Type == TypeSector {
+			kb.bySector[a.Code] = int32(i)
+		} else {
+			kb.byCode[a.Code] = int32(i)
 		}
 	}
 	for i, a := range kb.actors {
@@ -79,6 +95,11 @@ func New(tables ...*Table) (*KB, error) {
 			}
 		}
 	}
+	for code, i := range kb.bySector {
+		if _, ok := kb.byCode[code]; !ok {
+			kb.byCode[code] = i
+		}
+	}
 	seen := map[Name]bool{}
 	for _, t := range tables {
 		for _, n := range t.Names {
@@ -86,7 +107,7 @@ func New(tables ...*Table) (*KB, error) {
 				continue
 			}
 			seen[n] = true
-			if _, ok := kb.Actor(n.Code); !ok {
+			if _, ok := kb.resolve(n); !ok {
 				return nil, fmt.Errorf("name %q (source %s): unknown code %q", n.Phrase, n.Source, n.Code)
 			}
 			kb.names = append(kb.names, n)
@@ -196,8 +217,8 @@ func (kb *KB) Actor(code string) (Actor, bool) {
 		var sectors []string
 		okAll := true
 		for p := cut; p < len(code); p += 3 {
-			si, ok := kb.byCode[code[p:p+3]]
-			if !ok || kb.actors[si].Type != TypeSector {
+			_, ok := kb.bySector[code[p:p+3]]
+			if !ok {
 				okAll = false
 				break
 			}
@@ -210,10 +231,32 @@ func (kb *KB) Actor(code string) (Actor, bool) {
 	return Actor{}, false
 }
 
+// resolve returns the actor a name points to: sector words to sector
+// actors (or sector combinations), other names by [KB.Actor].
+func (kb *KB) resolve(n Name) (Actor, bool) {
+	if n.Kind != KindSector {
+		return kb.Actor(n.Code)
+	}
+	if i, ok := kb.bySector[n.Code]; ok {
+		return kb.actors[i], true
+	}
+	if len(n.Code)%3 != 0 {
+		return Actor{}, false
+	}
+	for p := 0; p < len(n.Code); p += 3 {
+		if _, ok := kb.bySector[n.Code[p:p+3]]; !ok {
+			return Actor{}, false
+		}
+	}
+	return kb.composeSectors([]string{n.Code}), true
+}
+
 // Actors returns a copy of all actors, in code order.
 func (kb *KB) Actors() []Actor {
 	out := slices.Clone(kb.actors)
-	slices.SortFunc(out, func(a, b Actor) int { return strings.Compare(a.Code, b.Code) })
+	slices.SortFunc(out, func(a, b Actor) int {
+		return cmp.Or(strings.Compare(a.Code, b.Code), strings.Compare(string(a.Type), string(b.Type)))
+	})
 	return out
 }
 
@@ -248,7 +291,7 @@ func (kb *KB) compose(base Actor, sectors []string) Actor {
 	}
 	var names []string
 	for _, s := range have {
-		if i, ok := kb.byCode[s]; ok {
+		if i, ok := kb.bySector[s]; ok {
 			names = append(names, kb.actors[i].Name)
 		} else {
 			names = append(names, s)
@@ -282,11 +325,11 @@ func (kb *KB) composeSectors(sectors []string) Actor {
 		}
 	}
 	code := strings.Join(have, "")
-	if i, ok := kb.byCode[code]; ok {
+	if i, ok := kb.bySector[code]; ok {
 		return kb.actors[i]
 	}
 	for _, s := range have {
-		if i, ok := kb.byCode[s]; ok {
+		if i, ok := kb.bySector[s]; ok {
 			names = append(names, kb.actors[i].Name)
 		} else {
 			names = append(names, s)

@@ -96,7 +96,7 @@ func (kb *KB) buildMatch(text string, sc *scratch, base Hit, sectors []Hit, date
 	seen := map[string]bool{}
 	for i, nm := range cands {
 		n := kb.names[nm]
-		a, ok := kb.Actor(n.Code)
+		a, ok := kb.resolve(n)
 		if !ok {
 			continue
 		}

@@ -127,7 +127,7 @@ func (kb *KB) accept(sc *scratch, i, j int, nm int32, date time.Time, exactDone 
 		if !n.ValidAt(date) {
 			return false
 		}
-		if ai, ok := kb.byCode[n.Code]; ok && !kb.actors[ai].ValidAt(date) {
+		if a, ok := kb.resolve(*n); ok && !a.ValidAt(date) {
 			return false
 		}
 	}

@@ -71,14 +71,25 @@ var kindOrder = []actor.Kind{actor.KindName, actor.KindOfficial, actor.KindAbbr,
 
 func rank(k actor.Kind) int { return slices.Index(kindOrder, k) }
 
+// actorKey keys the builder's actors: a code is unique within a type, and
+// sector codes have their own space (the sector MUS, Muslim, is not the
+// country MUS, Mauritius).
+func actorKey(code string, t actor.Type) string {
+	if t == actor.TypeSector {
+		return "~" + code
+	}
+	return code
+}
+
 func (b *builder) addActor(a actor.Actor, src string) *actor.Actor {
-	p, ok := b.actors[a.Code]
+	k := actorKey(a.Code, a.Type)
+	p, ok := b.actors[k]
 	if !ok {
 		p = &a
-		b.actors[a.Code] = p
-		b.srcs[a.Code] = map[string]bool{}
+		b.actors[k] = p
+		b.srcs[k] = map[string]bool{}
 	}
-	b.srcs[a.Code][src] = true
+	b.srcs[k][src] = true
 	return p
 }
 
@@ -163,11 +174,13 @@ func Generate(data, curated string) ([]actor.Actor, []actor.Name, error) {
 	b.plurals()
 
 	var actors []actor.Actor
-	for code, a := range b.actors {
-		a.Source = setString(b.srcs[code])
+	for k, a := range b.actors {
+		a.Source = setString(b.srcs[k])
 		actors = append(actors, *a)
 	}
-	slices.SortFunc(actors, func(x, y actor.Actor) int { return strings.Compare(x.Code, y.Code) })
+	slices.SortFunc(actors, func(x, y actor.Actor) int {
+		return cmp.Or(strings.Compare(x.Code, y.Code), strings.Compare(string(x.Type), string(y.Type)))
+	})
 	// a city-state's capital has the country's name: the country wins
 	own := map[string]bool{}
 	for k, v := range b.names {

@@ -235,7 +235,7 @@ func (b *builder) igos(data string, cur *actor.Table, sectors map[string]bool) e
 				code = initials(name)
 			}
 			base := code
-			for i := 2; b.actors[code] != nil; i++ {
+			for i := 2; b.actors[code] != nil || b.actors[actorKey(code, actor.TypeSector)] != nil; i++ {
 				code = base + strconv.Itoa(i)
 			}
 		}

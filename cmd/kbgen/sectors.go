@@ -61,7 +61,7 @@ func (b *builder) sectors(data string, cur *actor.Table) (map[string]bool, error
 		for i := 0; i < len(code); i += 3 {
 			codes[code[i:i+3]] = true
 		}
-		if _, ok := b.actors[code]; !ok {
+		if _, ok := b.actors[actorKey(code, actor.TypeSector)]; !ok {
 			var parts []string
 			for i := 0; i < len(code); i += 3 {
 				d := desc[code[i:i+3]]
@@ -72,7 +72,7 @@ func (b *builder) sectors(data string, cur *actor.Table) (map[string]bool, error
 			}
 			b.addActor(actor.Actor{Code: code, Type: actor.TypeSector, Sector: code, Name: strings.Join(parts, ", ")}, srcPhoenix)
 		} else {
-			b.addActor(actor.Actor{Code: code}, srcPhoenix)
+			b.addActor(actor.Actor{Code: code, Type: actor.TypeSector}, srcPhoenix)
 		}
 		phrase := strings.TrimSpace(m[1])
 		if strings.Contains(phrase, ",") {
