@@ -67,9 +67,8 @@ func pageURLFromName(name string) string {
 // is dropped. Links are the absolute http(s) targets of the anchors in the
 // main content, in order, without duplicates. ID is set.
 //
-// A page without main text (an empty body, or nothing but the title, or
-// fewer than ten words from the fallback) gives an error wrapping
-// ErrNoText. Panics in the third-party extractors are recovered and
+// A page without main text (an empty body, nothing but the title, fewer
+// than ten words) gives an error wrapping ErrNoText. Panics in the third-party extractors are recovered and
 // returned as errors.
 func ExtractHTML(r io.Reader, pageURL string) (*Article, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, MaxHTMLSize+1))
@@ -156,14 +155,16 @@ func extractDocument(doc *html.Node, pageURL string, primary primaryExtractor) (
 		a.Links = contentLinks(doc, a.Paragraphs, base)
 	}
 
-	if len(a.Paragraphs) == 0 {
+	if wordCount(a.Paragraphs) < minArticleWords {
 		// Fallback: go-readability, which scores the DOM differently.
+		// (trafilatura's own last resort, the whole body text, gives a
+		// few words of navigation on pages without an article.)
 		ra, err := runReadability(doc, base)
 		if err != nil {
 			return nil, errors.Join(noTextErr(trafErr), err)
 		}
 		a.Paragraphs, _ = htmlBlocks(ra.Node, nil)
-		if wordCount(a.Paragraphs) < minFallbackWords {
+		if wordCount(a.Paragraphs) < minArticleWords {
 			// go-readability returns its best guess even for a page of
 			// navigation links; a few words are not an article.
 			return nil, noTextErr(trafErr)
@@ -224,9 +225,10 @@ func noTextErr(reason error) error {
 	return ErrNoText
 }
 
-// minFallbackWords is the least text, in words, accepted from the
-// fallback extractor: one sentence of news.
-const minFallbackWords = 10
+// minArticleWords is the least text, in words, that makes an article: one
+// sentence of news. Less from trafilatura sends the page to the fallback;
+// less from the fallback is ErrNoText.
+const minArticleWords = 10
 
 func wordCount(ps []Paragraph) int {
 	n := 0

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -118,6 +120,7 @@ func TestExtractHTML(t *testing.T) {
 		{file: "nobody.html", wantErr: ErrNoText},
 		{file: "empty-body.html", wantErr: ErrNoText},
 		{file: "empty.html", wantErr: ErrNoText},
+		{file: "nav-only.html", wantErr: ErrNoText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -264,6 +267,40 @@ func TestExtractHTMLFallback(t *testing.T) {
 				t.Errorf("err = %v, want ErrNoText with the primary's reason", err)
 			}
 		})
+	}
+}
+
+// ExtractHTML is safe for concurrent use: run it from several goroutines
+// (go test -race -run ExtractHTMLConcurrent checks the extractors too).
+func TestExtractHTMLConcurrent(t *testing.T) {
+	files := []string{"news.html", "windows-1252.html", "fallback.html", "utf8-stale-meta.html"}
+	want := map[string]string{}
+	for _, f := range files {
+		a, err := ExtractHTML(bytes.NewReader(readHTMLFixture(t, f)), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[f] = a.ID
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4*len(files))
+	for range 4 {
+		for _, f := range files {
+			wg.Go(func() {
+				a, err := ExtractHTML(bytes.NewReader(readHTMLFixture(t, f)), "")
+				if err == nil && a.ID != want[f] {
+					err = fmt.Errorf("%s: ID %s, want %s", f, a.ID, want[f])
+				}
+				if err != nil {
+					errs <- err
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
 
