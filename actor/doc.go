@@ -28,6 +28,9 @@
 // (IGOUNO, IGOWSTNAT, IGOEUREEC...) is kept as an alias and [KB.Actor]
 // finds the organisation by either. Organisations that only the Phoenix
 // dictionaries know keep their CAMEO code (IGOLAM: a Latin American IGO).
+// Sector codes are a code space of their own, as in CAMEO: [KB.Actor]("MUS")
+// is Mauritius, while the sector word "imam" is the sector MUS (Muslim) and
+// "Iraqi imam" is IRQMUS.
 //
 // # Capitalisation and ambiguity
 //
