@@ -42,6 +42,8 @@ func Detect(head []byte, name string) Format {
 	switch {
 	case len(t) == 0:
 		return f["text"]
+	case t[0] == '{' && bytes.Contains(t[:min(len(t), 512)], []byte("jsonfeed.org/version")):
+		return f["feed"]
 	case t[0] == '{' || (t[0] == '[' && (ext == ".json" || ext == ".jsonl" || looksJSONArray(t))):
 		return f["jsonl"]
 	case t[0] == '<':

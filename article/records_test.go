@@ -117,6 +117,7 @@ func TestDetect(t *testing.T) {
 	}{
 		{"a.txt", "Just some text.\nMore.", "text"},
 		{"x", `{"text":"hi"}`, "jsonl"},
+		{"x", `{"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": []}`, "feed"},
 		{"x.json", `[{"text":"hi"}]`, "jsonl"},
 		{"x", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>", "feed"},
 		{"x", "<feed xmlns=\"http://www.w3.org/2005/Atom\">", "feed"},
