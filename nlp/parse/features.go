@@ -1,0 +1,157 @@
+package parse
+
+// Feature templates follow Zhang and Nivre (2011), "Transition-based
+// dependency parsing with rich non-local features", adapted to arc-hybrid:
+// the arc candidates are (b0 -> s0) and (s1 -> s0), so s1 and s2 take the
+// place of the head of s0. Atoms: w word, p XPOS, u UPOS, l label, d
+// distance, v valency, s label set; lp/rp are the leftmost/rightmost
+// child, l2/r2 the second ones. Each feature is a 64-bit hash of its
+// template number and atom values; the model maps hashes to weights.
+
+// Hash mixing (constants from splitmix64 and murmur3's finaliser).
+const (
+	k0 = 0x9E3779B97F4A7C15
+	k1 = 0xff51afd7ed558ccd
+	k2 = 0xc4ceb9fe1a85ec53
+)
+
+func fin(h uint64) uint64 {
+	h ^= h >> 33
+	h *= k1
+	h ^= h >> 29
+	if h == 0 { // 0 marks an empty slot in the model's table
+		h = 1
+	}
+	return h
+}
+
+func f1(t, a uint64) uint64 { return fin((t*k0 ^ a) * k2) }
+
+func f2(t, a, b uint64) uint64 {
+	h := (t*k0 ^ a) * k2
+	h = (h ^ h>>31 ^ b) * k1
+	return fin(h)
+}
+
+func f3(t, a, b, c uint64) uint64 {
+	h := (t*k0 ^ a) * k2
+	h = (h ^ h>>31 ^ b) * k1
+	h = (h ^ h>>29 ^ c) * k2
+	return fin(h)
+}
+
+func f4(t, a, b, c, d uint64) uint64 {
+	h := (t*k0 ^ a) * k2
+	h = (h ^ h>>31 ^ b) * k1
+	h = (h ^ h>>29 ^ c) * k2
+	h = (h ^ h>>31 ^ d) * k1
+	return fin(h)
+}
+
+// dist buckets the distance between two token positions.
+func dist(a, b int32) uint64 {
+	d := b - a
+	if d < 0 {
+		d = -d
+	}
+	switch {
+	case d <= 5:
+		return uint64(d)
+	case d <= 9:
+		return 6
+	default:
+		return 7
+	}
+}
+
+// numFeatures is the number of templates features fills.
+const numFeatures = 93
+
+// features fills st.feats with the configuration's feature hashes.
+func (st *state) features() []uint64 {
+	none := st.n
+	s0, s1, s2 := none, none, none
+	k := len(st.stack)
+	if k > 0 {
+		s0 = st.stack[k-1]
+	}
+	if k > 1 {
+		s1 = st.stack[k-2]
+	}
+	if k > 2 {
+		s2 = st.stack[k-3]
+	}
+	n0, n1, n2 := none, none, none
+	if st.b < st.n {
+		n0 = st.b
+		if st.b+1 < st.n {
+			n1 = st.b + 1
+			if st.b+2 < st.n {
+				n2 = st.b + 2
+			}
+		}
+	}
+	w, p, u, lab := st.w, st.p, st.u, st.label
+	S0w, S0p, S1w, S1p := w[s0], p[s0], w[s1], p[s1]
+	N0w, N0p, N1w, N1p := w[n0], p[n0], w[n1], p[n1]
+	N2w, N2p, S2w, S2p := w[n2], p[n2], w[s2], p[s2]
+	S0lp, S0rp, N0lp := p[st.lc1[s0]], p[st.rc1[s0]], p[st.lc1[n0]]
+	S1lp, S1rp := p[st.lc1[s1]], p[st.rc1[s1]]
+	var d0, d1 uint64
+	if s0 != none && n0 != none {
+		d0 = dist(s0, n0)
+	}
+	if s1 != none {
+		d1 = dist(s1, s0)
+	}
+	S0vl, S0vr, N0vl := uint64(st.vl[s0]), uint64(st.vr[s0]), uint64(st.vl[n0])
+	S1vl, S1vr := uint64(st.vl[s1]), uint64(st.vr[s1])
+
+	f := st.feats[:0]
+	f = append(f,
+		// unigrams
+		f1(1, S0w), f1(2, S0p), f2(3, S0w, S0p),
+		f1(4, S1w), f1(5, S1p), f2(6, S1w, S1p),
+		f1(7, N0w), f1(8, N0p), f2(9, N0w, N0p),
+		f1(10, N1w), f1(11, N1p), f2(12, N1w, N1p),
+		f1(13, N2w), f1(14, N2p),
+		f1(15, S2w), f1(16, S2p),
+		// pairs s0-n0
+		f4(17, S0w, S0p, N0w, N0p), f3(18, S0w, S0p, N0w), f3(19, S0w, N0w, N0p),
+		f3(20, S0w, S0p, N0p), f3(21, S0p, N0w, N0p), f2(22, S0w, N0w), f2(23, S0p, N0p),
+		// pairs s1-s0
+		f4(24, S1w, S1p, S0w, S0p), f3(25, S1w, S0w, S0p), f3(26, S1w, S1p, S0p),
+		f3(27, S1p, S0w, S0p), f2(28, S1w, S0w), f2(29, S1p, S0p),
+		f2(30, N0p, N1p), f2(31, N0w, N1w),
+		// triples
+		f3(32, N0p, N1p, N2p), f3(33, S0p, N0p, N1p), f3(34, S1p, S0p, N0p), f3(35, S2p, S1p, S0p),
+		f3(36, S0p, S0lp, N0p), f3(37, S0p, S0rp, N0p), f3(38, S0p, N0p, N0lp), f3(39, S1p, S1rp, S0p),
+		f3(40, S1p, S0p, S0lp), f3(41, S1p, S1lp, S0p), f3(42, S1p, S0p, S0rp),
+		// distance
+		f2(43, S0w, d0), f2(44, S0p, d0), f2(45, N0w, d0), f2(46, N0p, d0),
+		f3(47, S0w, N0w, d0), f3(48, S0p, N0p, d0), f3(49, S1p, S0p, d1), f3(50, S1w, S0w, d1),
+		// valency
+		f2(51, S0w, S0vr), f2(52, S0p, S0vr), f2(53, S0w, S0vl), f2(54, S0p, S0vl),
+		f2(55, N0w, N0vl), f2(56, N0p, N0vl), f2(57, S1p, S1vl), f2(58, S1p, S1vr),
+		// children
+		f1(59, w[st.lc1[s0]]), f1(60, S0lp), f1(61, uint64(lab[st.lc1[s0]])),
+		f1(62, w[st.rc1[s0]]), f1(63, S0rp), f1(64, uint64(lab[st.rc1[s0]])),
+		f1(65, w[st.lc1[n0]]), f1(66, N0lp), f1(67, uint64(lab[st.lc1[n0]])),
+		f1(68, w[st.lc1[s1]]), f1(69, S1lp), f1(70, uint64(lab[st.lc1[s1]])),
+		f1(71, w[st.rc1[s1]]), f1(72, S1rp), f1(73, uint64(lab[st.rc1[s1]])),
+		// second children
+		f1(74, p[st.lc2[s0]]), f1(75, uint64(lab[st.lc2[s0]])),
+		f1(76, p[st.rc2[s0]]), f1(77, uint64(lab[st.rc2[s0]])),
+		f1(78, p[st.lc2[n0]]), f1(79, uint64(lab[st.lc2[n0]])),
+		f1(80, p[st.rc2[s1]]), f1(81, uint64(lab[st.rc2[s1]])),
+		f3(82, S0p, S0lp, p[st.lc2[s0]]), f3(83, S0p, S0rp, p[st.rc2[s0]]),
+		f3(84, N0p, N0lp, p[st.lc2[n0]]), f3(85, S1p, S1rp, p[st.rc2[s1]]),
+		// label sets
+		f2(86, S0p, st.rs[s0]), f2(87, S0p, st.ls[s0]), f2(88, N0p, st.ls[n0]),
+		f2(89, S1p, st.ls[s1]), f2(90, S1p, st.rs[s1]),
+		// universal tags
+		f2(91, u[s0], u[n0]), f2(92, u[s1], u[s0]), f3(93, u[s1], u[s0], u[n0]),
+	)
+	st.feats = f
+	return f
+}

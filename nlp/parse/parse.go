@@ -1,0 +1,122 @@
+package parse
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// Parser is a trained dependency parser. It is immutable; its methods are
+// safe for concurrent use.
+type Parser struct {
+	m    *model
+	pool sync.Pool // *state scratch
+}
+
+//go:embed model/parser.gz
+var embedded []byte
+
+var load = sync.OnceValues(func() (*Parser, error) {
+	p, err := Read(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("parse: embedded model: %w", err)
+	}
+	return p, nil
+})
+
+// Load returns the parser trained on UD English EWT that is embedded in
+// the binary. It is decoded once, on first use; later calls return the
+// same Parser.
+func Load() (*Parser, error) { return load() }
+
+// Read decodes a model written by WriteTo.
+func Read(r io.Reader) (*Parser, error) {
+	m, err := readModel(r)
+	if err != nil {
+		return nil, fmt.Errorf("read parser model: %w", err)
+	}
+	return newParser(m), nil
+}
+
+func newParser(m *model) *Parser {
+	p := &Parser{m: m}
+	p.pool.New = func() any {
+		return &state{feats: make([]uint64, 0, numFeatures)}
+	}
+	return p
+}
+
+// Labels returns the dependency relations the parser assigns.
+func (p *Parser) Labels() []string { return append([]string(nil), p.m.labels[1:]...) }
+
+// Parse sets Head and Dep of every token of s. It reads each token's Text,
+// POS (UPOS) and XPOS, so run the tagger first; untagged tokens parse, but
+// badly. The result is always a tree: exactly one token has Head 0 (with
+// Dep "root"), every other Head is a token index (1-based) and there are no
+// cycles.
+func (p *Parser) Parse(s *nlp.Sentence) {
+	toks := s.Tokens
+	if len(toks) == 0 {
+		return
+	}
+	st := p.pool.Get().(*state)
+	m := p.m
+	st.reset(toks, len(m.labels)-1)
+	for !st.terminal() {
+		m.score(st.features(), st.scores)
+		st.apply(st.best(st.scores, m.root))
+	}
+	for i := range toks {
+		toks[i].Head = int(st.head[i+1])
+		toks[i].Dep = m.labels[st.label[i+1]]
+	}
+	p.pool.Put(st)
+}
+
+// ParseDoc parses every sentence of d.
+func (p *Parser) ParseDoc(d *nlp.Doc) {
+	for i := range d.Sentences {
+		p.Parse(&d.Sentences[i])
+	}
+}
+
+// best returns the valid action class with the highest score; ties go to
+// the lowest class.
+func (st *state) best(scores []float32, root int) int {
+	best, bs := -1, float32(math.Inf(-1))
+	L := st.nl
+	if st.b < st.n {
+		best, bs = actShift, scores[actShift]
+	}
+	k := len(st.stack)
+	if k < 2 {
+		return best
+	}
+	if st.b < st.n {
+		for l := 1; l <= L; l++ {
+			if l != root && scores[l] > bs {
+				best, bs = l, scores[l]
+			}
+		}
+	}
+	if st.stack[k-2] == 0 {
+		if st.b >= st.n {
+			// The only action left: attach the last stack item to the root.
+			if best < 0 || scores[L+root] > bs {
+				best = L + root
+			}
+		}
+		return best
+	}
+	for l := 1; l <= L; l++ {
+		if l != root && scores[L+l] > bs {
+			best, bs = L+l, scores[L+l]
+		}
+	}
+	return best
+}

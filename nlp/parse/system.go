@@ -1,0 +1,227 @@
+package parse
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// The transition system is arc-hybrid (Kuhlmann, Gómez-Rodríguez and
+// Satta 2011) with the root at the bottom of the stack:
+//
+//	SHIFT     move the buffer front b0 onto the stack
+//	LEFT(l)   make b0 the head of the stack top s0 with label l; pop s0
+//	RIGHT(l)  make s1 the head of s0 with label l; pop s0
+//
+// RIGHT from the root (s1 = 0) is allowed only when the buffer is empty and
+// must carry the label "root"; no other action may use "root". So every
+// action sequence ends in a tree with exactly one root, whatever the model
+// scores. The buffer is always a suffix of the sentence, which keeps the
+// dynamic oracle's cost computation to a few comparisons.
+//
+// Action classes: 0 is SHIFT, 1..L are LEFT(label), L+1..2L are RIGHT.
+
+const actShift = 0
+
+// state is a parser configuration plus the per-token atoms the features
+// read. Token 0 is the root; token n is the "none" token that absent
+// positions (an empty stack slot, a missing child) point at, so feature
+// extraction never branches on absence.
+type state struct {
+	n      int32 // tokens + 1 (the root)
+	stack  []int32
+	b      int32 // buffer front; the buffer is b..n-1
+	nl     int   // number of labels
+	head   []int32
+	label  []uint8
+	lc1    []int32
+	lc2    []int32
+	rc1    []int32
+	rc2    []int32
+	vl     []uint8
+	vr     []uint8
+	ls     []uint64
+	rs     []uint64
+	w      []uint64 // word form (lower-cased, digits folded)
+	p      []uint64 // XPOS
+	u      []uint64 // UPOS
+	feats  []uint64
+	scores []float32
+}
+
+// Atom values of the root and none tokens.
+var (
+	rootWord = hashString("<root>")
+	rootTag  = hashString("<ROOT>")
+	noneWord = hashString("<none>")
+	noneTag  = hashString("<NONE>")
+)
+
+// reset prepares st for the sentence's tokens.
+func (st *state) reset(toks []nlp.Token, nlabels int) {
+	n := len(toks) + 1
+	st.n = int32(n)
+	st.nl = nlabels
+	size := n + 1
+	st.head = grow32(st.head, size)
+	st.lc1 = grow32(st.lc1, size)
+	st.lc2 = grow32(st.lc2, size)
+	st.rc1 = grow32(st.rc1, size)
+	st.rc2 = grow32(st.rc2, size)
+	st.label = grow8(st.label, size)
+	st.vl = grow8(st.vl, size)
+	st.vr = grow8(st.vr, size)
+	st.ls = grow64(st.ls, size)
+	st.rs = grow64(st.rs, size)
+	st.w = grow64(st.w, size)
+	st.p = grow64(st.p, size)
+	st.u = grow64(st.u, size)
+	none := int32(n)
+	for i := 0; i < size; i++ {
+		st.head[i] = -1
+		st.lc1[i], st.lc2[i], st.rc1[i], st.rc2[i] = none, none, none, none
+		st.label[i], st.vl[i], st.vr[i] = 0, 0, 0
+		st.ls[i], st.rs[i] = 0, 0
+	}
+	st.w[0], st.p[0], st.u[0] = rootWord, rootTag, rootTag
+	st.w[n], st.p[n], st.u[n] = noneWord, noneTag, noneTag
+	for i := range toks {
+		t := &toks[i]
+		st.w[i+1] = hashWord(t.Text)
+		st.p[i+1] = hashString(t.XPOS)
+		st.u[i+1] = hashString(t.POS)
+	}
+	st.stack = append(st.stack[:0], 0)
+	st.b = 1
+	if cap(st.scores) < 2*nlabels+1 {
+		st.scores = make([]float32, 2*nlabels+1)
+	}
+	st.scores = st.scores[:2*nlabels+1]
+}
+
+func grow32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func grow8(s []uint8, n int) []uint8 {
+	if cap(s) < n {
+		return make([]uint8, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func grow64(s []uint64, n int) []uint64 {
+	if cap(s) < n {
+		return make([]uint64, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func (st *state) terminal() bool { return st.b >= st.n && len(st.stack) == 1 }
+
+// valid reports whether action class a is allowed; rootLabel is the label
+// index of "root".
+func (st *state) valid(a int, rootLabel int) bool {
+	if a == actShift {
+		return st.b < st.n
+	}
+	k := len(st.stack)
+	if k < 2 {
+		return false
+	}
+	if a <= st.nl { // LEFT
+		return st.b < st.n && a != rootLabel
+	}
+	l := a - st.nl
+	if st.stack[k-2] == 0 {
+		return st.b >= st.n && l == rootLabel
+	}
+	return l != rootLabel
+}
+
+// apply performs action class a, which must be valid.
+func (st *state) apply(a int) {
+	if a == actShift {
+		st.stack = append(st.stack, st.b)
+		st.b++
+		return
+	}
+	k := len(st.stack)
+	s0 := st.stack[k-1]
+	st.stack = st.stack[:k-1]
+	if a <= st.nl {
+		st.attach(st.b, s0, uint8(a))
+		return
+	}
+	st.attach(st.stack[k-2], s0, uint8(a-st.nl))
+}
+
+func (st *state) attach(h, d int32, l uint8) {
+	st.head[d] = h
+	st.label[d] = l
+	if d < h {
+		if st.lc1[h] == st.n || d < st.lc1[h] {
+			st.lc2[h] = st.lc1[h]
+			st.lc1[h] = d
+		} else if st.lc2[h] == st.n || d < st.lc2[h] {
+			st.lc2[h] = d
+		}
+		st.vl[h]++
+		st.ls[h] |= 1 << (l & 63)
+		return
+	}
+	if st.rc1[h] == st.n || d > st.rc1[h] {
+		st.rc2[h] = st.rc1[h]
+		st.rc1[h] = d
+	} else if st.rc2[h] == st.n || d > st.rc2[h] {
+		st.rc2[h] = d
+	}
+	st.vr[h]++
+	st.rs[h] |= 1 << (l & 63)
+}
+
+// FNV-1a, 64 bit.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hashWord hashes a word form lower-cased, with every digit folded to 0,
+// without allocating.
+func hashWord(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				c = '0'
+			}
+			h ^= uint64(c)
+			h *= fnvPrime
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		r = unicode.ToLower(r)
+		h ^= uint64(r)
+		h *= fnvPrime
+		i += size
+	}
+	return h
+}
