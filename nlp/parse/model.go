@@ -56,9 +56,9 @@ func (m *model) score(feats []uint64, scores []float32) {
 
 // feature is one row of weights while building or writing a model.
 type feature struct {
-	key  uint64
-	cls  []uint8
-	wts  []float32
+	key uint64
+	cls []uint8
+	wts []float32
 }
 
 // newModel builds the lookup table from rows sorted by key.
