@@ -1,0 +1,2 @@
+// Package ner is dyad's named-entity recognizer.
+package ner

@@ -1,0 +1,359 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// labels are the BIO tags the model predicts, in weight-row order.
+var labels = [...]string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
+
+const (
+	nLabels = len(labels)
+	start   = nLabels // the transition row for the sentence start
+)
+
+// Types are the entity types the statistical model predicts. GPE is folded
+// into LOC, as UNER does.
+var Types = []string{"PER", "ORG", "LOC"}
+
+func labelIndex(tag string) int {
+	for i, l := range labels {
+		if l == tag {
+			return i
+		}
+	}
+	return -1
+}
+
+// allowed reports whether label y may follow label p (or start) in BIO.
+func allowed(p, y int) bool {
+	if y == 0 || y%2 == 1 { // O or B-X
+		return true
+	}
+	// I-X needs B-X or I-X before it
+	return p != start && p != 0 && (p == y || p == y-1)
+}
+
+// Model is a trained linear-chain model: feature weights per label,
+// transition weights, and the lexicons its features consult.
+type Model struct {
+	feats *table[int32] // feature hash -> row
+	w     []float32     // rows x nLabels
+	trans [(nLabels + 1) * nLabels]float32
+	lex   *table[uint8] // word hash -> word class
+	gaz   *gazetteer
+}
+
+// score fills sc (len(toks) x nLabels) with the feature scores of s.
+func (m *Model) score(s *sentence, sc []float32, fbuf []uint64) []uint64 {
+	for i := range s.toks {
+		fbuf = m.features(s, i, fbuf[:0])
+		row := sc[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
+		clear(row)
+		for _, f := range fbuf {
+			r, ok := m.feats.get(f)
+			if !ok {
+				continue
+			}
+			w := m.w[int(r)*nLabels : int(r+1)*nLabels : int(r+1)*nLabels]
+			for y := range row {
+				row[y] += w[y]
+			}
+		}
+	}
+	return fbuf
+}
+
+// viterbi writes the best label sequence for the scores sc into out,
+// using back as scratch (n x nLabels).
+func viterbi(trans []float32, sc []float32, n int, delta []float32, back []int8, out []int8) {
+	if n == 0 {
+		return
+	}
+	neg := float32(math.Inf(-1))
+	for y := 0; y < nLabels; y++ {
+		if allowed(start, y) {
+			delta[y] = trans[start*nLabels+y] + sc[y]
+		} else {
+			delta[y] = neg
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := delta[(i-1)*nLabels : i*nLabels]
+		cur := delta[i*nLabels : (i+1)*nLabels]
+		for y := 0; y < nLabels; y++ {
+			best, arg := neg, int8(0)
+			for p := 0; p < nLabels; p++ {
+				if prev[p] == neg || !allowed(p, y) {
+					continue
+				}
+				if v := prev[p] + trans[p*nLabels+y]; v > best {
+					best, arg = v, int8(p)
+				}
+			}
+			cur[y] = best + sc[i*nLabels+y]
+			back[i*nLabels+y] = arg
+		}
+	}
+	last := delta[(n-1)*nLabels : n*nLabels]
+	best, arg := neg, int8(0)
+	for y := 0; y < nLabels; y++ {
+		if last[y] > best {
+			best, arg = last[y], int8(y)
+		}
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = back[i*nLabels+int(out[i])]
+	}
+}
+
+const magic = "DYADNER\x01"
+
+// WriteTo writes the model, gzip-compressed, deterministically: the same
+// model gives the same bytes.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriterSize(zw, 1<<16)
+	le := binary.LittleEndian
+	var b [8]byte
+	u32 := func(v uint32) { le.PutUint32(b[:4], v); bw.Write(b[:4]) }
+	bw.WriteString(magic)
+	u32(uint32(nLabels))
+	for _, l := range labels {
+		bw.WriteByte(byte(len(l)))
+		bw.WriteString(l)
+	}
+	for _, v := range m.trans {
+		u32(math.Float32bits(v))
+	}
+	// Features sorted by key; weights quantized to int16 with one scale.
+	type kv struct {
+		k uint64
+		r int32
+	}
+	var fs []kv
+	m.feats.each(func(k uint64, r int32) { fs = append(fs, kv{k, r}) })
+	slices.SortFunc(fs, func(a, b kv) int {
+		if a.k < b.k {
+			return -1
+		}
+		if a.k > b.k {
+			return 1
+		}
+		return 0
+	})
+	var maxAbs float32
+	for _, v := range m.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = maxAbs / 32767
+	}
+	u32(math.Float32bits(scale))
+	u32(uint32(len(fs)))
+	var prev uint64
+	for _, f := range fs {
+		// keys delta-encoded as uvarints: sorted hashes compress poorly otherwise
+		n := binary.PutUvarint(b[:], f.k-prev)
+		bw.Write(b[:n])
+		prev = f.k
+	}
+	for _, f := range fs {
+		row := m.w[int(f.r)*nLabels : int(f.r+1)*nLabels]
+		for _, v := range row {
+			q := int16(math.Round(float64(v / scale)))
+			le.PutUint16(b[:2], uint16(q))
+			bw.Write(b[:2])
+		}
+	}
+	writeTable(bw, m.lex, func(v uint8) { bw.WriteByte(v) })
+	var gt *table[uint16]
+	if m.gaz != nil {
+		gt = m.gaz.t
+	}
+	writeTable(bw, gt, func(v uint16) { le.PutUint16(b[:2], v); bw.Write(b[:2]) })
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, cw.err
+}
+
+func writeTable[V any](bw *bufio.Writer, t *table[V], val func(V)) {
+	var keys []uint64
+	vals := map[uint64]V{}
+	t.each(func(k uint64, v V) { keys = append(keys, k); vals[k] = v })
+	slices.Sort(keys)
+	var b [binary.MaxVarintLen64]byte
+	n := binary.PutUvarint(b[:], uint64(len(keys)))
+	bw.Write(b[:n])
+	var prev uint64
+	for _, k := range keys {
+		n := binary.PutUvarint(b[:], k-prev)
+		bw.Write(b[:n])
+		prev = k
+	}
+	for _, k := range keys {
+		val(vals[k])
+	}
+}
+
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// ReadModel reads a model written by WriteTo. name is used in errors.
+func ReadModel(r io.Reader, name string) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: read model %s: %w", name, err)
+	}
+	defer zr.Close()
+	m, err := readModel(bufio.NewReaderSize(zr, 1<<16))
+	if err != nil {
+		return nil, fmt.Errorf("ner: read model %s: %w", name, err)
+	}
+	return m, nil
+}
+
+const maxEntries = 1 << 26
+
+func readModel(br *bufio.Reader) (*Model, error) {
+	le := binary.LittleEndian
+	var b [8]byte
+	read := func(n int) ([]byte, error) {
+		_, err := io.ReadFull(br, b[:n])
+		return b[:n], err
+	}
+	hdr := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, hdr); err != nil || string(hdr) != magic {
+		return nil, errors.New("not a dyad NER model (bad magic)")
+	}
+	x, err := read(4)
+	if err != nil {
+		return nil, err
+	}
+	if int(le.Uint32(x)) != nLabels {
+		return nil, fmt.Errorf("model has %d labels, want %d", le.Uint32(x), nLabels)
+	}
+	for _, want := range labels {
+		n, err := br.ReadByte()
+		if err != nil {
+			return nil, err
+		}
+		l := make([]byte, n)
+		if _, err := io.ReadFull(br, l); err != nil {
+			return nil, err
+		}
+		if string(l) != want {
+			return nil, fmt.Errorf("model label %q, want %q", l, want)
+		}
+	}
+	m := &Model{}
+	for i := range m.trans {
+		x, err := read(4)
+		if err != nil {
+			return nil, err
+		}
+		m.trans[i] = math.Float32frombits(le.Uint32(x))
+	}
+	if x, err = read(4); err != nil {
+		return nil, err
+	}
+	scale := math.Float32frombits(le.Uint32(x))
+	if x, err = read(4); err != nil {
+		return nil, err
+	}
+	nf := int(le.Uint32(x))
+	if nf > maxEntries {
+		return nil, fmt.Errorf("too many features (%d)", nf)
+	}
+	keys, err := readKeys(br, nf)
+	if err != nil {
+		return nil, err
+	}
+	m.feats = newTable[int32](nf)
+	m.w = make([]float32, nf*nLabels)
+	raw := make([]byte, nf*nLabels*2)
+	if _, err := io.ReadFull(br, raw); err != nil {
+		return nil, err
+	}
+	for i, k := range keys {
+		m.feats.put(k, int32(i))
+	}
+	for i := range m.w {
+		m.w[i] = float32(int16(le.Uint16(raw[2*i:]))) * scale
+	}
+	if m.lex, err = readTable(br, 1, func(p []byte) uint8 { return p[0] }); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	gt, err := readTable(br, 2, func(p []byte) uint16 { return le.Uint16(p) })
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	m.gaz = &gazetteer{t: gt}
+	return m, nil
+}
+
+func readKeys(br *bufio.Reader, n int) ([]uint64, error) {
+	keys := make([]uint64, n)
+	var prev uint64
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		prev += d
+		keys[i] = prev
+	}
+	return keys, nil
+}
+
+func readTable[V any](br *bufio.Reader, size int, val func([]byte) V) (*table[V], error) {
+	n, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, err
+	}
+	if n > maxEntries {
+		return nil, fmt.Errorf("too many entries (%d)", n)
+	}
+	keys, err := readKeys(br, int(n))
+	if err != nil {
+		return nil, err
+	}
+	raw := make([]byte, int(n)*size)
+	if _, err := io.ReadFull(br, raw); err != nil {
+		return nil, err
+	}
+	t := newTable[V](int(n))
+	for i, k := range keys {
+		t.put(k, val(raw[i*size:(i+1)*size]))
+	}
+	return t, nil
+}
