@@ -1,0 +1,45 @@
+// Package tag is dyad's part-of-speech tagger and lemmatizer: it fills the
+// POS (Universal POS), XPOS (Penn Treebank) and Lemma fields of the tokens
+// of an nlp.Doc.
+//
+// The tagger is a greedy left-to-right averaged perceptron that predicts
+// the (UPOS, XPOS) pair of each token jointly, from hashed features of the
+// word, its lowercase form, prefixes and suffixes of one to four bytes, its
+// shape and orthographic flags, the words two to the left and right, the
+// two tags already predicted to the left, and ambiguity classes (the set of
+// XPOS tags a word had in the training data) of the word and its right
+// neighbours. Ambiguity classes of the training tokens are jackknifed (each
+// tenth of the training set sees classes learned from the other nine), so
+// the model learns to tag unseen words as it will meet them.
+//
+// The lemmatizer applies edit scripts ("strip n bytes, append s") learned
+// from the training data: an exception lexicon keyed by word form and XPOS,
+// then one keyed by lowercase form and XPOS, then the longest suffix rule
+// for the XPOS. Whether a lemma keeps the word's capitals ("Turkey",
+// "Americans" -> "American") or is lowercased ("Signed" -> "sign") is
+// learned per XPOS and word shape.
+//
+// Train builds a Model from CoNLL-U sentences; `dyad train tagger` builds
+// the embedded model from UD English EWT train (CC BY-SA 4.0), and Load
+// returns a Tagger for it.
+//
+// # Performance
+//
+// Feature templates are combined by integer hashing: each token's string
+// hashes (form, lowercase, affixes, shape) are computed once per sentence
+// into pooled scratch, and every feature is a 32-bit mix of a template id
+// and those hashes, found in an open-addressing table of interned feature
+// keys. Weights are int16, stored flat and sparse (only the classes a
+// feature ever voted for), so scoring a token is a few hundred integer
+// additions. Tags are the model's own strings; a lemma is a substring of
+// the token text whenever it can be, otherwise all lemmas of a sentence
+// share one allocation. Tagging makes no allocation per token; see
+// BenchmarkTag.
+//
+// # Concurrency
+//
+// A Tagger and its Model are immutable after construction; Load builds the
+// embedded one once (sync.OnceValues). Tag and TagDoc may be called from
+// any number of goroutines; each call takes its scratch from a sync.Pool.
+// A call mutates only the sentence or document it is given.
+package tag

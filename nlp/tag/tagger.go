@@ -1,0 +1,359 @@
+package tag
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// ModelFile is the embedded model's file name under nlp/tag/model.
+const ModelFile = "en_ewt.tag.gz"
+
+//go:embed model/en_ewt.tag.gz
+var embedded []byte
+
+var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
+	m, err := ReadModel(bytes.NewReader(embedded), "embedded "+ModelFile)
+	if err != nil {
+		return nil, err
+	}
+	return New(m)
+})
+
+// Load returns the tagger for the embedded model (UD English EWT). It is
+// built on the first call; later calls return the same Tagger.
+func Load() (*Tagger, error) { return loadEmbedded() }
+
+// Tagger tags and lemmatizes sentences with a Model. It is immutable and
+// safe for concurrent use.
+type Tagger struct {
+	m        *Model
+	upos     []string // per class
+	xpos     []string // per class
+	xposID   []uint8  // per class: index into xposName
+	xposName []string
+
+	// feature table: open addressing over the model's keys. A slot holds
+	// key<<32 | start<<7 | n, 0 when empty: the feature's n weights are
+	// ent[start:start+n], each class<<16 | uint16(weight); n == denseRow
+	// marks a dense row, dense[start*nClasses:][:nClasses]. Key, place and
+	// length in one word and packed entries keep a lookup to two cache
+	// lines.
+	slots    []uint64
+	mask     uint32
+	ent      []uint32
+	dense    []int16
+	nClasses int
+
+	ambig map[uint64]uint64 // lowercase-form hash -> ambiguity set hash
+
+	scripts   []script
+	keep      [][nShapes]bool   // per XPOS id
+	exact     map[uint64]uint16 // (form hash, XPOS id) -> script
+	lower     map[uint64]uint16 // (lowercase hash, XPOS id) -> script
+	suffix    map[uint64]uint16 // (suffix hash, XPOS id) -> script
+	maxSuffix int
+
+	pool sync.Pool
+}
+
+// A feature row with more than nClasses/denseShare weights is kept dense.
+const (
+	denseShare = 4
+	denseRow   = 0x7f
+)
+
+// scratch is the per-call working memory, pooled.
+type scratch struct {
+	info   []tokInfo
+	low    []byte
+	lowOff []int32 // token i's lowercase form is low[lowOff[i]:lowOff[i+1]]
+	feats  []uint32
+	scores []int32
+	cls    []uint8
+	lem    []byte
+	lemTok []lemRef
+}
+
+type lemRef struct{ tok, start, end int32 }
+
+func lexKey(h uint64, xpos uint8) uint64 { return fmix(h ^ uint64(xpos+1)*golden) }
+
+// New builds a Tagger for m.
+func New(m *Model) (*Tagger, error) {
+	if len(m.classes) == 0 {
+		return nil, fmt.Errorf("tag: model has no classes")
+	}
+	if len(m.off) != len(m.keys)+1 || int(m.off[len(m.keys)]) != len(m.w) || len(m.w) != len(m.cls) {
+		return nil, fmt.Errorf("tag: model weights inconsistent")
+	}
+	if len(m.ambigOf) != len(m.ambigWords) {
+		return nil, fmt.Errorf("tag: model ambiguity dictionary inconsistent")
+	}
+	t := &Tagger{m: m}
+	xid := map[string]uint8{}
+	for _, c := range m.classes {
+		t.upos = append(t.upos, c.upos)
+		t.xpos = append(t.xpos, c.xpos)
+		id, ok := xid[c.xpos]
+		if !ok {
+			id = uint8(len(t.xposName))
+			xid[c.xpos] = id
+			t.xposName = append(t.xposName, c.xpos)
+		}
+		t.xposID = append(t.xposID, id)
+	}
+	if len(m.w) >= 1<<25 {
+		return nil, fmt.Errorf("tag: model has %d weights, at most %d supported", len(m.w), 1<<25)
+	}
+	size := 1
+	for size < len(m.keys)+len(m.keys)/2+2 {
+		size <<= 1
+	}
+	t.slots = make([]uint64, size)
+	t.mask = uint32(size - 1)
+	t.nClasses = len(m.classes)
+	t.ent = make([]uint32, 0, len(m.w))
+	for i, k := range m.keys {
+		var place uint32
+		if n := int(m.off[i+1] - m.off[i]); n > t.nClasses/denseShare || n >= denseRow {
+			place = uint32(len(t.dense)/t.nClasses)<<7 | denseRow
+			base := len(t.dense)
+			t.dense = append(t.dense, make([]int16, t.nClasses)...)
+			for e := m.off[i]; e < m.off[i+1]; e++ {
+				t.dense[base+int(m.cls[e])] = m.w[e]
+			}
+		} else {
+			place = uint32(len(t.ent))<<7 | uint32(n)
+			for e := m.off[i]; e < m.off[i+1]; e++ {
+				t.ent = append(t.ent, uint32(m.cls[e])<<16|uint32(uint16(m.w[e])))
+			}
+		}
+		j := k & t.mask
+		for t.slots[j] != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.slots[j] = uint64(k)<<32 | uint64(place)
+	}
+	t.ambig = make(map[uint64]uint64, len(m.ambigWords))
+	setHash := make([]uint64, len(m.ambigSets))
+	for i, s := range m.ambigSets {
+		setHash[i] = fnvString(s) | 1
+	}
+	for i, w := range m.ambigWords {
+		t.ambig[fnvString(w)] = setHash[m.ambigOf[i]]
+	}
+	l := &m.lemma
+	if len(l.scripts) == 0 || l.scripts[0] != (script{}) {
+		return nil, fmt.Errorf("tag: model lemma scripts do not start with the identity")
+	}
+	t.scripts = l.scripts
+	t.keep = make([][nShapes]bool, len(t.xposName))
+	for _, c := range l.caseKeep {
+		id, ok := xid[c.xpos]
+		if !ok || c.shape >= nShapes {
+			return nil, fmt.Errorf("tag: model case rule for unknown tag %q/%d", c.xpos, c.shape)
+		}
+		t.keep[id][c.shape] = true
+	}
+	build := func(lex []lexEntry, what string) (map[uint64]uint16, error) {
+		out := make(map[uint64]uint16, len(lex))
+		for _, e := range lex {
+			id, ok := xid[e.xpos]
+			if !ok {
+				return nil, fmt.Errorf("tag: model %s lemma rule %q for unknown tag %q", what, e.text, e.xpos)
+			}
+			out[lexKey(fnvString(e.text), id)] = e.script
+		}
+		return out, nil
+	}
+	var err error
+	if t.exact, err = build(l.exact, "exact"); err != nil {
+		return nil, err
+	}
+	if t.lower, err = build(l.lower, "lowercase"); err != nil {
+		return nil, err
+	}
+	if t.suffix, err = build(l.suffix, "suffix"); err != nil {
+		return nil, err
+	}
+	for _, e := range l.suffix {
+		t.maxSuffix = max(t.maxSuffix, len(e.text))
+	}
+	n := len(m.classes)
+	t.pool.New = func() any {
+		return &scratch{scores: make([]int32, n), feats: make([]uint32, 0, maxFeatures)}
+	}
+	return t, nil
+}
+
+// Model returns the tagger's model.
+func (t *Tagger) Model() *Model { return t.m }
+
+// TagDoc tags and lemmatizes every sentence of d.
+func (t *Tagger) TagDoc(d *nlp.Doc) {
+	sc := t.pool.Get().(*scratch)
+	for i := range d.Sentences {
+		t.tag(&d.Sentences[i], sc)
+	}
+	t.pool.Put(sc)
+}
+
+// Tag fills POS, XPOS and Lemma of every token of s.
+func (t *Tagger) Tag(s *nlp.Sentence) {
+	sc := t.pool.Get().(*scratch)
+	t.tag(s, sc)
+	t.pool.Put(sc)
+}
+
+// prepare fills sc.info and sc.low for the token texts.
+func (t *Tagger) prepare(sc *scratch, n int, text func(i int) string) []tokInfo {
+	if cap(sc.info) < n+4 {
+		sc.info = make([]tokInfo, n+4)
+		sc.lowOff = make([]int32, n+1)
+		sc.cls = make([]uint8, n)
+	}
+	info := sc.info[:n+4]
+	sc.lowOff = sc.lowOff[:n+1]
+	padInfo(&info[0], hStart)
+	padInfo(&info[1], hStart)
+	padInfo(&info[n+2], hEnd)
+	padInfo(&info[n+3], hEnd)
+	sc.low = sc.low[:0]
+	for i := 0; i < n; i++ {
+		sc.lowOff[i] = int32(len(sc.low))
+		sc.low = analyze(&info[i+2], text(i), i == 0, sc.low)
+	}
+	sc.lowOff[n] = int32(len(sc.low))
+	return info
+}
+
+func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
+	toks := s.Tokens
+	n := len(toks)
+	if n == 0 {
+		return
+	}
+	info := t.prepare(sc, n, func(i int) string { return toks[i].Text })
+	for i := 2; i < n+2; i++ {
+		info[i].ambig = t.ambig[info[i].lower]
+	}
+	cls := sc.cls[:n]
+	p1, p2 := uint64(0), uint64(0)
+	for i := 0; i < n; i++ {
+		sc.feats = extract(sc.feats[:0], info, i+2, p1, p2)
+		c := t.predict(sc.feats, sc.scores)
+		cls[i] = c
+		toks[i].POS = t.upos[c]
+		toks[i].XPOS = t.xpos[c]
+		p2, p1 = p1, uint64(c)+1
+	}
+	sc.lem = sc.lem[:0]
+	sc.lemTok = sc.lemTok[:0]
+	for i := 0; i < n; i++ {
+		low := sc.low[sc.lowOff[i]:sc.lowOff[i+1]]
+		toks[i].Lemma = t.lemmatize(sc, int32(i), toks[i].Text, low, &info[i+2], t.xposID[cls[i]])
+	}
+	if len(sc.lem) > 0 {
+		all := string(sc.lem)
+		for _, r := range sc.lemTok {
+			toks[r.tok].Lemma = all[r.start:r.end]
+		}
+	}
+}
+
+// predict returns the best class for the features fs.
+func (t *Tagger) predict(fs []uint32, scores []int32) uint8 {
+	clear(scores)
+	nc := t.nClasses
+	scores = scores[:nc]
+	// Load every feature's first slot before using any, so that the cache
+	// misses overlap.
+	var first [maxFeatures]uint64
+	fs = fs[:min(len(fs), maxFeatures)]
+	for i, k := range fs {
+		first[i] = t.slots[k&t.mask]
+	}
+	for i, k := range fs {
+		s := first[i]
+		for j := k & t.mask; uint32(s>>32) != k; {
+			if s == 0 {
+				break
+			}
+			j = (j + 1) & t.mask
+			s = t.slots[j]
+		}
+		if s == 0 {
+			continue
+		}
+		start, n := int(uint32(s)>>7), int(s&0x7f)
+		if n == denseRow {
+			row := t.dense[start*nc : start*nc+nc]
+			for c, x := range row {
+				scores[c] += int32(x)
+			}
+			continue
+		}
+		for _, e := range t.ent[start : start+n] {
+			scores[uint8(e>>16)] += int32(int16(e))
+		}
+	}
+	best := 0
+	for c := 1; c < len(scores); c++ {
+		if scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return uint8(best)
+}
+
+// scriptFor picks the lemma script of a token: exact-form exception, then
+// lowercase-form exception, then the longest suffix rule.
+func (t *Tagger) scriptFor(low []byte, ti *tokInfo, xid uint8) script {
+	if s, ok := t.exact[lexKey(ti.form, xid)]; ok {
+		return t.scripts[s]
+	}
+	if s, ok := t.lower[lexKey(ti.lower, xid)]; ok {
+		return t.scripts[s]
+	}
+	for l := min(t.maxSuffix, len(low)); l >= 0; l-- {
+		if s, ok := t.suffix[lexKey(fnv(low[len(low)-l:]), xid)]; ok {
+			return t.scripts[s]
+		}
+	}
+	return script{}
+}
+
+// lemmatize returns the lemma of a token when it needs no new string, or
+// writes it to sc.lem (to be shared by the sentence) and returns "".
+func (t *Tagger) lemmatize(sc *scratch, i int32, text string, low []byte, ti *tokInfo, xid uint8) string {
+	s := t.scriptFor(low, ti, xid)
+	cased := ti.caseShape == shapeLower || t.keep[xid][ti.caseShape]
+	var baseLen int
+	if cased {
+		baseLen = len(text)
+	} else {
+		baseLen = len(low)
+	}
+	strip := min(s.strip, baseLen)
+	switch {
+	case strip == baseLen && s.add != "":
+		return s.add
+	case cased && s.add == "" && strip < baseLen:
+		return text[:baseLen-strip]
+	case strip == baseLen:
+		return text // a script that would leave nothing: keep the form
+	}
+	start := len(sc.lem)
+	if cased {
+		sc.lem = append(sc.lem, text[:baseLen-strip]...)
+	} else {
+		sc.lem = append(sc.lem, low[:baseLen-strip]...)
+	}
+	sc.lem = append(sc.lem, s.add...)
+	sc.lemTok = append(sc.lemTok, lemRef{i, int32(start), int32(len(sc.lem))})
+	return ""
+}
