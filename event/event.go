@@ -12,7 +12,8 @@ import (
 type Event struct {
 	ID            string       `json:"id"`
 	Article       ArticleRef   `json:"article"`
-	Date          string       `json:"date"` // YYYY-MM-DD, when the event happened
+	Date          string       `json:"date"`                     // YYYY-MM-DD, when the event happened
+	DatePrecision string       `json:"date_precision,omitempty"` // day, month or year: how much of Date the text gave
 	Type          string       `json:"event_type"`
 	Mode          string       `json:"mode"`
 	Context       []string     `json:"context"`
@@ -29,6 +30,8 @@ type Event struct {
 	// Negated marks an event the text denies ("did not attack"); coders
 	// leave such events out unless asked to keep them flagged.
 	Negated bool `json:"negated,omitempty"`
+	// Pattern is the lexicon entry (file:line) that coded the event.
+	Pattern string `json:"pattern,omitempty"`
 }
 
 // ArticleRef names the article an event was coded from.

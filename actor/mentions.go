@@ -1,0 +1,272 @@
+package actor
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// Mention is a span of an article that names an actor, resolved as of the
+// article's date.
+type Mention struct {
+	Sentence int      // index in Doc.Sentences
+	Tokens   [2]int   // token range [first, last+1) within the sentence
+	Span     nlp.Span // bytes in Doc.Text
+	Text     string
+	Actor    Actor
+	Person   string // the person's name when the mention is a person
+	Via      string // how it was resolved: kb, person, modifier, pronoun, short-name, definite
+}
+
+// Known reports whether the mention resolved to a country, an
+// organisation or a group, not only to a sector or an unknown person.
+func (m *Mention) Known() bool { return m.Actor.Country != "" }
+
+// Resolver finds and resolves the actor mentions of parsed documents.
+type Resolver struct {
+	KB *KB
+}
+
+// pronoun classes for resolution.
+const (
+	pronPerson = iota + 1
+	pronThing
+	pronPlural
+)
+
+var pronouns = map[string]int{
+	"he": pronPerson, "him": pronPerson, "his": pronPerson, "she": pronPerson, "her": pronPerson, "hers": pronPerson,
+	"himself": pronPerson, "herself": pronPerson,
+	"it": pronThing, "its": pronThing, "itself": pronThing,
+	"they": pronPlural, "them": pronPlural, "their": pronPlural, "theirs": pronPlural, "themselves": pronPlural,
+}
+
+// Mentions finds the actors named in d as of date: knowledge-base names
+// composed with sector words ("the Turkish government", "Ankara",
+// "Azerbaijan's Prime Minister"), persons the recogniser found, taking a
+// country and sector from the words before them ("Azerbaijani
+// billionaire Ilham Rahimov", "Turkish President Recep Tayyip Erdogan"),
+// later short names of those persons ("Rahimov"), pronouns ("he", "its",
+// "they": the last compatible actor) and definite sector nouns ("the
+// ministry": the last country's). Mentions are in text order.
+func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
+	var out []Mention
+	persons := map[string]Mention{} // full name or surname (folded) -> the person's first mention
+	ents := entitiesBySentence(d)
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		if len(s.Tokens) == 0 {
+			continue
+		}
+		text := d.Text[s.Start:s.End]
+		first := len(out)
+		// Knowledge-base names, composed with sector words.
+		for _, m := range r.KB.LookupAt(text, date) {
+			t0, t1, ok := tokenRange(s, s.Start+m.Start, s.Start+m.End)
+			if !ok {
+				continue
+			}
+			out = append(out, Mention{Sentence: si, Tokens: [2]int{t0, t1}, Span: nlp.Span{Start: s.Tokens[t0].Span.Start, End: s.Tokens[t1-1].Span.End},
+				Text: m.Text, Actor: m.Actor, Via: "kb"})
+		}
+		// Persons: attach to an adjacent title or adjective mention, or
+		// to an earlier mention of the same person.
+		for _, e := range ents[si] {
+			if e.Label != "PER" {
+				continue
+			}
+			if overlaps(out[first:], e.Tokens) {
+				// "President Aliyev" inside a KB phrase is left to the KB.
+				continue
+			}
+			name := d.Text[e.Start:e.End]
+			key := personKey(name)
+			pm := Mention{Sentence: si, Tokens: e.Tokens, Span: e.Span, Text: name, Person: name, Via: "person"}
+			if k := modifierBefore(out[first:], e.Tokens[0], s); k >= 0 {
+				// Merge the modifier mention into the person.
+				mod := &out[first+k]
+				pm.Actor = mod.Actor
+				pm.Tokens[0], pm.Span.Start = mod.Tokens[0], mod.Span.Start
+				pm.Text = d.Text[pm.Span.Start:pm.Span.End]
+				pm.Via = "modifier"
+				out = append(out[:first+k], out[first+k+1:]...)
+			} else if p, ok := persons[key]; ok {
+				pm.Actor, pm.Person, pm.Via = p.Actor, p.Person, "short-name"
+			} else if p, ok := persons[surname(key)]; ok {
+				pm.Actor, pm.Person, pm.Via = p.Actor, p.Person, "short-name"
+			} else {
+				pm.Actor = Actor{Type: TypePerson, Name: name}
+			}
+			pm.Actor.Name = pm.Person
+			if pm.Actor.Type != TypePerson && pm.Actor.Country != "" {
+				pm.Actor.Type = TypePerson
+			}
+			out = insertMention(out, first, pm)
+			if _, known := persons[key]; !known {
+				persons[key] = pm
+			}
+			if sn := surname(key); sn != key {
+				if _, taken := persons[sn]; !taken {
+					persons[sn] = pm
+				}
+			}
+		}
+		// Pronouns and definite sector nouns refer back.
+		for ti, tok := range s.Tokens {
+			cls, ok := pronouns[strings.ToLower(tok.Text)]
+			if !ok || overlaps(out[first:], [2]int{ti, ti + 1}) {
+				continue
+			}
+			if j := antecedent(out, si, ti, cls); j >= 0 {
+				m := out[j]
+				pm := Mention{Sentence: si, Tokens: [2]int{ti, ti + 1}, Span: tok.Span, Text: tok.Text,
+					Actor: m.Actor, Person: m.Person, Via: "pronoun"}
+				out = insertMention(out, first, pm)
+			}
+		}
+		for k := first; k < len(out); k++ {
+			m := &out[k]
+			if m.Via != "kb" || m.Actor.Country != "" || m.Actor.Sector == "" || !definite(s, m.Tokens[0]) {
+				continue
+			}
+			if j := lastCountry(out[:first]); j >= 0 {
+				m.Actor.Country = out[j].Actor.Country
+				m.Actor.Code = out[j].Actor.Country + m.Actor.Sector
+				m.Via = "definite"
+			}
+		}
+	}
+	return out
+}
+
+func entitiesBySentence(d *nlp.Doc) map[int][]nlp.Entity {
+	m := map[int][]nlp.Entity{}
+	for _, e := range d.Entities {
+		m[e.Sentence] = append(m[e.Sentence], e)
+	}
+	return m
+}
+
+// tokenRange maps a byte range to the tokens it covers.
+func tokenRange(s *nlp.Sentence, start, end int) (int, int, bool) {
+	t0, t1 := -1, -1
+	for i, t := range s.Tokens {
+		if t0 < 0 && t.Span.End > start {
+			t0 = i
+		}
+		if t.Span.Start < end {
+			t1 = i + 1
+		}
+	}
+	return t0, t1, t0 >= 0 && t1 > t0
+}
+
+func overlaps(ms []Mention, toks [2]int) bool {
+	for _, m := range ms {
+		if m.Tokens[0] < toks[1] && toks[0] < m.Tokens[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// modifierBefore finds a mention ending right before token t (allowing
+// lower-case title words and a possessive between: "Turkish President",
+// "Azerbaijani billionaire", "Azerbaijan's Prime Minister") whose actor
+// has a country.
+func modifierBefore(ms []Mention, t int, s *nlp.Sentence) int {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.Tokens[1] > t || m.Actor.Country == "" || m.Person != "" {
+			continue
+		}
+		gap := 0
+		for i := m.Tokens[1]; i < t; i++ {
+			w := s.Tokens[i].Text
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLower(r) || w == "'s" || w == "’s" || w == "-" {
+				gap++
+				continue
+			}
+			return -1
+		}
+		if gap <= 3 {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// antecedent finds the last mention before (si, ti) compatible with a
+// pronoun class.
+func antecedent(ms []Mention, si, ti, cls int) int {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.Sentence > si || (m.Sentence == si && m.Tokens[0] >= ti) {
+			continue
+		}
+		if si-m.Sentence > 2 {
+			return -1
+		}
+		switch cls {
+		case pronPerson:
+			if m.Person != "" {
+				return k
+			}
+		case pronThing:
+			if m.Person == "" && m.Actor.Country != "" {
+				return k
+			}
+		case pronPlural:
+			if m.Person == "" && m.Actor.Country != "" {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func lastCountry(ms []Mention) int {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].Actor.Type == TypeCountry || (ms[k].Actor.Country != "" && ms[k].Actor.Type != TypeIGO) {
+			return k
+		}
+	}
+	return -1
+}
+
+// definite reports "the" (or "this") right before token t.
+func definite(s *nlp.Sentence, t int) bool {
+	if t == 0 {
+		return false
+	}
+	switch strings.ToLower(s.Tokens[t-1].Text) {
+	case "the", "this", "that":
+		return true
+	}
+	return false
+}
+
+func insertMention(ms []Mention, first int, m Mention) []Mention {
+	i := len(ms)
+	for i > first && (ms[i-1].Tokens[0] > m.Tokens[0]) {
+		i--
+	}
+	ms = append(ms, Mention{})
+	copy(ms[i+1:], ms[i:])
+	ms[i] = m
+	return ms
+}
+
+func personKey(name string) string { return Fold(name) }
+
+func surname(key string) string {
+	if i := strings.LastIndexByte(key, ' '); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}

@@ -1,0 +1,559 @@
+package event
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// Coder turns parsed, actor-resolved documents into events by matching the
+// lexicon over dependency trees.
+//
+// For each verb or noun that the lexicon knows, the most specific pattern
+// whose required dependents are present is taken. The actor and the
+// recipient come from the dependency roles the pattern names, through the
+// mentions the actor stage resolved, with the grammar a coder must know:
+//
+//   - passives: in "Armenia was attacked by Azerbaijan" the agent ("by")
+//     is the actor and the passive subject the recipient;
+//   - control and coordination: "Turkey agreed to help Azerbaijan" gives
+//     "help" the subject of "agreed"; "X met and praised Y" shares X;
+//     "the company that signed" takes the noun a relative clause modifies;
+//   - reported speech: "X said Y had attacked Z" codes Y's attack (verbs of
+//     saying are no events); "X accused Y" codes X's accusation;
+//   - compound and reciprocal actors: "Hungarian and Romanian officials
+//     agreed" codes both; "X and Y signed an agreement" with no recipient
+//     codes each as the other's recipient;
+//   - negation ("did not attack") is not coded, or kept with Negated set
+//     when Options.KeepNegated; hypothetical modals (should, could, may,
+//     might, would) are not coded; "will" lowers the confidence;
+//   - nominal events: "Turkey's support to Azerbaijan", "Erdogan's
+//     attendance" take the possessor as actor; a nominal event with no
+//     syntactic recipient takes the nearest other actor of its sentence,
+//     with lower confidence.
+type Coder struct {
+	Lexicon  *Lexicon
+	Ontology *Tables
+	Options  Options
+}
+
+// Options steer the coder.
+type Options struct {
+	KeepNegated bool // emit negated events with Negated set instead of dropping them
+}
+
+// NewCoder returns a coder with dyad's own lexicon and ontology.
+func NewCoder() (*Coder, error) {
+	lex, err := DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	ont, err := Ontology()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{Lexicon: lex, Ontology: ont}, nil
+}
+
+// Input is one article after the nlp and actor stages.
+type Input struct {
+	Article   ArticleRef
+	Published time.Time // the reference date for relative dates; zero: unknown
+	Doc       *nlp.Doc
+	Mentions  []actor.Mention
+}
+
+// sentence is the per-sentence view the matcher works on.
+type sentence struct {
+	idx      int
+	s        *nlp.Sentence
+	children [][]int // token -> dependents (0-based)
+	mention  []int   // token -> mention index or -1
+}
+
+// Code returns the events of one article, in text order.
+func (c *Coder) Code(in Input) []Event {
+	var out []Event
+	bySent := map[int][]int{}
+	for k, m := range in.Mentions {
+		bySent[m.Sentence] = append(bySent[m.Sentence], k)
+	}
+	for si := range in.Doc.Sentences {
+		s := &in.Doc.Sentences[si]
+		if len(s.Tokens) == 0 || len(bySent[si]) == 0 {
+			continue // no actor, no event
+		}
+		sv := newSentence(si, s, in.Mentions, bySent[si])
+		out = append(out, c.codeSentence(in, sv)...)
+	}
+	return out
+}
+
+func newSentence(si int, s *nlp.Sentence, ms []actor.Mention, idx []int) *sentence {
+	n := len(s.Tokens)
+	sv := &sentence{idx: si, s: s, children: make([][]int, n), mention: make([]int, n)}
+	for i := range sv.mention {
+		sv.mention[i] = -1
+	}
+	for i, t := range s.Tokens {
+		if h := t.Head - 1; h >= 0 && h < n && h != i {
+			sv.children[h] = append(sv.children[h], i)
+		}
+	}
+	for _, k := range idx {
+		m := ms[k]
+		for t := m.Tokens[0]; t < m.Tokens[1] && t < n; t++ {
+			sv.mention[t] = k
+		}
+	}
+	return sv
+}
+
+func (c *Coder) codeSentence(in Input, sv *sentence) []Event {
+	var out []Event
+	seen := map[string]int{}
+	dates := sentenceDates(in.Doc, sv.s, in.Published)
+	for ti, tok := range sv.s.Tokens {
+		pos := triggerPOS(tok.POS)
+		if pos == "" {
+			continue
+		}
+		lemma := strings.ToLower(tok.Lemma)
+		if lemma == "" {
+			lemma = strings.ToLower(tok.Text)
+		}
+		for _, p := range c.Lexicon.Lookup(pos, lemma) {
+			if !sv.satisfies(ti, p.Require) {
+				continue
+			}
+			evs := c.apply(in, sv, ti, p)
+			if len(evs) == 0 {
+				continue
+			}
+			for _, e := range evs {
+				e.Date, e.DatePrecision = eventDate(dates, tok.Span.Start, in.Published)
+				key := e.Type + "|" + e.Actor.Code + "|" + recipientCode(e)
+				if j, dup := seen[key]; dup {
+					if e.Confidence > out[j].Confidence {
+						out[j] = e
+					}
+					continue
+				}
+				seen[key] = len(out)
+				out = append(out, e)
+			}
+			break // the most specific matching pattern wins
+		}
+	}
+	return out
+}
+
+func recipientCode(e Event) string {
+	if e.Recipient == nil {
+		return ""
+	}
+	return e.Recipient.Code
+}
+
+func triggerPOS(upos string) string {
+	switch upos {
+	case "VERB":
+		return "V"
+	case "NOUN":
+		return "N"
+	}
+	return ""
+}
+
+// apply builds the events a matched pattern yields at trigger t.
+func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
+	if p.POS == "V" && sv.hypothetical(t) {
+		return nil
+	}
+	negated := sv.negated(t)
+	if negated && !c.Options.KeepNegated {
+		return nil
+	}
+	conf := p.Weight
+	if p.POS == "V" && sv.hasAux(t, "will", "shall") {
+		conf *= 0.7
+	}
+	passive := p.POS == "V" && sv.passive(t)
+	actorRoles, recipRoles := p.Actor, p.Recipient
+	if passive {
+		actorRoles, recipRoles = passiveRoles(actorRoles, recipRoles)
+	}
+	actors := sv.participants(in, t, actorRoles, true)
+	if len(actors) == 0 && p.POS == "N" {
+		// "the visit by X" is covered by roles; "X made a visit" by the
+		// governing verb's subject.
+		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
+			actors = sv.participants(in, h, []Role{{Rel: "subj"}}, true)
+			conf *= 0.8
+		}
+	}
+	if len(actors) == 0 {
+		return nil
+	}
+	recips := sv.participants(in, t, recipRoles, false)
+	if len(recips) == 0 && len(recipRoles) > 0 {
+		if len(actors) > 1 {
+			// Reciprocal: "X and Y signed an agreement".
+			recips = actors
+		} else if k := sv.nearestOther(in, t, actors[0]); k >= 0 {
+			recips = []participant{{mention: k, via: "sentence"}}
+			conf *= 0.6
+		}
+	}
+	var out []Event
+	for _, a := range actors {
+		am := in.Mentions[a.mention]
+		if !am.Known() {
+			continue
+		}
+		if len(recips) == 0 {
+			out = append(out, c.event(in, sv, t, p, am, nil, conf, negated))
+			continue
+		}
+		for _, r := range recips {
+			rm := in.Mentions[r.mention]
+			if r.mention == a.mention || !rm.Known() || rm.Actor.Code == am.Actor.Code {
+				continue
+			}
+			out = append(out, c.event(in, sv, t, p, am, &rm, conf, negated))
+		}
+	}
+	return out
+}
+
+func (c *Coder) event(in Input, sv *sentence, t int, p *Pattern, a actor.Mention, r *actor.Mention, conf float64, negated bool) Event {
+	tok := sv.s.Tokens[t]
+	e := Event{
+		Article:       in.Article,
+		Type:          p.Type,
+		Mode:          p.Mode,
+		Context:       []string{},
+		CAMEO:         p.CAMEO,
+		Actor:         participantOf(a),
+		Sentence:      in.Doc.Text[sv.s.Start:sv.s.End],
+		SentenceIndex: sv.idx,
+		Evidence: Evidence{
+			Trigger:     tok.Text,
+			TriggerSpan: [2]int{tok.Span.Start, tok.Span.End},
+			ActorSpan:   [2]int{a.Span.Start, a.Span.End},
+		},
+		Confidence: round2(conf),
+		Negated:    negated,
+		Pattern:    p.Source,
+	}
+	if code, ok := c.Ontology.CAMEO(p.CAMEO); ok {
+		e.Goldstein = code.Goldstein
+		e.QuadClass = int(code.QuadClass)
+	}
+	rcode := ""
+	if r != nil {
+		e.Recipient = participantOf(*r)
+		e.Evidence.RecipientSpan = [2]int{r.Span.Start, r.Span.End}
+		rcode = r.Actor.Code
+	}
+	e.ID = StableID(in.Article.ID, sv.idx, e.Evidence.TriggerSpan, a.Actor.Code, rcode)
+	return e
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+func participantOf(m actor.Mention) *Participant {
+	name := m.Actor.Name
+	if m.Person != "" {
+		name = m.Person
+	}
+	return &Participant{Text: m.Text, Code: m.Actor.Code, Country: m.Actor.Country, Sector: m.Actor.Sector,
+		Name: name, Wikidata: m.Actor.WikidataID}
+}
+
+// passiveRoles swaps the active-voice roles of a pattern for a passive
+// trigger: the agent is the actor, the passive subject stands for obj.
+func passiveRoles(actorRoles, recip []Role) ([]Role, []Role) {
+	swap := func(rs []Role) []Role {
+		out := make([]Role, 0, len(rs))
+		for _, r := range rs {
+			switch r.Rel {
+			case "subj":
+				out = append(out, Role{Rel: "agent"})
+			case "obj":
+				out = append(out, Role{Rel: "nsubj:pass"})
+			default:
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	return swap(actorRoles), swap(recip)
+}
+
+// participant is a mention found in a role.
+type participant struct {
+	mention int
+	via     string
+}
+
+// participants finds the mentions filling the first present role at
+// trigger t, with their coordinated conjuncts.
+func (sv *sentence) participants(in Input, t int, roles []Role, isActor bool) []participant {
+	for _, r := range roles {
+		for _, d := range sv.roleTokens(t, r) {
+			if ps := sv.mentionsUnder(d); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	return nil
+}
+
+// roleTokens returns the dependents of t that fill role r, following
+// control, coordination and relative clauses for a missing subject.
+func (sv *sentence) roleTokens(t int, r Role) []int {
+	toks := sv.s.Tokens
+	var out []int
+	for _, d := range sv.children[t] {
+		if sv.fills(d, r) {
+			out = append(out, d)
+		}
+	}
+	if len(out) > 0 || r.Rel != "subj" {
+		return out
+	}
+	// Inherit a missing subject.
+	h := toks[t].Head - 1
+	if h < 0 {
+		return nil
+	}
+	switch base(toks[t].Dep) {
+	case "xcomp":
+		// Object control ("urged Turkey to act") before subject control.
+		for _, d := range sv.children[h] {
+			if toks[d].Dep == "obj" || toks[d].Dep == "iobj" {
+				return []int{d}
+			}
+		}
+		return sv.roleTokens(h, r)
+	case "conj":
+		return sv.roleTokens(h, r)
+	case "acl":
+		// "the company that signed", "the minister visiting Baku".
+		return []int{h}
+	case "advcl":
+		return sv.roleTokens(h, r)
+	}
+	return nil
+}
+
+// fills reports whether dependent d fills role r.
+func (sv *sentence) fills(d int, r Role) bool {
+	dep := sv.s.Tokens[d].Dep
+	switch r.Rel {
+	case "subj":
+		return dep == "nsubj" || dep == "csubj"
+	case "nsubj:pass":
+		return dep == "nsubj:pass"
+	case "obj":
+		return dep == "obj"
+	case "iobj":
+		return dep == "iobj"
+	case "poss":
+		return dep == "nmod:poss"
+	case "agent":
+		return dep == "obl:agent" || (base(dep) == "obl" && sv.marker(d) == "by")
+	case "obl", "nmod":
+		if base(dep) != r.Rel || dep == "obl:agent" && r.Prep != "by" {
+			return false
+		}
+		return r.Prep == "" || sv.marker(d) == r.Prep
+	case "prt":
+		return dep == "compound:prt"
+	default:
+		return base(dep) == r.Rel
+	}
+}
+
+// marker returns the lower-cased preposition (case dependent) of d.
+func (sv *sentence) marker(d int) string {
+	for _, c := range sv.children[d] {
+		if sv.s.Tokens[c].Dep == "case" {
+			return strings.ToLower(sv.s.Tokens[c].Text)
+		}
+	}
+	return ""
+}
+
+func base(dep string) string {
+	if i := strings.IndexByte(dep, ':'); i >= 0 {
+		return dep[:i]
+	}
+	return dep
+}
+
+// mentionsUnder returns the mentions at token d or within its noun phrase
+// (compounds, modifiers, possessors, flat names, appositions), and those of
+// its coordinated conjuncts: "Azerbaijan and Turkey" gives both.
+func (sv *sentence) mentionsUnder(d int) []participant {
+	var out []participant
+	seen := map[int]bool{}
+	add := func(k int) {
+		if k >= 0 && !seen[k] {
+			seen[k] = true
+			out = append(out, participant{mention: k, via: "role"})
+		}
+	}
+	var walk func(i, depth int)
+	walk = func(i, depth int) {
+		if k := sv.mention[i]; k >= 0 {
+			add(k)
+			return
+		}
+		if depth >= 3 {
+			return
+		}
+		for _, c := range sv.children[i] {
+			switch base(sv.s.Tokens[c].Dep) {
+			case "compound", "amod", "flat", "appos", "nmod", "det":
+				if sv.s.Tokens[c].Dep == "nmod:poss" && depth > 0 {
+					continue
+				}
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(d, 0)
+	// Conjuncts: "Azerbaijan and Turkey", "Hungarian and Romanian officials".
+	var conj func(i int)
+	conj = func(i int) {
+		for _, c := range sv.children[i] {
+			if sv.s.Tokens[c].Dep == "conj" {
+				if k := sv.mention[c]; k >= 0 {
+					add(k)
+				} else {
+					walk(c, 1)
+				}
+				conj(c)
+			}
+		}
+	}
+	conj(d)
+	for _, c := range sv.children[d] {
+		if base(sv.s.Tokens[c].Dep) == "amod" {
+			conj(c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].mention < out[j].mention })
+	return out
+}
+
+// nearestOther finds the known mention of the sentence nearest to t whose
+// actor differs from a's, for nominal events with no syntactic recipient.
+func (sv *sentence) nearestOther(in Input, t int, a participant) int {
+	best, bestDist := -1, 1<<30
+	ac := in.Mentions[a.mention].Actor.Country
+	for i, k := range sv.mention {
+		if k < 0 || k == a.mention || !in.Mentions[k].Known() || in.Mentions[k].Actor.Country == ac {
+			continue
+		}
+		d := i - t
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+func (sv *sentence) hasAux(t int, words ...string) bool {
+	for _, c := range sv.children[t] {
+		if base(sv.s.Tokens[c].Dep) == "aux" {
+			w := strings.ToLower(sv.s.Tokens[c].Text)
+			for _, x := range words {
+				if w == x {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hypothetical reports a modal that makes the clause no report of fact, or
+// an "if" clause.
+func (sv *sentence) hypothetical(t int) bool {
+	if sv.hasAux(t, "should", "could", "may", "might", "would", "must", "ought", "can") {
+		return true
+	}
+	for _, c := range sv.children[t] {
+		if sv.s.Tokens[c].Dep == "mark" && strings.EqualFold(sv.s.Tokens[c].Text, "if") {
+			return true
+		}
+	}
+	// The clause under "could" etc. through xcomp: "may possibly witness".
+	if h := sv.s.Tokens[t].Head - 1; h >= 0 && sv.s.Tokens[t].Dep == "xcomp" {
+		return sv.hypothetical(h)
+	}
+	return false
+}
+
+func (sv *sentence) negated(t int) bool {
+	for _, c := range sv.children[t] {
+		tk := sv.s.Tokens[c]
+		if tk.Dep == "advmod" || tk.Dep == "det" || tk.Dep == "neg" {
+			switch strings.ToLower(tk.Text) {
+			case "not", "n't", "never", "no":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (sv *sentence) passive(t int) bool {
+	for _, c := range sv.children[t] {
+		switch sv.s.Tokens[c].Dep {
+		case "nsubj:pass", "aux:pass", "obl:agent":
+			return true
+		}
+	}
+	return false
+}
+
+// satisfies checks a pattern's constraints on the dependents of t.
+func (sv *sentence) satisfies(t int, cs []Constraint) bool {
+	for _, c := range cs {
+		found := false
+		for _, d := range sv.children[t] {
+			if !sv.fills(d, c.Role) {
+				continue
+			}
+			if len(c.Lemmas) == 0 || lemmaIn(sv.s.Tokens[d], c.Lemmas) {
+				found = true
+				break
+			}
+		}
+		if found == c.Negate {
+			return false
+		}
+	}
+	return true
+}
+
+func lemmaIn(t nlp.Token, lemmas []string) bool {
+	l := strings.ToLower(t.Lemma)
+	w := strings.ToLower(t.Text)
+	for _, x := range lemmas {
+		if l == x || w == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,201 @@
+package event
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// parsed builds a one-sentence document from hand-parsed rows
+// "form UPOS lemma head dep" (head 1-based, 0 root), and mentions from
+// "first last code country sector" rows (token indices 0-based, last
+// exclusive).
+func parsed(t *testing.T, rows []string, mentions ...string) Input {
+	t.Helper()
+	var b strings.Builder
+	var toks []nlp.Token
+	for i, r := range rows {
+		f := strings.Fields(r)
+		if len(f) != 5 {
+			t.Fatalf("row %q", r)
+		}
+		if i > 0 && f[0] != "." && f[0] != "," && f[0] != "'s" {
+			b.WriteByte(' ')
+		}
+		start := b.Len()
+		b.WriteString(f[0])
+		head, _ := strconv.Atoi(f[3])
+		toks = append(toks, nlp.Token{Text: f[0], Span: nlp.Span{Start: start, End: b.Len()}, POS: f[1], Lemma: f[2], Head: head, Dep: f[4]})
+	}
+	d := &nlp.Doc{Text: b.String(), Sentences: []nlp.Sentence{{Span: nlp.Span{Start: 0, End: b.Len()}, Tokens: toks}}}
+	in := Input{Article: ArticleRef{ID: "test"}, Published: time.Date(2021, 3, 5, 0, 0, 0, 0, time.UTC), Doc: d}
+	for _, m := range mentions {
+		f := strings.Fields(m)
+		a, _ := strconv.Atoi(f[0])
+		z, _ := strconv.Atoi(f[1])
+		sector := ""
+		if len(f) > 4 {
+			sector = f[4]
+		}
+		in.Mentions = append(in.Mentions, actor.Mention{Tokens: [2]int{a, z},
+			Span:  nlp.Span{Start: toks[a].Span.Start, End: toks[z-1].Span.End},
+			Text:  d.Text[toks[a].Span.Start:toks[z-1].Span.End],
+			Actor: actor.Actor{Code: f[2], Country: f[3], Sector: sector}})
+	}
+	return in
+}
+
+func testCoder(t *testing.T) *Coder {
+	t.Helper()
+	c, err := NewCoder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// summary renders events as "TYPE ACTOR>RECIPIENT DATE" for comparison.
+func summary(evs []Event) []string {
+	var out []string
+	for _, e := range evs {
+		r := "-"
+		if e.Recipient != nil {
+			r = e.Recipient.Code
+		}
+		out = append(out, e.Type+" "+e.Actor.Code+">"+r+" "+e.Date)
+	}
+	return out
+}
+
+func TestCoderGrammar(t *testing.T) {
+	tests := []struct {
+		name     string
+		rows     []string
+		mentions []string
+		want     []string
+	}{
+		{
+			name: "active with oblique recipient and date",
+			rows: []string{
+				"Turkey PROPN Turkey 2 nsubj", "signed VERB sign 0 root", "an DET a 4 det", "agreement NOUN agreement 2 obj",
+				"with ADP with 6 case", "Azerbaijan PROPN Azerbaijan 2 obl", "on ADP on 9 case", "1 NUM 1 9 nummod",
+				"March PROPN March 2 obl", ". PUNCT . 2 punct",
+			},
+			mentions: []string{"0 1 TUR TUR", "5 6 AZE AZE"},
+			want:     []string{"AGREE TUR>AZE 2021-03-01"},
+		},
+		{
+			name: "passive: the agent is the actor",
+			rows: []string{
+				"Armenia PROPN Armenia 3 nsubj:pass", "was AUX be 3 aux:pass", "attacked VERB attack 0 root",
+				"by ADP by 5 case", "Azerbaijan PROPN Azerbaijan 3 obl:agent", ". PUNCT . 3 punct",
+			},
+			mentions: []string{"0 1 ARM ARM", "4 5 AZE AZE"},
+			want:     []string{"ASSAULT AZE>ARM 2021-03-05"},
+		},
+		{
+			name: "negation is not coded",
+			rows: []string{
+				"Turkey PROPN Turkey 4 nsubj", "did AUX do 4 aux", "not PART not 4 advmod", "attack VERB attack 0 root",
+				"Armenia PROPN Armenia 4 obj", ". PUNCT . 4 punct",
+			},
+			mentions: []string{"0 1 TUR TUR", "4 5 ARM ARM"},
+		},
+		{
+			name: "hypothetical modal is not coded",
+			rows: []string{
+				"Turkey PROPN Turkey 3 nsubj", "could AUX could 3 aux", "attack VERB attack 0 root",
+				"Armenia PROPN Armenia 3 obj", ". PUNCT . 3 punct",
+			},
+			mentions: []string{"0 1 TUR TUR", "3 4 ARM ARM"},
+		},
+		{
+			name: "reported speech codes the reported act",
+			rows: []string{
+				"Russia PROPN Russia 2 nsubj", "said VERB say 0 root", "Turkey PROPN Turkey 5 nsubj", "had AUX have 5 aux",
+				"attacked VERB attack 2 ccomp", "Armenia PROPN Armenia 5 obj", ". PUNCT . 2 punct",
+			},
+			mentions: []string{"0 1 RUS RUS", "2 3 TUR TUR", "5 6 ARM ARM"},
+			want:     []string{"ASSAULT TUR>ARM 2021-03-05"},
+		},
+		{
+			name: "compound actor: both sides",
+			rows: []string{
+				"Georgia PROPN Georgia 4 nsubj", "and CCONJ and 3 cc", "Armenia PROPN Armenia 1 conj", "visited VERB visit 0 root",
+				"Turkey PROPN Turkey 4 obj", ". PUNCT . 4 punct",
+			},
+			mentions: []string{"0 1 GEO GEO", "2 3 ARM ARM", "4 5 TUR TUR"},
+			want:     []string{"CONSULT GEO>TUR 2021-03-05", "CONSULT ARM>TUR 2021-03-05"},
+		},
+		{
+			name: "reciprocal: X and Y signed an agreement",
+			rows: []string{
+				"Georgia PROPN Georgia 4 nsubj", "and CCONJ and 3 cc", "Armenia PROPN Armenia 1 conj", "signed VERB sign 0 root",
+				"a DET a 6 det", "treaty NOUN treaty 4 obj", ". PUNCT . 4 punct",
+			},
+			mentions: []string{"0 1 GEO GEO", "2 3 ARM ARM"},
+			want:     []string{"AGREE GEO>ARM 2021-03-05", "AGREE ARM>GEO 2021-03-05"},
+		},
+		{
+			name: "nominal: possessor is the actor",
+			rows: []string{
+				"Turkey PROPN Turkey 3 nmod:poss", "'s PART 's 1 case", "support NOUN support 6 nsubj", "to ADP to 5 case",
+				"Azerbaijan PROPN Azerbaijan 3 nmod", "grew VERB grow 0 root", ". PUNCT . 6 punct",
+			},
+			mentions: []string{"0 1 TUR TUR", "4 5 AZE AZE"},
+			want:     []string{"SUPPORT TUR>AZE 2021-03-05"},
+		},
+		{
+			name: "control: the subject of agreed visits",
+			rows: []string{
+				"Turkey PROPN Turkey 2 nsubj", "agreed VERB agree 0 root", "to PART to 4 mark", "visit VERB visit 2 xcomp",
+				"Georgia PROPN Georgia 4 obj", ". PUNCT . 2 punct",
+			},
+			mentions: []string{"0 1 TUR TUR", "4 5 GEO GEO"},
+			want:     []string{"CONSULT TUR>GEO 2021-03-05"},
+		},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summary(c.Code(parsed(t, tt.rows, tt.mentions...)))
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindDates(t *testing.T) {
+	pub := time.Date(2021, 3, 5, 0, 0, 0, 0, time.UTC) // a Friday
+	tests := []struct {
+		text, date, prec string
+	}{
+		{"with Erdogan's attendance on 10 December.", "2020-12-10", PrecisionDay},
+		{"an agreement that came into force on 1 March will", "2021-03-01", PrecisionDay},
+		{"This was on display in 2009, when", "2009-01-01", PrecisionYear},
+		{"In December, along with several other parties", "2020-12-01", PrecisionMonth},
+		{"on December 10, 2019 the", "2019-12-10", PrecisionDay},
+		{"talks in March 2020 ended", "2020-03-01", PrecisionMonth},
+		{"the minister said on Tuesday", "2021-03-02", PrecisionDay},
+		{"they met last Friday", "2021-02-26", PrecisionDay},
+		{"ministers met yesterday", "2021-03-04", PrecisionDay},
+		{"on 2021-01-15 they", "2021-01-15", PrecisionDay},
+		{"May we ask", "", ""},
+		{"on 31 February", "", ""},
+	}
+	for _, tt := range tests {
+		ds := findDates(tt.text, 0, pub)
+		date, prec := "", ""
+		if len(ds) > 0 {
+			date, prec = ds[0].date.Format("2006-01-02"), ds[0].precision
+		}
+		if date != tt.date || prec != tt.prec {
+			t.Errorf("findDates(%q) = %s %s, want %s %s", tt.text, date, prec, tt.date, tt.prec)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package event
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// Date precisions.
+const (
+	PrecisionDay   = "day"
+	PrecisionMonth = "month"
+	PrecisionYear  = "year"
+)
+
+// dateMention is a date expression found in a sentence.
+type dateMention struct {
+	start, end int // bytes in the document
+	date       time.Time
+	precision  string
+}
+
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+const monthRe = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+
+var (
+	reISO       = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reDayMonth  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+` + monthRe + `(?:,?\s+(\d{4}))?\b`)
+	reMonthDay  = regexp.MustCompile(`\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
+	reMonthYear = regexp.MustCompile(`\b` + monthRe + `,?\s+(\d{4})\b`)
+	reInMonth   = regexp.MustCompile(`\b(?i:in|since|until|by|during|early|late|mid-?|last|this|next)\s+` + monthRe + `\b`)
+	reYear      = regexp.MustCompile(`\b(?i:in|since|until|by|during|of|from|early|late|mid-?)\s+(?:the\s+(?:year\s+)?)?((?:19|20)\d{2})\b`)
+	reWeekday   = regexp.MustCompile(`\b(?i:(last|on|this|next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+	reRelative  = regexp.MustCompile(`\b(?i:(yesterday|today|tonight|last week|last month|last year|this week|this month|this year|a week ago|a year ago))\b`)
+)
+
+// findDates returns the date expressions of one sentence, resolved against
+// the publication date (zero: only expressions that carry their year).
+func findDates(text string, base int, pub time.Time) []dateMention {
+	var out []dateMention
+	taken := func(a, b int) bool {
+		for _, d := range out {
+			if a < d.end-base && d.start-base < b {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(a, b int, t time.Time, p string) {
+		if !taken(a, b) {
+			out = append(out, dateMention{base + a, base + b, t, p})
+		}
+	}
+	for _, m := range reISO.FindAllStringSubmatchIndex(text, -1) {
+		y, mo, d := atoi(text, m[2], m[3]), atoi(text, m[4], m[5]), atoi(text, m[6], m[7])
+		if t, ok := civil(y, time.Month(mo), d); ok {
+			add(m[0], m[1], t, PrecisionDay)
+		}
+	}
+	dayMonth := func(m []int, dayG, monG, yearG int) {
+		day := atoi(text, m[dayG], m[dayG+1])
+		mon := months[strings.ToLower(text[m[monG]:m[monG+1]])]
+		if m[yearG] >= 0 {
+			if t, ok := civil(atoi(text, m[yearG], m[yearG+1]), mon, day); ok {
+				add(m[0], m[1], t, PrecisionDay)
+			}
+			return
+		}
+		if pub.IsZero() {
+			return
+		}
+		if t, ok := civil(pub.Year(), mon, day); ok {
+			if t.After(pub.AddDate(0, 0, 7)) {
+				t, ok = civil(pub.Year()-1, mon, day)
+			}
+			if ok {
+				add(m[0], m[1], t, PrecisionDay)
+			}
+		}
+	}
+	for _, m := range reDayMonth.FindAllStringSubmatchIndex(text, -1) {
+		dayMonth(m, 2, 4, 6)
+	}
+	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
+		dayMonth(m, 4, 2, 6)
+	}
+	for _, m := range reMonthYear.FindAllStringSubmatchIndex(text, -1) {
+		mon := months[strings.ToLower(text[m[2]:m[3]])]
+		add(m[0], m[1], time.Date(atoi(text, m[4], m[5]), mon, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
+	}
+	if !pub.IsZero() {
+		for _, m := range reInMonth.FindAllStringSubmatchIndex(text, -1) {
+			mon := months[strings.ToLower(text[m[2]:m[3]])]
+			y := pub.Year()
+			if mon > pub.Month() {
+				y--
+			}
+			add(m[0], m[1], time.Date(y, mon, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
+		}
+	}
+	for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], m[1], time.Date(atoi(text, m[2], m[3]), 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear)
+	}
+	if pub.IsZero() {
+		return out
+	}
+	for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
+		wd := weekdays[strings.ToLower(text[m[4]:m[5]])]
+		back := (int(pub.Weekday()) - int(wd) + 7) % 7
+		if m[2] >= 0 && strings.EqualFold(text[m[2]:m[3]], "last") && back == 0 {
+			back = 7
+		}
+		if m[2] >= 0 && strings.EqualFold(text[m[2]:m[3]], "next") {
+			back = -((int(wd) - int(pub.Weekday()) + 7) % 7)
+		}
+		add(m[0], m[1], pub.AddDate(0, 0, -back), PrecisionDay)
+	}
+	for _, m := range reRelative.FindAllStringSubmatchIndex(text, -1) {
+		switch strings.ToLower(text[m[2]:m[3]]) {
+		case "yesterday":
+			add(m[0], m[1], pub.AddDate(0, 0, -1), PrecisionDay)
+		case "today", "tonight":
+			add(m[0], m[1], pub, PrecisionDay)
+		case "last week", "a week ago":
+			add(m[0], m[1], pub.AddDate(0, 0, -7), PrecisionDay)
+		case "this week":
+			add(m[0], m[1], pub, PrecisionDay)
+		case "last month":
+			t := pub.AddDate(0, -1, 0)
+			add(m[0], m[1], time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
+		case "this month":
+			add(m[0], m[1], time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
+		case "last year", "a year ago":
+			add(m[0], m[1], time.Date(pub.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear)
+		case "this year":
+			add(m[0], m[1], time.Date(pub.Year(), 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear)
+		}
+	}
+	return out
+}
+
+func atoi(s string, a, b int) int {
+	n, _ := strconv.Atoi(s[a:b])
+	return n
+}
+
+// civil builds a date, rejecting days the month does not have.
+func civil(y int, m time.Month, d int) (time.Time, bool) {
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1800 || y > 2200 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d
+}
+
+// eventDate picks the date of an event: the date expression of its
+// sentence nearest the trigger, else the publication date (precision day),
+// else nothing.
+func eventDate(dates []dateMention, trigger int, pub time.Time) (string, string) {
+	best, bestDist := -1, 1<<30
+	for i, d := range dates {
+		dist := d.start - trigger
+		if dist < 0 {
+			dist = trigger - d.end
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best >= 0 {
+		return dates[best].date.Format("2006-01-02"), dates[best].precision
+	}
+	if pub.IsZero() {
+		return "", ""
+	}
+	return pub.Format("2006-01-02"), PrecisionDay
+}
+
+// sentenceDates finds the date expressions of sentence s of d.
+func sentenceDates(d *nlp.Doc, s *nlp.Sentence, pub time.Time) []dateMention {
+	return findDates(d.Text[s.Start:s.End], s.Start, pub)
+}
