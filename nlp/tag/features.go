@@ -182,15 +182,7 @@ func analyze(ti *tokInfo, text string, first bool, low []byte) []byte {
 		flags |= flPunct
 	}
 	ti.form = fnvString(text)
-	ti.lower = fnv(lw)
-	for k := 0; k < 4; k++ {
-		n := k + 1
-		if n > len(lw) {
-			n = len(lw)
-		}
-		ti.pre[k] = fnv(lw[:n])
-		ti.suf[k] = fnv(lw[len(lw)-n:])
-	}
+	wordHashes(ti, lw)
 	ti.shape = shape
 	ti.flags = flags
 	switch {
@@ -204,6 +196,16 @@ func analyze(ti *tokInfo, text string, first bool, low []byte) []byte {
 		ti.caseShape = shapeMixed
 	}
 	return low
+}
+
+// wordHashes fills the hashes of the lowercase form lw and its affixes.
+func wordHashes(ti *tokInfo, lw []byte) {
+	ti.lower = fnv(lw)
+	for k := 0; k < 4; k++ {
+		n := min(k+1, len(lw))
+		ti.pre[k] = fnv(lw[:n])
+		ti.suf[k] = fnv(lw[len(lw)-n:])
+	}
 }
 
 func padInfo(ti *tokInfo, h uint64) {
@@ -258,16 +260,21 @@ const (
 // maxFeatures is the number of features extract produces per token.
 const maxFeatures = 40
 
-// extract appends the feature keys of the token at position i (an index
-// into info, which carries two padding entries on each side) given the
-// classes predicted for the two tokens before it (nClasses for none).
-func extract(dst []uint32, info []tokInfo, i int, p1, p2 uint64) []uint32 {
-	w := &info[i]
-	prev, prev2 := &info[i-1], &info[i-2]
-	next, next2 := &info[i+1], &info[i+2]
-	dst = append(dst,
-		f1(tBias, 0),
-		f1(tForm, w.form),
+// The features of a token fall in three groups: those of the two previous
+// tags alone (tagFeatures), those of the lowercase word alone
+// (lowerFeatures) and the rest. The tagger sums the first two groups ahead
+// of time, per tag pair and per known word; training sees them all.
+
+// tagFeatures appends the features that depend only on the previous two
+// tags (p1, p2; 0 for none, class+1 otherwise).
+func tagFeatures(dst []uint32, p1, p2 uint64) []uint32 {
+	return append(dst, f1(tBias, 0), f1(tPrevT, p1), f1(tPrev2T, p2), f2(tPrevTT, p1, p2))
+}
+
+// lowerFeatures appends the features that depend only on the token's
+// lowercase form (its affixes and ambiguity class follow from it).
+func lowerFeatures(dst []uint32, w *tokInfo) []uint32 {
+	return append(dst,
 		f1(tLower, w.lower),
 		f1(tPre1, w.pre[0]),
 		f1(tPre2, w.pre[1]),
@@ -277,22 +284,36 @@ func extract(dst []uint32, info []tokInfo, i int, p1, p2 uint64) []uint32 {
 		f1(tSuf2, w.suf[1]),
 		f1(tSuf3, w.suf[2]),
 		f1(tSuf4, w.suf[3]),
+		f1(tAmbig, w.ambig),
+	)
+}
+
+// prevFeatures, nextFeatures and next2Features append the features that
+// depend only on the word before, after and two after the token.
+func prevFeatures(dst []uint32, prev *tokInfo) []uint32 {
+	return append(dst, f1(tPrevW, prev.lower), f1(tPrevSuf3, prev.suf[2]), f1(tPrevAmbig, prev.ambig))
+}
+
+func nextFeatures(dst []uint32, next *tokInfo) []uint32 {
+	return append(dst, f1(tNextW, next.lower), f1(tNextSuf3, next.suf[2]), f1(tNextAmbig, next.ambig), f1(tNextSuf2, next.suf[1]))
+}
+
+func next2Features(dst []uint32, next2 *tokInfo) []uint32 {
+	return append(dst, f1(tNext2W, next2.lower), f1(tNext2Ambig, next2.ambig))
+}
+
+// otherFeatures appends the remaining features of the token at position i
+// (an index into info, which carries two padding entries on each side).
+func otherFeatures(dst []uint32, info []tokInfo, i int, p1 uint64) []uint32 {
+	w := &info[i]
+	prev, prev2 := &info[i-1], &info[i-2]
+	next := &info[i+1]
+	return append(dst,
+		f1(tForm, w.form),
 		f1(tShape, w.shape),
 		f1(tFlags, w.flags),
-		f1(tPrevW, prev.lower),
-		f1(tNextW, next.lower),
 		f1(tPrev2W, prev2.lower),
-		f1(tNext2W, next2.lower),
-		f1(tPrevSuf3, prev.suf[2]),
-		f1(tNextSuf3, next.suf[2]),
-		f1(tPrevT, p1),
-		f1(tPrev2T, p2),
-		f2(tPrevTT, p1, p2),
 		f2(tPrevTW, p1, w.lower),
-		f1(tAmbig, w.ambig),
-		f1(tNextAmbig, next.ambig),
-		f1(tNext2Ambig, next2.ambig),
-		f1(tPrevAmbig, prev.ambig),
 		f2(tPrevTNextAmbig, p1, next.ambig),
 		f2(tWNextW, w.lower, next.lower),
 		f2(tPrevWW, prev.lower, w.lower),
@@ -300,9 +321,18 @@ func extract(dst []uint32, info []tokInfo, i int, p1, p2 uint64) []uint32 {
 		f1(tPrevShape, prev.shape),
 		f2(tAmbigNextAmbig, w.ambig, next.ambig),
 		f2(tPrevTSuf3, p1, w.suf[2]),
-		f1(tNextSuf2, next.suf[1]),
 		f2(tPrevTAmbig, p1, w.ambig),
 		f2(tShapeFlagsNext, w.shape^w.flags*golden, next.flags),
 	)
-	return dst
+}
+
+// extract appends all features of the token at position i given the
+// classes predicted for the two tokens before it.
+func extract(dst []uint32, info []tokInfo, i int, p1, p2 uint64) []uint32 {
+	dst = tagFeatures(dst, p1, p2)
+	dst = lowerFeatures(dst, &info[i])
+	dst = prevFeatures(dst, &info[i-1])
+	dst = nextFeatures(dst, &info[i+1])
+	dst = next2Features(dst, &info[i+2])
+	return otherFeatures(dst, info, i, p1)
 }

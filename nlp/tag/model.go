@@ -55,10 +55,10 @@ type lexEntry struct {
 
 // Stats describes a model's size.
 type Stats struct {
-	Classes, Features, Weights   int
-	AmbigWords, Scripts          int
-	ExactLemmas, LowerLemmas     int
-	SuffixRules                  int
+	Classes, Features, Weights int
+	AmbigWords, Scripts        int
+	ExactLemmas, LowerLemmas   int
+	SuffixRules                int
 }
 
 // Stats returns the model's size in features, weights and rules.

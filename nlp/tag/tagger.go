@@ -48,7 +48,14 @@ type Tagger struct {
 	dense    []int16
 	nClasses int
 
-	ambig map[uint64]uint64 // lowercase-form hash -> ambiguity set hash
+	ambig map[uint64]known // lowercase-form hash -> what the training data knew of it
+
+	// Precomputed score rows (nClasses each): tagRows[(p1*(nClasses+1)+p2)]
+	// sums tagFeatures; wordRows holds, for each known word (known.row),
+	// wordRoles rows: the sums of its lowerFeatures, prevFeatures,
+	// nextFeatures and next2Features.
+	tagRows  []int32
+	wordRows []int32
 
 	scripts   []script
 	keep      [][nShapes]bool   // per XPOS id
@@ -74,8 +81,33 @@ type scratch struct {
 	feats  []uint32
 	scores []int32
 	cls    []uint8
+	rows   []int32 // wordRows row of each token, -1 for unknown words
 	lem    []byte
 	lemTok []lemRef
+}
+
+// Roles of a known word's precomputed rows.
+const (
+	roleSelf = iota
+	rolePrev
+	roleNext
+	roleNext2
+	wordRoles
+)
+
+// rowAt returns rows[i], or -1 outside the sentence.
+func rowAt(rows []int32, i int) int32 {
+	if i < 0 || i >= len(rows) {
+		return -1
+	}
+	return rows[i]
+}
+
+// known is a lowercase word of the training data: its ambiguity class hash
+// and its row in Tagger.wordRows.
+type known struct {
+	ambig uint64
+	row   int32
 }
 
 type lemRef struct{ tok, start, end int32 }
@@ -138,13 +170,30 @@ func New(m *Model) (*Tagger, error) {
 		}
 		t.slots[j] = uint64(k)<<32 | uint64(place)
 	}
-	t.ambig = make(map[uint64]uint64, len(m.ambigWords))
+	nc := t.nClasses
+	t.ambig = make(map[uint64]known, len(m.ambigWords))
 	setHash := make([]uint64, len(m.ambigSets))
 	for i, s := range m.ambigSets {
 		setHash[i] = fnvString(s) | 1
 	}
+	fs := make([]uint32, 0, maxFeatures)
+	t.wordRows = make([]int32, len(m.ambigWords)*wordRoles*nc)
 	for i, w := range m.ambigWords {
-		t.ambig[fnvString(w)] = setHash[m.ambigOf[i]]
+		var ti tokInfo
+		wordHashes(&ti, []byte(w))
+		ti.ambig = setHash[m.ambigOf[i]]
+		t.ambig[ti.lower] = known{ti.ambig, int32(i)}
+		r := t.wordRows[i*wordRoles*nc:]
+		t.sum(lowerFeatures(fs[:0], &ti), r[roleSelf*nc:][:nc])
+		t.sum(prevFeatures(fs[:0], &ti), r[rolePrev*nc:][:nc])
+		t.sum(nextFeatures(fs[:0], &ti), r[roleNext*nc:][:nc])
+		t.sum(next2Features(fs[:0], &ti), r[roleNext2*nc:][:nc])
+	}
+	t.tagRows = make([]int32, (nc+1)*(nc+1)*nc)
+	for p1 := 0; p1 <= nc; p1++ {
+		for p2 := 0; p2 <= nc; p2++ {
+			t.sum(tagFeatures(fs[:0], uint64(p1), uint64(p2)), t.tagRows[(p1*(nc+1)+p2)*nc:][:nc])
+		}
 	}
 	l := &m.lemma
 	if len(l.scripts) == 0 || l.scripts[0] != (script{}) {
@@ -215,6 +264,7 @@ func (t *Tagger) prepare(sc *scratch, n int, text func(i int) string) []tokInfo 
 		sc.info = make([]tokInfo, n+4)
 		sc.lowOff = make([]int32, n+1)
 		sc.cls = make([]uint8, n)
+		sc.rows = make([]int32, n)
 	}
 	info := sc.info[:n+4]
 	sc.lowOff = sc.lowOff[:n+1]
@@ -238,14 +288,43 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 		return
 	}
 	info := t.prepare(sc, n, func(i int) string { return toks[i].Text })
-	for i := 2; i < n+2; i++ {
-		info[i].ambig = t.ambig[info[i].lower]
+	rows := sc.rows[:n]
+	for i := range rows {
+		k, ok := t.ambig[info[i+2].lower]
+		info[i+2].ambig = k.ambig
+		rows[i] = -1
+		if ok {
+			rows[i] = k.row
+		}
 	}
 	cls := sc.cls[:n]
+	nc := t.nClasses
 	p1, p2 := uint64(0), uint64(0)
 	for i := 0; i < n; i++ {
-		sc.feats = extract(sc.feats[:0], info, i+2, p1, p2)
-		c := t.predict(sc.feats, sc.scores)
+		fs := sc.feats[:0]
+		var wr [wordRoles][]int32
+		if r := int(rows[i]); r >= 0 {
+			wr[roleSelf] = t.wordRows[(r*wordRoles+roleSelf)*nc:][:nc]
+		} else {
+			fs = lowerFeatures(fs, &info[i+2])
+		}
+		if r := int(rowAt(rows, i-1)); r >= 0 {
+			wr[rolePrev] = t.wordRows[(r*wordRoles+rolePrev)*nc:][:nc]
+		} else {
+			fs = prevFeatures(fs, &info[i+1])
+		}
+		if r := int(rowAt(rows, i+1)); r >= 0 {
+			wr[roleNext] = t.wordRows[(r*wordRoles+roleNext)*nc:][:nc]
+		} else {
+			fs = nextFeatures(fs, &info[i+3])
+		}
+		if r := int(rowAt(rows, i+2)); r >= 0 {
+			wr[roleNext2] = t.wordRows[(r*wordRoles+roleNext2)*nc:][:nc]
+		} else {
+			fs = next2Features(fs, &info[i+4])
+		}
+		sc.feats = otherFeatures(fs, info, i+2, p1)
+		c := t.predict(sc.feats, sc.scores, t.tagRows[(int(p1)*(nc+1)+int(p2))*nc:][:nc], &wr)
 		cls[i] = c
 		toks[i].POS = t.upos[c]
 		toks[i].XPOS = t.xpos[c]
@@ -265,11 +344,19 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 	}
 }
 
-// predict returns the best class for the features fs.
-func (t *Tagger) predict(fs []uint32, scores []int32) uint8 {
-	clear(scores)
+// predict returns the best class for the features fs on top of the
+// precomputed rows base and word (nil ones skipped).
+func (t *Tagger) predict(fs []uint32, scores, base []int32, word *[wordRoles][]int32) uint8 {
 	nc := t.nClasses
 	scores = scores[:nc]
+	copy(scores, base)
+	for _, row := range word {
+		if row != nil {
+			for c, x := range row[:nc] {
+				scores[c] += x
+			}
+		}
+	}
 	// Load every feature's first slot before using any, so that the cache
 	// misses overlap.
 	var first [maxFeatures]uint64
@@ -308,6 +395,31 @@ func (t *Tagger) predict(fs []uint32, scores []int32) uint8 {
 		}
 	}
 	return uint8(best)
+}
+
+// sum adds the weights of the features fs to row.
+func (t *Tagger) sum(fs []uint32, row []int32) {
+	nc := t.nClasses
+	for _, k := range fs {
+		s := t.slots[k&t.mask]
+		for j := k & t.mask; uint32(s>>32) != k && s != 0; {
+			j = (j + 1) & t.mask
+			s = t.slots[j]
+		}
+		if s == 0 {
+			continue
+		}
+		start, n := int(uint32(s)>>7), int(s&0x7f)
+		if n == denseRow {
+			for c, x := range t.dense[start*nc : start*nc+nc] {
+				row[c] += int32(x)
+			}
+			continue
+		}
+		for _, e := range t.ent[start : start+n] {
+			row[uint8(e>>16)] += int32(int16(e))
+		}
+	}
 }
 
 // scriptFor picks the lemma script of a token: exact-form exception, then
