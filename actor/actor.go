@@ -41,6 +41,13 @@ type Actor struct {
 	From       time.Time `json:"from,omitzero"`     // valid from this date (zero: always)
 	Until      time.Time `json:"until,omitzero"`    // valid until this date (zero: open)
 	Source     string    `json:"source"`            // datasets it came from, comma-separated
+	// Role is a person's office at the date of the lookup (HOS, HOG, FM,
+	// DM, CHIEF; see [Role]); for a former holder, the last office held.
+	Role Role `json:"role,omitempty"`
+	// Former marks a person looked up after the end of their last term
+	// before the date: the code is then country + ELI (CAMEO's "elites",
+	// as Phoenix codes former leaders), not the office's sector.
+	Former bool `json:"former,omitempty"`
 }
 
 // ValidAt reports whether the actor is valid at date d; a zero d, or an
@@ -75,11 +82,14 @@ const (
 	KindFormer      Kind = "former"      // former names: Burma, Turkic Council
 	KindNationality Kind = "nationality" // CountryInfo's adjectives, synonyms and misspellings
 	KindSector      Kind = "sector"      // sector words: government, army
+	// KindPerson is a person's name or alias; its code is the person id of
+	// the persons table ([FormatPersons]), resolved through the date.
+	KindPerson Kind = "person"
 )
 
 var kindRank = map[Kind]int{
 	KindName: 0, KindOfficial: 1, KindAbbr: 2, KindDemonym: 3, KindCapital: 4,
-	KindAlt: 5, KindFormer: 6, KindNationality: 7, KindSector: 8,
+	KindAlt: 5, KindFormer: 6, KindNationality: 7, KindSector: 8, KindPerson: 9,
 }
 
 // Case is a name's capitalisation rule.

@@ -26,12 +26,13 @@ const dateLayout = "2006-01-02"
 
 // Table is the content of one or more knowledge-base files.
 type Table struct {
-	Actors []Actor
-	Names  []Name
+	Actors  []Actor
+	Names   []Name
+	Persons []Term // office holders' terms, see [FormatPersons]
 }
 
-// LoadExtra reads one knowledge-base file (an actors or a names table, see
-// [FormatActors] and [FormatNames]) for [KB.With]. Errors name the file
+// LoadExtra reads one knowledge-base file (an actors, a names or a persons
+// table, see [FormatActors], [FormatNames] and [FormatPersons]) for [KB.With]. Errors name the file
 // (when r has a Name method, as *os.File does) and the line.
 func LoadExtra(r io.Reader) (*Table, error) {
 	name := "extra"
@@ -62,22 +63,29 @@ func ReadTable(name string, r io.Reader) (*Table, error) {
 			continue
 		}
 		if header == "" {
-			if s != FormatActors && s != FormatNames {
-				return nil, fmt.Errorf("%s:%d: header is %q, want the actors header %q or the names header %q",
-					name, line, clip(s), FormatActors, FormatNames)
+			if s != FormatActors && s != FormatNames && s != FormatPersons {
+				return nil, fmt.Errorf("%s:%d: header is %q, want the actors header %q, the names header %q or the persons header %q",
+					name, line, clip(s), FormatActors, FormatNames, FormatPersons)
 			}
 			header = s
 			continue
 		}
 		f := strings.Split(s, "\t")
 		var err error
-		if header == FormatActors {
+		switch header {
+		case FormatPersons:
+			var p Term
+			p, err = parseTerm(f)
+			if err == nil {
+				t.Persons = append(t.Persons, p)
+			}
+		case FormatActors:
 			var a Actor
 			a, err = parseActor(f)
 			if err == nil {
 				t.Actors = append(t.Actors, a)
 			}
-		} else {
+		default:
 			var n Name
 			n, err = parseName(f)
 			if err == nil {
@@ -163,7 +171,7 @@ func parseName(f []string) (Name, error) {
 		return n, err
 	}
 	if _, ok := kindRank[n.Kind]; !ok {
-		return n, fmt.Errorf("kind %q: want name, official, abbr, demonym, capital, alt, former, nationality or sector", f[2])
+		return n, fmt.Errorf("kind %q: want name, official, abbr, demonym, capital, alt, former, nationality, sector or person", f[2])
 	}
 	switch n.Case {
 	case CaseFold, CaseTitle, CaseExact:

@@ -8,9 +8,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
-//go:embed data/actors.tsv data/names.tsv
+//go:embed data/actors.tsv data/names.tsv data/persons.tsv
 var dataFS embed.FS
 
 // KB is an immutable knowledge base: actors, their names, and the index
@@ -30,6 +31,8 @@ type KB struct {
 	nodeNames [][]int32 // names ending at a node, best first
 	maxDepth  int
 
+	persons *persons // office holders' terms
+
 	pool sync.Pool // *scratch
 }
 
@@ -44,7 +47,7 @@ type scratch struct {
 // Default returns the knowledge base embedded in the binary, loaded once.
 var Default = sync.OnceValues(func() (*KB, error) {
 	var tables []*Table
-	for _, f := range []string{"data/actors.tsv", "data/names.tsv"} {
+	for _, f := range []string{"data/actors.tsv", "data/names.tsv", "data/persons.tsv"} {
 		b, err := dataFS.ReadFile(f)
 		if err != nil {
 			return nil, fmt.Errorf("actor: read embedded %s: %w", f, err)
@@ -100,8 +103,28 @@ func New(tables ...*Table) (*KB, error) {
 			kb.byCode[code] = i
 		}
 	}
-	seen := map[Name]bool{}
+	// Terms: a row with the same person, role, country and start replaces
+	// an earlier one.
+	type termKey struct {
+		id, role, country string
+		from              int64
+	}
+	tat := map[termKey]int{}
+	var terms []Term
 	for _, t := range tables {
+		for _, p := range t.Persons {
+			k := termKey{p.ID, string(p.Role), p.Country, p.From.Unix()}
+			if i, ok := tat[k]; ok {
+				terms[i] = p
+				continue
+			}
+			tat[k] = len(terms)
+			terms = append(terms, p)
+		}
+	}
+	kb.persons = newPersons(terms)
+	seen := map[Name]bool{}
+	for _, t := range append(tables, &Table{Names: personNames(terms)}) {
 		for _, n := range t.Names {
 			if seen[n] {
 				continue
@@ -193,7 +216,13 @@ func exactForm(dst []byte, s string, toks []token) string {
 // rows (actor rows replace those with the same code). The receiver is not
 // changed.
 func (kb *KB) With(tables ...*Table) (*KB, error) {
-	base := &Table{Actors: kb.actors, Names: kb.names}
+	var names []Name
+	for _, n := range kb.names {
+		if n.Kind != KindPerson || len(kb.persons.byID[n.Code]) == 0 {
+			names = append(names, n)
+		}
+	}
+	base := &Table{Actors: kb.actors, Names: names, Persons: kb.persons.terms}
 	return New(append([]*Table{base}, tables...)...)
 }
 
@@ -234,6 +263,16 @@ func (kb *KB) Actor(code string) (Actor, bool) {
 // resolve returns the actor a name points to: sector words to sector
 // actors (or sector combinations), other names by [KB.Actor].
 func (kb *KB) resolve(n Name) (Actor, bool) {
+	if n.Kind == KindPerson {
+		if len(kb.persons.byID[n.Code]) == 0 {
+			return Actor{}, false
+		}
+		// no dates: a person's name is valid at every date (out of
+		// office the person is country + ELI, see PersonAt)
+		a, _ := kb.PersonAt(n.Code, time.Time{})
+		a.From, a.Until = time.Time{}, time.Time{}
+		return a, true
+	}
 	if n.Kind != KindSector {
 		return kb.Actor(n.Code)
 	}
@@ -349,10 +388,12 @@ func splitSectors(s string) []string {
 
 // Stats counts actors by type and names by kind.
 type Stats struct {
-	Actors map[Type]int `json:"actors"`
-	Names  map[Kind]int `json:"names"`
-	Tokens int          `json:"tokens"` // distinct folded tokens in the index
-	Nodes  int          `json:"nodes"`  // trie nodes
+	Actors  map[Type]int `json:"actors"`
+	Persons int          `json:"persons"` // distinct persons of the persons table
+	Terms   map[Role]int `json:"terms"`   // terms of office by role
+	Names   map[Kind]int `json:"names"`
+	Tokens  int          `json:"tokens"` // distinct folded tokens in the index
+	Nodes   int          `json:"nodes"`  // trie nodes
 }
 
 // Stats returns counts of the knowledge base's content.
@@ -360,6 +401,11 @@ func (kb *KB) Stats() Stats {
 	s := Stats{Actors: map[Type]int{}, Names: map[Kind]int{}, Tokens: len(kb.tokID), Nodes: len(kb.nodeNames)}
 	for _, a := range kb.actors {
 		s.Actors[a.Type]++
+	}
+	s.Persons = len(kb.persons.byID)
+	s.Terms = map[Role]int{}
+	for _, t := range kb.persons.terms {
+		s.Terms[t.Role]++
 	}
 	for _, n := range kb.names {
 		s.Names[n.Kind]++

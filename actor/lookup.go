@@ -1,6 +1,9 @@
 package actor
 
 import (
+	"cmp"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -59,7 +62,7 @@ func (kb *KB) LookupAt(phrase string, date time.Time) []Match {
 		out = append(out, kb.buildMatch(phrase, sc, h, hits[k+1:m], date, h.tok0, last))
 		k = m
 	}
-	return out
+	return kb.resolvePersons(phrase, out, date)
 }
 
 // ofBetween reports whether the tokens [a, b) are "of" or "of the".
@@ -93,6 +96,9 @@ func (kb *KB) buildMatch(text string, sc *scratch, base Hit, sectors []Hit, date
 	if len(cands) == 0 {
 		cands = []int32{base.Name}
 	}
+	if kb.names[cands[0]].Kind == KindPerson {
+		return kb.personMatch(m, cands, sectorNames, date)
+	}
 	seen := map[string]bool{}
 	for i, nm := range cands {
 		n := kb.names[nm]
@@ -118,4 +124,106 @@ func (kb *KB) buildMatch(text string, sc *scratch, base Hit, sectors []Hit, date
 		m.Alternatives = append(m.Alternatives, a)
 	}
 	return m
+}
+
+// personMatch resolves a person's name: among the persons of that name,
+// the one in office at date first (then the most recent holder), as the
+// actor of the date (see [KB.PersonAt]).
+func (kb *KB) personMatch(m Match, cands []int32, sectorNames []Name, date time.Time) Match {
+	type cand struct {
+		a  Actor
+		nm int32
+	}
+	var cs []cand
+	seen := map[string]bool{}
+	for _, nm := range cands {
+		n := kb.names[nm]
+		if n.Kind != KindPerson || seen[n.Code] {
+			continue
+		}
+		seen[n.Code] = true
+		a, ok := kb.PersonAt(n.Code, date)
+		if ok {
+			cs = append(cs, cand{a, nm})
+		}
+	}
+	if len(cs) == 0 {
+		return m
+	}
+	slices.SortStableFunc(cs, func(x, y cand) int {
+		return cmp.Compare(personRank(x.a), personRank(y.a))
+	})
+	m.Actor = cs[0].a
+	m.Names = append([]Name{kb.names[cs[0].nm]}, sectorNames...)
+	for _, c := range cs[1:] {
+		m.Alternatives = append(m.Alternatives, c.a)
+	}
+	return m
+}
+
+// personRank: in office, then former, then not yet in office.
+func personRank(a Actor) int {
+	switch {
+	case a.Sector != "ELI":
+		return 0
+	case a.Former:
+		return 1
+	}
+	return 2
+}
+
+// resolvePersons turns office titles into their holders at date and joins
+// a title to the name that follows it. "Azerbaijan's Prime Minister" on
+// 2021-02-18 is Ali Asadov as AZEGOV; "Turkish President Recep Tayyip
+// Erdogan" and "President Erdogan" are one match, the person's actor. A
+// title whose country differs from the named person's is left alone.
+func (kb *KB) resolvePersons(text string, ms []Match, date time.Time) []Match {
+	if len(kb.persons.terms) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		office := officeOf(m)
+		// a title followed by a person's name
+		if i+1 < len(ms) && (office != "" || m.Actor.Type == TypeSector) && isPersonMatch(ms[i+1]) &&
+			strings.TrimSpace(text[m.End:ms[i+1].Start]) == "" {
+			p := ms[i+1]
+			if m.Actor.Country == "" || m.Actor.Country == p.Actor.Country {
+				p.Start, p.Text = m.Start, text[m.Start:p.End]
+				p.Names = append(slices.Clone(m.Names), p.Names...)
+				out = append(out, p)
+				i++
+				continue
+			}
+		}
+		if office != "" && m.Actor.Country != "" && !date.IsZero() {
+			if a, ok := kb.Holder(m.Actor.Country, office, date); ok {
+				m.Alternatives = append([]Actor{m.Actor}, m.Alternatives...)
+				m.Actor = a
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func isPersonMatch(m Match) bool {
+	return len(m.Names) > 0 && m.Names[len(m.Names)-1].Kind == KindPerson
+}
+
+// officeOf returns the office phrase of a match built from a country or
+// organisation and sector words ("Turkish President" -> "President"), ""
+// when it has none.
+func officeOf(m Match) string {
+	if isPersonMatch(m) {
+		return ""
+	}
+	for k := len(m.Names) - 1; k >= 0; k-- {
+		n := m.Names[k]
+		if n.Kind == KindSector && TitleOffices(n.Phrase) != nil {
+			return n.Phrase
+		}
+	}
+	return ""
 }

@@ -42,6 +42,15 @@ func (kb *KB) MatchTextAt(text string, date time.Time, dst []Hit) []Hit {
 // End of each hit are token indices. Tokens are split further where
 // dyad's own tokenizer would split them ("pro-government", "Turkey's").
 func (kb *KB) MatchTokens(tokens []string, dst []Hit) []Hit {
+	return kb.MatchTokensAt(tokens, time.Time{}, dst)
+}
+
+// MatchTokensAt is MatchTokens keeping only names and actors valid at
+// date. A hit on a person's name (KB.Name(h.Name).Kind == [KindPerson])
+// resolves through the date with [KB.PersonAt] (its code is the person id);
+// an office title after a country ("Turkish President") resolves with
+// [KB.Holder].
+func (kb *KB) MatchTokensAt(tokens []string, date time.Time, dst []Hit) []Hit {
 	sc := kb.pool.Get().(*scratch)
 	sc.toks, sc.words, sc.ext = sc.toks[:0], sc.words[:0], sc.ext[:0]
 	for i, w := range tokens {
@@ -53,7 +62,7 @@ func (kb *KB) MatchTokens(tokens []string, dst []Hit) []Hit {
 		}
 	}
 	first := len(dst)
-	dst = kb.scan(sc, time.Time{}, dst)
+	dst = kb.scan(sc, date, dst)
 	for i := first; i < len(dst); i++ {
 		dst[i].Start, dst[i].End = int(sc.ext[dst[i].tok0]), int(sc.ext[dst[i].tok1-1])+1
 	}

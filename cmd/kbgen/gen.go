@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -153,10 +154,46 @@ func caseOf(phrase string, kind actor.Kind) actor.Case {
 
 // Generate reads the sources and returns the sorted tables.
 func Generate(data, curated string) ([]actor.Actor, []actor.Name, error) {
-	b := newBuilder()
+	a, n, _, err := GenerateAll(data, curated)
+	return a, n, err
+}
+
+// GenerateAll is Generate with the persons table (office holders' terms).
+func GenerateAll(data, curated string) ([]actor.Actor, []actor.Name, []actor.Term, error) {
 	cur, err := readCurated(curated)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
+	}
+	persons, err := personsTable(data, cur.Persons)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	actors, names, err := generate(data, cur)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// every row must parse and every name resolve: check with the real loader
+	var pb bytes.Buffer
+	if err := actor.WritePersons(&pb, nil, persons); err != nil {
+		return nil, nil, nil, err
+	}
+	if _, err := actor.ReadTable("persons.tsv", &pb); err != nil {
+		return nil, nil, nil, fmt.Errorf("generated persons do not load: %w", err)
+	}
+	if _, err := actor.New(&actor.Table{Actors: actors, Names: names, Persons: persons}); err != nil {
+		return nil, nil, nil, fmt.Errorf("generated tables do not load: %w", err)
+	}
+	return actors, names, persons, nil
+}
+
+func generate(data string, cur *actor.Table) ([]actor.Actor, []actor.Name, error) {
+	b := newBuilder()
+	// curated parties and armed groups (the sources' group codes, TURREB,
+	// are not one group's)
+	for _, a := range cur.Actors {
+		if a.Type == actor.TypeGroup {
+			b.addActor(a, srcDyad)
+		}
 	}
 	if err := b.countries(data); err != nil {
 		return nil, nil, err
@@ -206,9 +243,22 @@ func Generate(data, curated string) ([]actor.Actor, []actor.Name, error) {
 	return actors, names, nil
 }
 
+// readCurated reads every .tsv table of the curated directory, in name
+// order (actors.tsv and names.tsv first: they must exist).
 func readCurated(dir string) (*actor.Table, error) {
 	all := &actor.Table{}
-	for _, f := range []string{"actors.tsv", "names.tsv"} {
+	files := []string{"actors.tsv", "names.tsv"}
+	more, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
+	if err != nil {
+		return nil, fmt.Errorf("curated: %w", err)
+	}
+	slices.Sort(more)
+	for _, m := range more {
+		if b := filepath.Base(m); !slices.Contains(files, b) {
+			files = append(files, b)
+		}
+	}
+	for _, f := range files {
 		p := filepath.Join(dir, f)
 		fh, err := os.Open(p)
 		if err != nil {
@@ -221,6 +271,7 @@ func readCurated(dir string) (*actor.Table, error) {
 		}
 		all.Actors = append(all.Actors, t.Actors...)
 		all.Names = append(all.Names, t.Names...)
+		all.Persons = append(all.Persons, t.Persons...)
 	}
 	return all, nil
 }

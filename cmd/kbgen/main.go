@@ -1,5 +1,5 @@
-// Command kbgen generates the actor knowledge base (actor/data/actors.tsv
-// and actor/data/names.tsv) from the third-party sources in ../shared/data
+// Command kbgen generates the actor knowledge base (actor/data/actors.tsv,
+// actor/data/names.tsv and actor/data/persons.tsv) from the third-party sources in ../shared/data
 // and the project's own curated rows in cmd/kbgen/curated. The output is a
 // function of the input alone: the same input gives the same bytes.
 //
@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/dyad-events/dyad/actor"
 )
 
 func main() {
@@ -28,12 +30,15 @@ func main() {
 }
 
 func run(data, curated, out string) error {
-	actors, names, err := Generate(data, curated)
+	actors, names, persons, err := GenerateAll(data, curated)
 	if err != nil {
 		return err
 	}
-	var ab, nb bytes.Buffer
+	var ab, nb, pb bytes.Buffer
 	if err := writeTables(&ab, &nb, actors, names); err != nil {
+		return err
+	}
+	if err := actor.WritePersons(&pb, personsHeader, persons); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -42,7 +47,7 @@ func run(data, curated, out string) error {
 	for _, f := range []struct {
 		name string
 		b    []byte
-	}{{"actors.tsv", ab.Bytes()}, {"names.tsv", nb.Bytes()}} {
+	}{{"actors.tsv", ab.Bytes()}, {"names.tsv", nb.Bytes()}, {"persons.tsv", pb.Bytes()}} {
 		p := filepath.Join(out, f.name)
 		if err := os.WriteFile(p, f.b, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", p, err)

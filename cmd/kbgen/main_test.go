@@ -33,7 +33,7 @@ func TestReproducible(t *testing.T) {
 		if err := run(data, filepath.Join(root, "cmd", "kbgen", "curated"), out); err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range []string{"actors.tsv", "names.tsv"} {
+		for _, f := range []string{"actors.tsv", "names.tsv", "persons.tsv"} {
 			got, err := os.ReadFile(filepath.Join(out, f))
 			if err != nil {
 				t.Fatal(err)
