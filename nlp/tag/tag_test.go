@@ -141,8 +141,8 @@ func TestEmbeddedBars(t *testing.T) {
 		t.Errorf("EWT dev %v: below the bars (UPOS >= 95.0, lemma >= 97.0)", dev)
 	}
 	if testing.Verbose() {
-		for _, f := range []string{"en_ewt-ud-test.conllu", "en_pud-ud-test.conllu"} {
-			t.Logf("%-9s %v", strings.SplitN(f, "-", 2)[0], Evaluate(tg, readCoNLLU(t, filepath.Join(ud, f))))
+		for _, f := range []struct{ name, file string }{{"EWT test", "en_ewt-ud-test.conllu"}, {"PUD", "en_pud-ud-test.conllu"}} {
+			t.Logf("%-9s %v", f.name, Evaluate(tg, readCoNLLU(t, filepath.Join(ud, f.file))))
 		}
 	}
 }
