@@ -97,6 +97,9 @@ func writeTaggerModel(path string, m *tag.Model) (int64, error) {
 		return 0, fmt.Errorf("write model: %w", err)
 	}
 	n, err := m.WriteTo(f)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
