@@ -2,11 +2,182 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/eval"
+	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/nlp/conllu"
+	"github.com/dyad-events/dyad/nlp/parse"
+	"github.com/dyad-events/dyad/nlp/tag"
 )
 
-// evalConllu is a placeholder until its owner lands it.
+// Bars from DESIGN.md: attachment scores with predicted tags.
+var conlluBars = []struct {
+	match    string // file name contains
+	uas, las float64
+}{
+	{"en_ewt-ud-test", 85, 81},
+	{"en_pud-ud-test", 84, 79},
+}
+
+// evalConllu runs the embedded tagger and parser on the gold tokens of
+// CoNLL-U files and scores them:
+//
+//	dyad eval conllu [--gold-tags] [GOLD.conllu...]
+//
+// Default: EWT test and PUD from ../shared/data/ud-english.
 func evalConllu(ctx context.Context, e env, args []string) int {
-	fmt.Fprintln(e.stderr, "dyad: not built yet")
-	return exitFailed
+	fs := flag.NewFlagSet("dyad eval conllu", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	goldTags := fs.Bool("gold-tags", false, "parse with the gold UPOS/XPOS instead of the tagger's")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: dyad eval conllu [flags] [GOLD.conllu]...")
+		fmt.Fprintln(e.stderr, "Tags and parses the gold tokens; prints UPOS, XPOS, lemma, UAS and LAS (CoNLL 2018 rules,")
+		fmt.Fprintln(e.stderr, "punctuation included; LAS with full labels, LAS-u on the universal part only).")
+		fmt.Fprintln(e.stderr, "Default: en_ewt-ud-test.conllu and en_pud-ud-test.conllu in ../shared/data/ud-english.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitUsage
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		dir := dataPath("ud-english")
+		files = []string{filepath.Join(dir, "en_ewt-ud-test.conllu"), filepath.Join(dir, "en_pud-ud-test.conllu")}
+	}
+	p, err := parse.Load()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "dyad eval conllu: %v\n", err)
+		return exitFailed
+	}
+	tg, err := newConlluTagger(*goldTags)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "dyad eval conllu: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(e.stdout, "tags: %s\n", tg.describe())
+	fmt.Fprintf(e.stdout, "%-24s %6s %7s %7s %7s %7s %7s %7s %7s %9s\n",
+		"treebank", "sents", "words", "UPOS", "XPOS", "Lemma", "UAS", "LAS", "LAS-u", "parse s/s")
+	failed := false
+	var bars []string
+	for _, path := range files {
+		c, rate, err := scoreConlluFile(ctx, path, tg, p)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "dyad eval conllu: %v\n", err)
+			return exitFailed
+		}
+		name := filepath.Base(path)
+		fmt.Fprintf(e.stdout, "%-24s %6d %7d %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %9.0f\n", name, c.Sentences, c.Words,
+			c.UPOSScore(), c.XPOSScore(), c.LemmaScore(), c.UASScore(), c.LASScore(), c.LASUniversalScore(), rate)
+		for _, b := range conlluBars {
+			if strings.Contains(name, b.match) {
+				bars = append(bars,
+					bar(fmt.Sprintf("%s UAS (%s)", name, tg.short()), c.UASScore(), b.uas, &failed),
+					bar(fmt.Sprintf("%s LAS (%s)", name, tg.short()), c.LASScore(), b.las, &failed))
+			}
+		}
+	}
+	if len(bars) > 0 {
+		fmt.Fprintln(e.stdout)
+	}
+	for _, b := range bars {
+		fmt.Fprintln(e.stdout, b)
+	}
+	if failed {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// scoreConlluFile tags and parses one gold file and scores it; it also
+// returns the parser's own throughput (sentences per second, one core).
+func scoreConlluFile(ctx context.Context, path string, tg conlluTagger, p *parse.Parser) (eval.ConlluCounts, float64, error) {
+	var c eval.ConlluCounts
+	f, err := os.Open(path)
+	if err != nil {
+		return c, 0, err
+	}
+	defer f.Close()
+	gold, err := conllu.ReadAll(f, path)
+	if err != nil {
+		return c, 0, err
+	}
+	var parseTime time.Duration
+	for i, g := range gold {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return c, 0, err
+			}
+		}
+		s := parse.FromConllu(g)
+		tg.tag(&s)
+		start := time.Now()
+		p.Parse(&s)
+		parseTime += time.Since(start)
+		sys := *g
+		sys.Words = append([]conllu.Word(nil), g.Words...)
+		for j := range sys.Words {
+			t := &s.Tokens[j]
+			w := &sys.Words[j]
+			w.UPOS, w.XPOS, w.Lemma, w.Head, w.Deprel = t.POS, t.XPOS, t.Lemma, t.Head, t.Dep
+		}
+		if err := c.Add(g, &sys); err != nil {
+			return c, 0, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	rate := 0.0
+	if parseTime > 0 {
+		rate = float64(len(gold)) / parseTime.Seconds()
+	}
+	return c, rate, nil
+}
+
+// conlluTagger supplies the tags the parser sees in 'dyad eval conllu':
+// the embedded tagger's, or with --gold-tags the gold ones.
+type conlluTagger struct {
+	t *tag.Tagger // nil: keep gold tags
+}
+
+func newConlluTagger(gold bool) (conlluTagger, error) {
+	if gold {
+		return conlluTagger{}, nil
+	}
+	t, err := tag.Load()
+	if err != nil {
+		return conlluTagger{}, err
+	}
+	return conlluTagger{t: t}, nil
+}
+
+// tag replaces the gold UPOS, XPOS and lemmas with the tagger's.
+func (c conlluTagger) tag(s *nlp.Sentence) {
+	if c.t == nil {
+		return
+	}
+	for i := range s.Tokens {
+		s.Tokens[i].POS, s.Tokens[i].XPOS, s.Tokens[i].Lemma = "", "", ""
+	}
+	c.t.Tag(s)
+}
+
+func (c conlluTagger) describe() string {
+	if c.t == nil {
+		return "gold UPOS/XPOS/lemmas (--gold-tags)"
+	}
+	return "predicted by the embedded tagger (nlp/tag)"
+}
+
+func (c conlluTagger) short() string {
+	if c.t == nil {
+		return "gold tags"
+	}
+	return "predicted tags"
 }

@@ -15,10 +15,14 @@ const (
 	k2 = 0xc4ceb9fe1a85ec53
 )
 
+// fin finishes a feature hash and keeps its top 40 bits: with about a
+// million features, collisions are rare enough not to matter, and sorted
+// 40-bit keys delta-encode in three bytes each in the model file.
 func fin(h uint64) uint64 {
 	h ^= h >> 33
 	h *= k1
 	h ^= h >> 29
+	h >>= 24
 	if h == 0 { // 0 marks an empty slot in the model's table
 		h = 1
 	}
@@ -153,5 +157,64 @@ func (st *state) features() []uint64 {
 		f2(91, u[s0], u[n0]), f2(92, u[s1], u[s0]), f3(93, u[s1], u[s0], u[n0]),
 	)
 	st.feats = f
+	return f
+}
+
+// numLabelFeatures is the number of templates labelFeatures fills.
+const numLabelFeatures = 30
+
+// labelFeatures fills st.lfeats with the features that choose the label of
+// the arc h -> d (dir 0: leftward, d < h; dir 1: rightward). The template
+// numbers include the direction, so each direction has its own weights.
+func (st *state) labelFeatures(h, d int32) []uint64 {
+	var dir uint64
+	if d > h {
+		dir = 1
+	}
+	w, p, u, lab := st.w, st.p, st.u, st.label
+	t := 200 + 100*dir
+	hw, hp, dw, dp := w[h], p[h], w[d], p[d]
+	dl1, dr1, dl2 := st.lc1[d], st.rc1[d], st.lc2[d]
+	hprev, hnext, dprev, dnext := p[st.n], p[st.n], p[st.n], p[st.n]
+	if h > 0 {
+		hprev = p[h-1]
+	}
+	if h+1 < st.n {
+		hnext = p[h+1]
+	}
+	if d > 0 {
+		dprev = p[d-1]
+	}
+	if d+1 < st.n {
+		dnext = p[d+1]
+	}
+	// Context beyond the arc: the next buffer word, or the stack item below.
+	ctx := p[st.n]
+	if dir == 0 {
+		if st.b+1 < st.n {
+			ctx = p[st.b+1]
+		}
+	} else if k := len(st.stack); k >= 3 {
+		ctx = p[st.stack[k-3]]
+	}
+	hside := st.ls[h]
+	if dir == 1 {
+		hside = st.rs[h]
+	}
+	dd := dist(h, d)
+	f := st.lfeats[:0]
+	f = append(f,
+		f1(t+1, hw), f1(t+2, hp), f1(t+3, dw), f1(t+4, dp),
+		f2(t+5, hw, dw), f2(t+6, hp, dp), f2(t+7, hw, dp), f2(t+8, hp, dw),
+		f4(t+9, hw, hp, dw, dp), f3(t+10, hp, dp, dd), f4(t+11, hp, dp, uint64(st.vl[d]), uint64(st.vr[d])),
+		f2(t+12, dp, st.ls[d]), f2(t+13, dp, st.rs[d]), f3(t+14, hp, dp, hside),
+		f3(t+15, dp, p[dl1], uint64(lab[dl1])), f3(t+16, dp, p[dr1], uint64(lab[dr1])),
+		f2(t+17, dw, uint64(lab[dl1])), f3(t+18, dprev, dp, dnext), f3(t+19, hprev, hp, hnext),
+		f3(t+20, hp, dp, dnext), f2(t+21, u[h], u[d]), f3(t+22, u[h], u[d], dd),
+		f2(t+23, dp, w[dl1]), f2(t+24, dp, w[dr1]), f3(t+25, hp, dp, w[dl1]),
+		f3(t+26, hw, dp, w[dl1]), f2(t+27, dp, w[dl2]), f3(t+28, hp, dp, ctx),
+		f3(t+29, hp, dp, dprev), f2(t+30, dw, st.ls[d]),
+	)
+	st.lfeats = f
 	return f
 }

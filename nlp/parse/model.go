@@ -11,42 +11,75 @@ import (
 	"slices"
 )
 
-// slot is one entry of the open-addressing feature table: the feature hash
-// and the range of its (class, weight) pairs in model.cls and model.wts.
-// Key and range share a cache line, so a lookup costs one memory access
-// for the probe and one for the weights.
-type slot struct {
+// tslot is one entry of the open-addressing table of transition
+// features: the feature hash and its three weights (SHIFT, LEFT, RIGHT)
+// inline, so a lookup touches one cache line.
+type tslot struct {
+	key uint64
+	w   [3]float32
+}
+
+// lslot is one entry of the label-feature table: the feature hash and the
+// range of its (label, weight) pairs in model.lents.
+type lslot struct {
 	key        uint64
 	start, end uint32
 }
 
-// model is the immutable weight table of a trained parser.
+type lent struct {
+	w   float32
+	cls uint32
+}
+
+// model is the immutable weight tables of a trained parser.
 type model struct {
 	labels []string // labels[0] is unused; 1..L are the relations
 	root   int      // index of "root" in labels
-	table  []slot
-	mask   uint64
-	cls    []uint8
-	wts    []float32
+	trans  []tslot
+	tmask  uint64
+	lab    []lslot
+	lmask  uint64
+	lents  []lent
 }
 
-// score adds the weights of feats into scores (which it clears first).
-func (m *model) score(feats []uint64, scores []float32) {
-	clear(scores)
-	table, mask, cls, wts := m.table, m.mask, m.cls, m.wts
+// scoreTrans sums the transition weights of feats into s.
+func (m *model) scoreTrans(feats []uint64, s []float32) {
+	var a, b, c float32
+	table, mask := m.trans, m.tmask
 	for _, k := range feats {
 		i := k & mask
 		for {
-			s := &table[i]
-			if s.key == k {
-				c := cls[s.start:s.end]
-				ws := wts[s.start:s.end]
-				for j, cl := range c {
-					scores[cl] += ws[j]
+			sl := &table[i]
+			if sl.key == k {
+				a += sl.w[0]
+				b += sl.w[1]
+				c += sl.w[2]
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+			i = (i + 1) & mask
+		}
+	}
+	s[0], s[1], s[2] = a, b, c
+}
+
+// scoreLabels adds the label weights of feats into scores (cleared first).
+func (m *model) scoreLabels(feats []uint64, scores []float32) {
+	clear(scores)
+	table, mask, ents := m.lab, m.lmask, m.lents
+	for _, k := range feats {
+		i := k & mask
+		for {
+			sl := &table[i]
+			if sl.key == k {
+				for _, e := range ents[sl.start:sl.end] {
+					scores[e.cls] += e.w
 				}
 				break
 			}
-			if s.key == 0 {
+			if sl.key == 0 {
 				break
 			}
 			i = (i + 1) & mask
@@ -61,63 +94,149 @@ type feature struct {
 	wts []float32
 }
 
-// newModel builds the lookup table from rows sorted by key.
-func newModel(labels []string, rows []feature) (*model, error) {
-	m := &model{labels: labels, root: slices.Index(labels, "root")}
-	if m.root <= 0 {
-		return nil, errors.New("parse: model has no \"root\" label")
-	}
-	if len(labels) > 127 {
-		return nil, fmt.Errorf("parse: %d labels, at most 126 supported", len(labels)-1)
-	}
+func tableSize(n int) int {
 	size := 1
-	for size < 2*len(rows)+2 {
+	for size < n+n/2+1 { // load factor at most 2/3
 		size <<= 1
 	}
-	m.table = make([]slot, size)
-	m.mask = uint64(size - 1)
-	total := 0
-	for i := range rows {
-		total += len(rows[i].cls)
+	return size
+}
+
+// newModel builds the lookup tables from rows sorted by key.
+func newModel(labels []string, trans, lab []feature) (*model, error) {
+	m := &model{labels: labels, root: slices.Index(labels, "root")}
+	if m.root <= 0 {
+		return nil, errors.New("model has no \"root\" label")
 	}
-	m.cls = make([]uint8, 0, total)
-	m.wts = make([]float32, 0, total)
-	nclass := 2*(len(labels)-1) + 1
-	for _, r := range rows {
+	if len(labels) > 127 {
+		return nil, fmt.Errorf("%d labels, at most 126 supported", len(labels)-1)
+	}
+	size := tableSize(len(trans))
+	m.trans = make([]tslot, size)
+	m.tmask = uint64(size - 1)
+	for _, r := range trans {
 		if r.key == 0 {
-			return nil, errors.New("parse: model has a feature with hash 0")
+			return nil, errors.New("feature with hash 0")
 		}
-		start := uint32(len(m.cls))
+		i := r.key & m.tmask
+		for m.trans[i].key != 0 {
+			if m.trans[i].key == r.key {
+				return nil, fmt.Errorf("feature %x twice", r.key)
+			}
+			i = (i + 1) & m.tmask
+		}
+		sl := &m.trans[i]
+		sl.key = r.key
 		for j, c := range r.cls {
-			if int(c) >= nclass {
-				return nil, fmt.Errorf("parse: model feature class %d out of range", c)
+			if c > actRight {
+				return nil, fmt.Errorf("transition feature class %d out of range", c)
 			}
-			m.cls = append(m.cls, c)
-			m.wts = append(m.wts, r.wts[j])
+			sl.w[c] = r.wts[j]
 		}
-		i := r.key & m.mask
-		for m.table[i].key != 0 {
-			if m.table[i].key == r.key {
-				return nil, fmt.Errorf("parse: model has feature %x twice", r.key)
+	}
+	size = tableSize(len(lab))
+	m.lab = make([]lslot, size)
+	m.lmask = uint64(size - 1)
+	total := 0
+	for i := range lab {
+		total += len(lab[i].cls)
+	}
+	m.lents = make([]lent, 0, total)
+	nclass := max(len(labels), 3) // the scores array: labels 1..L
+	for _, r := range lab {
+		if r.key == 0 {
+			return nil, errors.New("feature with hash 0")
+		}
+		start := uint32(len(m.lents))
+		for j, c := range r.cls {
+			if int(c) >= nclass || c == 0 {
+				return nil, fmt.Errorf("label feature class %d out of range", c)
 			}
-			i = (i + 1) & m.mask
+			m.lents = append(m.lents, lent{w: r.wts[j], cls: uint32(c)})
 		}
-		m.table[i] = slot{key: r.key, start: start, end: uint32(len(m.cls))}
+		i := r.key & m.lmask
+		for m.lab[i].key != 0 {
+			if m.lab[i].key == r.key {
+				return nil, fmt.Errorf("feature %x twice", r.key)
+			}
+			i = (i + 1) & m.lmask
+		}
+		m.lab[i] = lslot{key: r.key, start: start, end: uint32(len(m.lents))}
 	}
 	return m, nil
+}
+
+// rows recovers the model's features, each table's sorted by key.
+func (m *model) rows() (trans, lab []feature) {
+	for _, s := range m.trans {
+		if s.key != 0 {
+			f := feature{key: s.key}
+			for c, w := range s.w {
+				if w != 0 {
+					f.cls = append(f.cls, uint8(c))
+					f.wts = append(f.wts, w)
+				}
+			}
+			trans = append(trans, f)
+		}
+	}
+	for _, s := range m.lab {
+		if s.key != 0 {
+			f := feature{key: s.key}
+			for _, e := range m.lents[s.start:s.end] {
+				f.cls = append(f.cls, uint8(e.cls))
+				f.wts = append(f.wts, e.w)
+			}
+			lab = append(lab, f)
+		}
+	}
+	byKey := func(a, b feature) int {
+		switch {
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
+		}
+		return 0
+	}
+	slices.SortFunc(trans, byKey)
+	slices.SortFunc(lab, byKey)
+	return trans, lab
 }
 
 // The serialised model is gzip-compressed and column-oriented so that it
 // compresses well:
 //
-//	magic "dyad-parse 1\n"
+//	magic "dyad-parse 2\n"
 //	uvarint L, then L labels (uvarint length, bytes)
-//	uvarint F (features), then F uvarint key deltas (keys ascending),
-//	F uvarint row lengths, all class bytes, all weights as float32 bits
-//	(little endian), split into four byte planes.
-const magic = "dyad-parse 1\n"
+//	two tables (transition features, then label features), each:
+//	  uvarint F, F uvarint key deltas (keys ascending, 40 bits),
+//	  F uvarint row lengths, all class bytes, all weights as bfloat16
+//	  (the top half of a float32, rounded), low bytes then high bytes.
+//
+// Rounding weights to bfloat16 (8 significant bits) halves the file and
+// does not change the parses measurably.
+const magic = "dyad-parse 2\n"
 
-func writeModel(w io.Writer, labels []string, rows []feature) error {
+func bf16(x float32) uint16 {
+	b := math.Float32bits(x)
+	b += 0x7fff + (b>>16)&1 // round to nearest even
+	return uint16(b >> 16)
+}
+
+func fromBF16(h uint16) float32 { return math.Float32frombits(uint32(h) << 16) }
+
+// quantize rounds rows' weights to what the file stores, so a model in
+// memory after training parses exactly as one read back.
+func quantize(rows []feature) {
+	for _, r := range rows {
+		for j, w := range r.wts {
+			r.wts[j] = fromBF16(bf16(w))
+		}
+	}
+}
+
+func writeModel(w io.Writer, labels []string, trans, lab []feature) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return err
@@ -131,22 +250,24 @@ func writeModel(w io.Writer, labels []string, rows []feature) error {
 		uv(uint64(len(l)))
 		bw.WriteString(l)
 	}
-	uv(uint64(len(rows)))
-	prev := uint64(0)
-	for _, r := range rows {
-		uv(r.key - prev)
-		prev = r.key
-	}
-	for _, r := range rows {
-		uv(uint64(len(r.cls)))
-	}
-	for _, r := range rows {
-		bw.Write(r.cls)
-	}
-	for plane := 0; plane < 4; plane++ {
+	for _, rows := range [][]feature{trans, lab} {
+		uv(uint64(len(rows)))
+		prev := uint64(0)
 		for _, r := range rows {
-			for _, x := range r.wts {
-				bw.WriteByte(byte(math.Float32bits(x) >> (8 * plane)))
+			uv(r.key - prev)
+			prev = r.key
+		}
+		for _, r := range rows {
+			uv(uint64(len(r.cls)))
+		}
+		for _, r := range rows {
+			bw.Write(r.cls)
+		}
+		for shift := 0; shift < 16; shift += 8 {
+			for _, r := range rows {
+				for _, x := range r.wts {
+					bw.WriteByte(byte(bf16(x) >> shift))
+				}
 			}
 		}
 	}
@@ -192,47 +313,56 @@ func readModel(r io.Reader) (*model, error) {
 		}
 		labels[i] = string(b)
 	}
-	nf, err := uv("feature count", 1<<26)
-	if err != nil {
-		return nil, err
-	}
-	rows := make([]feature, nf)
-	key := uint64(0)
-	for i := range rows {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("feature key: %w", err)
-		}
-		key += d
-		rows[i].key = key
-	}
-	total := 0
-	lens := make([]int, nf)
-	for i := range rows {
-		n, err := uv("row length", 255)
+	var tables [2][]feature
+	for t := range tables {
+		nf, err := uv("feature count", 1<<26)
 		if err != nil {
 			return nil, err
 		}
-		lens[i] = int(n)
-		total += int(n)
+		// Grow slices as the data arrives: a corrupt count must not make
+		// us allocate gigabytes up front.
+		rows := make([]feature, 0, min(nf, 1<<16))
+		key := uint64(0)
+		for range nf {
+			d, err := binary.ReadUvarint(br)
+			if err != nil {
+				return nil, fmt.Errorf("feature key: %w", err)
+			}
+			if d == 0 {
+				return nil, errors.New("feature keys not ascending")
+			}
+			key += d
+			rows = append(rows, feature{key: key})
+		}
+		total := 0
+		lens := make([]int, 0, min(nf, 1<<16))
+		for range nf {
+			n, err := uv("row length", 127)
+			if err != nil {
+				return nil, err
+			}
+			lens = append(lens, int(n))
+			total += int(n)
+		}
+		cls, err := io.ReadAll(io.LimitReader(br, int64(total)))
+		if err != nil || len(cls) != total {
+			return nil, fmt.Errorf("classes: truncated (%v)", err)
+		}
+		raw, err := io.ReadAll(io.LimitReader(br, 2*int64(total)))
+		if err != nil || len(raw) != 2*total {
+			return nil, fmt.Errorf("weights: truncated (%v)", err)
+		}
+		wts := make([]float32, total)
+		for j := range wts {
+			wts[j] = fromBF16(uint16(raw[j]) | uint16(raw[total+j])<<8)
+		}
+		off := 0
+		for i := range rows {
+			rows[i].cls = cls[off : off+lens[i]]
+			rows[i].wts = wts[off : off+lens[i]]
+			off += lens[i]
+		}
+		tables[t] = rows
 	}
-	cls := make([]uint8, total)
-	if _, err := io.ReadFull(br, cls); err != nil {
-		return nil, fmt.Errorf("classes: %w", err)
-	}
-	raw := make([]byte, 4*total)
-	if _, err := io.ReadFull(br, raw); err != nil {
-		return nil, fmt.Errorf("weights: %w", err)
-	}
-	wts := make([]float32, total)
-	for j := range wts {
-		wts[j] = math.Float32frombits(uint32(raw[j]) | uint32(raw[total+j])<<8 | uint32(raw[2*total+j])<<16 | uint32(raw[3*total+j])<<24)
-	}
-	off := 0
-	for i := range rows {
-		rows[i].cls = cls[off : off+lens[i]]
-		rows[i].wts = wts[off : off+lens[i]]
-		off += lens[i]
-	}
-	return newModel(labels, rows)
+	return newModel(labels, tables[0], tables[1])
 }

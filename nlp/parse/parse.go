@@ -46,7 +46,7 @@ func Read(r io.Reader) (*Parser, error) {
 func newParser(m *model) *Parser {
 	p := &Parser{m: m}
 	p.pool.New = func() any {
-		return &state{feats: make([]uint64, 0, numFeatures)}
+		return &state{feats: make([]uint64, 0, numFeatures), lfeats: make([]uint64, 0, numLabelFeatures)}
 	}
 	return p
 }
@@ -68,8 +68,18 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	m := p.m
 	st.reset(toks, len(m.labels)-1)
 	for !st.terminal() {
-		m.score(st.features(), st.scores)
-		st.apply(st.best(st.scores, m.root))
+		m.scoreTrans(st.features(), st.scores)
+		a := st.best(st.scores)
+		var l uint8
+		if a != actShift {
+			h, d := st.arc(a)
+			l = uint8(m.root)
+			if h != 0 {
+				m.scoreLabels(st.labelFeatures(h, d), st.scores)
+				l = bestLabel(st.scores, m.root)
+			}
+		}
+		st.apply(a, l)
 	}
 	for i := range toks {
 		toks[i].Head = int(st.head[i+1])
@@ -85,38 +95,25 @@ func (p *Parser) ParseDoc(d *nlp.Doc) {
 	}
 }
 
-// best returns the valid action class with the highest score; ties go to
-// the lowest class.
-func (st *state) best(scores []float32, root int) int {
-	best, bs := -1, float32(math.Inf(-1))
-	L := st.nl
-	if st.b < st.n {
-		best, bs = actShift, scores[actShift]
-	}
-	k := len(st.stack)
-	if k < 2 {
-		return best
-	}
-	if st.b < st.n {
-		for l := 1; l <= L; l++ {
-			if l != root && scores[l] > bs {
-				best, bs = l, scores[l]
-			}
-		}
-	}
-	if st.stack[k-2] == 0 {
-		if st.b >= st.n {
-			// The only action left: attach the last stack item to the root.
-			if best < 0 || scores[L+root] > bs {
-				best = L + root
-			}
-		}
-		return best
-	}
-	for l := 1; l <= L; l++ {
-		if l != root && scores[L+l] > bs {
-			best, bs = L+l, scores[L+l]
+// best returns the valid transition with the highest score; ties go to
+// the lower number.
+func (st *state) best(scores []float32) int {
+	best := -1
+	for a := actShift; a <= actRight; a++ {
+		if st.valid(a) && (best < 0 || scores[a] > scores[best]) {
+			best = a
 		}
 	}
 	return best
+}
+
+// bestLabel returns the highest-scoring label other than root.
+func bestLabel(scores []float32, root int) uint8 {
+	best, bs := 0, float32(math.Inf(-1))
+	for l := 1; l < len(scores); l++ {
+		if l != root && scores[l] > bs {
+			best, bs = l, scores[l]
+		}
+	}
+	return uint8(best)
 }

@@ -20,9 +20,16 @@ import (
 // scores. The buffer is always a suffix of the sentence, which keeps the
 // dynamic oracle's cost computation to a few comparisons.
 //
-// Action classes: 0 is SHIFT, 1..L are LEFT(label), L+1..2L are RIGHT.
+// The parser decides in two stages: a transition model scores SHIFT, LEFT
+// and RIGHT; when it picks an arc, a label model scores the relations for
+// that arc. Splitting the decision keeps the work per transition small
+// (three classes instead of one per labelled action).
 
-const actShift = 0
+const (
+	actShift = 0
+	actLeft  = 1
+	actRight = 2
+)
 
 // state is a parser configuration plus the per-token atoms the features
 // read. Token 0 is the root; token n is the "none" token that absent
@@ -47,7 +54,8 @@ type state struct {
 	p      []uint64 // XPOS
 	u      []uint64 // UPOS
 	feats  []uint64
-	scores []float32
+	lfeats []uint64
+	scores []float32 // transition scores in [0:3], label scores in [1:L+1]
 }
 
 // Atom values of the root and none tokens.
@@ -94,10 +102,11 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 	}
 	st.stack = append(st.stack[:0], 0)
 	st.b = 1
-	if cap(st.scores) < 2*nlabels+1 {
-		st.scores = make([]float32, 2*nlabels+1)
+	ns := max(nlabels+1, 3)
+	if cap(st.scores) < ns {
+		st.scores = make([]float32, ns)
 	}
-	st.scores = st.scores[:2*nlabels+1]
+	st.scores = st.scores[:ns]
 }
 
 func grow32(s []int32, n int) []int32 {
@@ -123,41 +132,39 @@ func grow64(s []uint64, n int) []uint64 {
 
 func (st *state) terminal() bool { return st.b >= st.n && len(st.stack) == 1 }
 
-// valid reports whether action class a is allowed; rootLabel is the label
-// index of "root".
-func (st *state) valid(a int, rootLabel int) bool {
-	if a == actShift {
-		return st.b < st.n
-	}
+// valid reports whether transition a is allowed. RIGHT onto the root is
+// only allowed once the buffer is empty, so there is exactly one root.
+func (st *state) valid(a int) bool {
 	k := len(st.stack)
-	if k < 2 {
-		return false
+	switch a {
+	case actShift:
+		return st.b < st.n
+	case actLeft:
+		return st.b < st.n && k >= 2
+	default:
+		return k >= 2 && (st.stack[k-2] != 0 || st.b >= st.n)
 	}
-	if a <= st.nl { // LEFT
-		return st.b < st.n && a != rootLabel
-	}
-	l := a - st.nl
-	if st.stack[k-2] == 0 {
-		return st.b >= st.n && l == rootLabel
-	}
-	return l != rootLabel
 }
 
-// apply performs action class a, which must be valid.
-func (st *state) apply(a int) {
+// arc returns the head and dependent of arc transition a.
+func (st *state) arc(a int) (h, d int32) {
+	k := len(st.stack)
+	if a == actLeft {
+		return st.b, st.stack[k-1]
+	}
+	return st.stack[k-2], st.stack[k-1]
+}
+
+// apply performs transition a, which must be valid, with label l for arcs.
+func (st *state) apply(a int, l uint8) {
 	if a == actShift {
 		st.stack = append(st.stack, st.b)
 		st.b++
 		return
 	}
-	k := len(st.stack)
-	s0 := st.stack[k-1]
-	st.stack = st.stack[:k-1]
-	if a <= st.nl {
-		st.attach(st.b, s0, uint8(a))
-		return
-	}
-	st.attach(st.stack[k-2], s0, uint8(a-st.nl))
+	h, d := st.arc(a)
+	st.stack = st.stack[:len(st.stack)-1]
+	st.attach(h, d, l)
 }
 
 func (st *state) attach(h, d int32, l uint8) {

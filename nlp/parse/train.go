@@ -160,17 +160,17 @@ type gold struct {
 // by the tagger). Non-projective trees are projectivised for training by
 // lifting arcs (the parser only builds projective trees).
 func Train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser, error) {
-	p, _, err := train(ctx, sentences, opt)
-	return p, err
+	return train(ctx, sentences, opt)
 }
 
 // TrainTo is Train that also writes the model to w (see WriteTo).
 func TrainTo(ctx context.Context, w io.Writer, sentences []nlp.Sentence, opt Options) (*Parser, error) {
-	p, rows, err := train(ctx, sentences, opt)
+	p, err := train(ctx, sentences, opt)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeModel(w, p.m.labels, rows); err != nil {
+	trans, lab := p.m.rows()
+	if err := writeModel(w, p.m.labels, trans, lab); err != nil {
 		return nil, fmt.Errorf("write parser model: %w", err)
 	}
 	return p, nil
@@ -180,7 +180,8 @@ func TrainTo(ctx context.Context, w io.Writer, sentences []nlp.Sentence, opt Opt
 // reads.
 func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
-	err := writeModel(cw, p.m.labels, p.m.rows())
+	trans, lab := p.m.rows()
+	err := writeModel(cw, p.m.labels, trans, lab)
 	return cw.n, err
 }
 
@@ -195,27 +196,7 @@ func (c *countWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// rows recovers the model's features sorted by key.
-func (m *model) rows() []feature {
-	var out []feature
-	for _, s := range m.table {
-		if s.key != 0 {
-			out = append(out, feature{key: s.key, cls: m.cls[s.start:s.end], wts: m.wts[s.start:s.end]})
-		}
-	}
-	slices.SortFunc(out, func(a, b feature) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return 0
-	})
-	return out
-}
-
-func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser, []feature, error) {
+func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 15
 	}
@@ -234,7 +215,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 	for i := range sentences {
 		for _, t := range sentences[i].Tokens {
 			if t.Dep == "" {
-				return nil, nil, fmt.Errorf("train parser: sentence %d: token %q has no Dep", i+1, t.Text)
+				return nil, fmt.Errorf("train parser: sentence %d: token %q has no Dep", i+1, t.Text)
 			}
 			seen[t.Dep] = true
 		}
@@ -245,7 +226,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 	}
 	slices.Sort(labels[1:])
 	if len(labels) > 127 {
-		return nil, nil, fmt.Errorf("train parser: %d relations, at most 126 supported", len(labels)-1)
+		return nil, fmt.Errorf("train parser: %d relations, at most 126 supported", len(labels)-1)
 	}
 	lid := make(map[string]uint8, len(labels))
 	for i, l := range labels[1:] {
@@ -256,22 +237,21 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 	for i := range sentences {
 		g, err := makeGold(sentences[i].Tokens, lid)
 		if err != nil {
-			return nil, nil, fmt.Errorf("train parser: sentence %d: %w", i+1, err)
+			return nil, fmt.Errorf("train parser: sentence %d: %w", i+1, err)
 		}
 		golds[i] = g
 	}
 	L := len(labels) - 1
-	nclass := 2*L + 1
-	w := &weights{idx: make(map[uint64]int32, 1<<20)}
+	w := &weights{idx: make(map[uint64]int32, 1<<20)}  // transitions
+	lw := &weights{idx: make(map[uint64]int32, 1<<18)} // labels
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5DEECE66D))
 	order := make([]int, len(sentences))
 	for i := range order {
 		order[i] = i
 	}
-	st := &state{feats: make([]uint64, 0, numFeatures)}
-	cost := make([]int, nclass)
+	st := &state{feats: make([]uint64, 0, numFeatures), lfeats: make([]uint64, 0, numLabelFeatures)}
+	var cost [3]int
 	var inStack []bool
-	var rows []feature
 	var p *Parser
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -280,7 +260,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 		for n, si := range order {
 			if n%256 == 0 {
 				if err := ctx.Err(); err != nil {
-					return nil, nil, err
+					return nil, err
 				}
 			}
 			toks := sentences[si].Tokens
@@ -298,15 +278,16 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 			for !st.terminal() {
 				feats := st.features()
 				w.score(feats, st.scores)
-				pred := st.best(st.scores, root)
-				minCost := st.costs(g, inStack, root, cost)
-				orc, os := -1, float32(math.Inf(-1))
+				pred := st.best(st.scores)
+				minCost := st.costs(g, inStack, &cost)
+				orc := -1
 				for a, c := range cost {
-					if c == minCost && (orc < 0 || st.scores[a] > os) {
-						orc, os = a, st.scores[a]
+					if c == minCost && (orc < 0 || st.scores[a] > st.scores[orc]) {
+						orc = a
 					}
 				}
 				w.now++
+				lw.now++
 				steps++
 				next := pred
 				if cost[pred] > minCost {
@@ -318,21 +299,38 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 				} else {
 					good++
 				}
+				var l uint8
 				if next == actShift {
 					inStack[st.b] = true
 				} else {
-					inStack[st.stack[len(st.stack)-1]] = false
+					h, d := st.arc(next)
+					inStack[d] = false
+					l = uint8(root)
+					if h != 0 {
+						lf := st.labelFeatures(h, d)
+						lw.score(lf, st.scores)
+						l = bestLabel(st.scores, root)
+						if g.head[d] == h && g.label[d] != l {
+							lw.update(lf, int(g.label[d]), 1)
+							lw.update(lf, int(l), -1)
+							if !explore || rng.Float64() >= opt.Explore {
+								l = g.label[d]
+							}
+						}
+					}
 				}
-				st.apply(next)
+				st.apply(next, l)
 			}
 		}
-		rows = w.averaged(opt.Prune)
-		m, err := newModel(labels, rows)
+		trans, lab := w.averaged(opt.Prune), lw.averaged(opt.Prune)
+		quantize(trans)
+		quantize(lab)
+		m, err := newModel(labels, trans, lab)
 		if err != nil {
-			return nil, nil, err
+			return nil, fmt.Errorf("train parser: %w", err)
 		}
 		p = newParser(m)
-		es := EpochStats{Epoch: epoch, Features: len(rows), TrainAcc: float64(good) / float64(max(steps, 1))}
+		es := EpochStats{Epoch: epoch, Features: len(trans) + len(lab), TrainAcc: float64(good) / float64(max(steps, 1))}
 		if len(opt.Dev) > 0 {
 			es.DevUAS, es.DevLAS = p.attachment(opt.Dev)
 		}
@@ -341,7 +339,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 			opt.Progress(es)
 		}
 	}
-	return p, rows, nil
+	return p, nil
 }
 
 // attachment parses copies of sents and returns UAS and LAS (percent,
@@ -369,21 +367,18 @@ func (p *Parser) attachment(sents []nlp.Sentence) (uas, las float64) {
 	return 100 * float64(u) / float64(n), 100 * float64(l) / float64(n)
 }
 
-// costs fills cost with the dynamic-oracle loss of every action class
-// (-1 for invalid ones) and returns the smallest loss of a valid action:
-// the number of gold arcs the action makes unreachable (Goldberg and
-// Nivre 2013, arc-hybrid), plus one for a wrong label on a gold arc.
-func (st *state) costs(g *gold, inStack []bool, root int, cost []int) int {
-	for i := range cost {
-		cost[i] = -1
-	}
-	L := st.nl
+// costs fills cost with the dynamic-oracle loss of each transition (-1
+// for invalid ones) and returns the smallest loss of a valid one: the
+// number of gold arcs the transition makes unreachable (Goldberg and Nivre
+// 2013, arc-hybrid). Labels are trained separately, on gold arcs.
+func (st *state) costs(g *gold, inStack []bool, cost *[3]int) int {
+	cost[0], cost[1], cost[2] = -1, -1, -1
 	b, n := st.b, st.n
 	k := len(st.stack)
 	minCost := math.MaxInt
 	if b < n {
 		c := 0
-		if h := g.head[b]; inStack[h] && (k == 0 || h != st.stack[k-1]) {
+		if h := g.head[b]; inStack[h] && h != st.stack[k-1] {
 			c++
 		}
 		for _, d := range g.kids[b] {
@@ -405,38 +400,21 @@ func (st *state) costs(g *gold, inStack []bool, root int, cost []int) int {
 		}
 	}
 	h := g.head[s0]
-	gl := int(g.label[s0])
-	if b < n {
+	if st.valid(actLeft) {
 		c := inBuf
 		if h == s1 || h > b {
 			c++
 		}
-		for l := 1; l <= L; l++ {
-			if l == root {
-				continue
-			}
-			cl := c
-			if h == b && l != gl {
-				cl++
-			}
-			cost[l] = cl
-			minCost = min(minCost, cl)
-		}
+		cost[actLeft] = c
+		minCost = min(minCost, c)
 	}
-	c := inBuf
-	if h >= b && h != 0 {
-		c++
-	}
-	for l := 1; l <= L; l++ {
-		if !st.valid(L+l, root) {
-			continue
+	if st.valid(actRight) {
+		c := inBuf
+		if h >= b {
+			c++
 		}
-		cl := c
-		if h == s1 && l != gl {
-			cl++
-		}
-		cost[L+l] = cl
-		minCost = min(minCost, cl)
+		cost[actRight] = c
+		minCost = min(minCost, c)
 	}
 	return minCost
 }

@@ -1,0 +1,369 @@
+package parse
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/nlp"
+)
+
+// treebankDir returns ../shared/data/ud-english beside the repository root,
+// skipping the test when it is absent.
+func treebankDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("repository root (go.mod) not found")
+		}
+		dir = parent
+	}
+	d := filepath.Join(dir, "..", "shared", "data", "ud-english")
+	if _, err := os.Stat(filepath.Join(d, "en_ewt-ud-dev.conllu")); err != nil {
+		tb.Skipf("UD English data not found in %s: %v", d, err)
+	}
+	return d
+}
+
+func readTB(tb testing.TB, name string) []nlp.Sentence {
+	tb.Helper()
+	s, err := ReadTreebank(filepath.Join(treebankDir(tb), name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// sentence builds a tagged sentence from "word/UPOS/XPOS" items.
+func sentence(t *testing.T, tagged string) nlp.Sentence {
+	t.Helper()
+	var s nlp.Sentence
+	for _, item := range strings.Fields(tagged) {
+		parts := strings.Split(item, "/")
+		if len(parts) != 3 {
+			t.Fatalf("bad item %q", item)
+		}
+		s.Tokens = append(s.Tokens, nlp.Token{Text: parts[0], POS: parts[1], XPOS: parts[2], Head: -1})
+	}
+	return s
+}
+
+func TestParseOwnSentences(t *testing.T) {
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		tagged string
+		want   map[string]string // word -> "head-word dep"
+	}{
+		{
+			"Turkey/PROPN/NNP signed/VERB/VBD an/DET/DT agreement/NOUN/NN with/ADP/IN Azerbaijan/PROPN/NNP ./PUNCT/.",
+			map[string]string{
+				"signed": "ROOT root", "Turkey": "signed nsubj", "agreement": "signed obj",
+				"an": "agreement det", "Azerbaijan": "signed obl", "with": "Azerbaijan case", ".": "signed punct",
+			},
+		},
+		{
+			"The/DET/DT talks/NOUN/NNS were/AUX/VBD postponed/VERB/VBN by/ADP/IN the/DET/DT government/NOUN/NN ./PUNCT/.",
+			map[string]string{
+				"postponed": "ROOT root", "talks": "postponed nsubj:pass", "were": "postponed aux:pass",
+				"government": "postponed obl:agent", "by": "government case",
+			},
+		},
+		{
+			"Russia/PROPN/NNP will/AUX/MD not/PART/RB send/VERB/VB troops/NOUN/NNS to/ADP/IN Syria/PROPN/NNP ./PUNCT/.",
+			map[string]string{
+				"send": "ROOT root", "Russia": "send nsubj", "will": "send aux", "not": "send advmod",
+				"troops": "send obj", "Syria": "send obl", "to": "Syria case",
+			},
+		},
+	}
+	for _, tc := range tests {
+		s := sentence(t, tc.tagged)
+		p.Parse(&s)
+		checkTree(t, s.Tokens)
+		for i, tok := range s.Tokens {
+			want, ok := tc.want[tok.Text]
+			if !ok {
+				continue
+			}
+			head := "ROOT"
+			if tok.Head > 0 {
+				head = s.Tokens[tok.Head-1].Text
+			}
+			if got := head + " " + tok.Dep; got != want {
+				t.Errorf("%q: token %d %q: got %q, want %q", tc.tagged, i+1, tok.Text, got, want)
+			}
+		}
+	}
+}
+
+// checkTree fails unless toks form one tree: heads in range, exactly one
+// root labelled "root", no cycles.
+func checkTree(t testing.TB, toks []nlp.Token) {
+	t.Helper()
+	roots := 0
+	for i, tok := range toks {
+		if tok.Head < 0 || tok.Head > len(toks) || tok.Head == i+1 {
+			t.Fatalf("token %d: head %d out of range", i+1, tok.Head)
+		}
+		if tok.Head == 0 {
+			roots++
+			if tok.Dep != "root" {
+				t.Errorf("root token %d has label %q", i+1, tok.Dep)
+			}
+		} else if tok.Dep == "root" || tok.Dep == "" {
+			t.Errorf("token %d: label %q on a non-root arc", i+1, tok.Dep)
+		}
+		h, steps := i+1, 0
+		for h != 0 {
+			h = toks[h-1].Head
+			if steps++; steps > len(toks) {
+				t.Fatalf("token %d: cycle", i+1)
+			}
+		}
+	}
+	if roots != 1 {
+		t.Fatalf("%d roots, want 1", roots)
+	}
+}
+
+func TestParseEmptyAndTiny(t *testing.T) {
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var empty nlp.Sentence
+	p.Parse(&empty)
+	one := sentence(t, "Yes/INTJ/UH")
+	p.Parse(&one)
+	if one.Tokens[0].Head != 0 || one.Tokens[0].Dep != "root" {
+		t.Errorf("one word: got head %d %q", one.Tokens[0].Head, one.Tokens[0].Dep)
+	}
+	d := &nlp.Doc{Sentences: []nlp.Sentence{sentence(t, "Peace/NOUN/NN ./PUNCT/."), sentence(t, "Talks/NOUN/NNS resumed/VERB/VBD")}}
+	p.ParseDoc(d)
+	for _, s := range d.Sentences {
+		checkTree(t, s.Tokens)
+	}
+}
+
+// Bars for EWT dev (the test set is kept for 'dyad eval conllu').
+const (
+	barDevUAS = 85.0
+	barDevLAS = 81.0
+)
+
+func TestEmbeddedModelDev(t *testing.T) {
+	dev := readTB(t, "en_ewt-ud-dev.conllu")
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	uas, las := p.attachment(dev)
+	t.Logf("EWT dev (gold tags): UAS %.2f LAS %.2f", uas, las)
+	if uas < barDevUAS || las < barDevLAS {
+		t.Errorf("EWT dev UAS %.2f LAS %.2f, want >= %.0f / %.0f", uas, las, barDevUAS, barDevLAS)
+	}
+}
+
+func TestOracleReachesGold(t *testing.T) {
+	train := readTB(t, "en_ewt-ud-train.conllu")
+	if len(train) > 2000 {
+		train = train[:2000]
+	}
+	lid := map[string]uint8{}
+	labels := []string{""}
+	for _, s := range train {
+		for _, tok := range s.Tokens {
+			if _, ok := lid[tok.Dep]; !ok {
+				labels = append(labels, tok.Dep)
+				lid[tok.Dep] = uint8(len(labels) - 1)
+			}
+		}
+	}
+	L := len(labels) - 1
+	st := &state{}
+	var cost [3]int
+	nonproj := 0
+	for si, s := range train {
+		g, err := makeGold(s.Tokens, lid)
+		if err != nil {
+			t.Fatalf("sentence %d: %v", si+1, err)
+		}
+		st.reset(s.Tokens, L)
+		inStack := make([]bool, len(s.Tokens)+2)
+		inStack[0] = true
+		for !st.terminal() {
+			st.features()
+			if m := st.costs(&g, inStack, &cost); m != 0 {
+				t.Fatalf("sentence %d: best action has cost %d", si+1, m)
+			}
+			a := -1
+			for c, v := range cost {
+				if v == 0 {
+					a = c
+					break
+				}
+			}
+			var l uint8
+			if a == actShift {
+				inStack[st.b] = true
+			} else {
+				_, d := st.arc(a)
+				inStack[d] = false
+				l = g.label[d]
+			}
+			st.apply(a, l)
+		}
+		for i, tok := range s.Tokens {
+			if st.head[i+1] != g.head[i+1] || st.label[i+1] != lid[tok.Dep] {
+				t.Fatalf("sentence %d token %d: oracle built %d/%d, gold %d/%d", si+1, i+1,
+					st.head[i+1], st.label[i+1], g.head[i+1], lid[tok.Dep])
+			}
+			if int32(tok.Head) != g.head[i+1] {
+				nonproj++
+			}
+		}
+	}
+	t.Logf("%d sentences, %d arcs lifted by projectivisation", len(train), nonproj)
+}
+
+func TestProjectivize(t *testing.T) {
+	tests := []struct{ head, want []int32 }{
+		// 2 -> 4 spans 3, the root word, which 2 does not dominate: lift 4 to 3.
+		{[]int32{0, 3, 3, 0, 2}, []int32{0, 3, 3, 0, 3}},
+		// Already projective: unchanged.
+		{[]int32{0, 2, 0, 2, 3}, []int32{0, 2, 0, 2, 3}},
+		// 1 -> 3 spans 2, whose head 4 is outside: lift 3 to 1's head 4.
+		{[]int32{0, 4, 4, 1, 0}, []int32{0, 4, 4, 4, 0}},
+	}
+	for _, tc := range tests {
+		head := append([]int32(nil), tc.head...)
+		projectivize(head)
+		if !slices.Equal(head, tc.want) {
+			t.Errorf("projectivize(%v) = %v, want %v", tc.head, head, tc.want)
+		}
+	}
+}
+
+func TestTrainReproducible(t *testing.T) {
+	train := readTB(t, "en_ewt-ud-train.conllu")[:300]
+	var a, b bytes.Buffer
+	opt := Options{Epochs: 1, Seed: 7}
+	pa, err := TrainTo(context.Background(), &a, train, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := TrainTo(context.Background(), &b, train, opt); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatalf("two trainings gave different models (%d and %d bytes)", a.Len(), b.Len())
+	}
+	// The model reads back and writes the same bytes.
+	p, err := Read(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c bytes.Buffer
+	if _, err := p.WriteTo(&c); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), c.Bytes()) {
+		t.Fatal("read-write round trip changed the model")
+	}
+	u1, l1 := pa.attachment(train[:50])
+	u2, l2 := p.attachment(train[:50])
+	if u1 != u2 || l1 != l2 {
+		t.Fatalf("read model parses differently: %.2f/%.2f vs %.2f/%.2f", u1, l1, u2, l2)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for _, in := range [][]byte{nil, []byte("not gzip"), embedded[:len(embedded)/2]} {
+		if _, err := Read(bytes.NewReader(in)); err == nil {
+			t.Errorf("Read(%d bytes): no error", len(in))
+		}
+	}
+}
+
+func TestTrainCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	s := sentence(t, "Talks/NOUN/NNS resumed/VERB/VBD")
+	s.Tokens[0].Head, s.Tokens[0].Dep = 2, "nsubj"
+	s.Tokens[1].Head, s.Tokens[1].Dep = 0, "root"
+	if _, err := Train(ctx, []nlp.Sentence{s}, Options{Epochs: 1}); err == nil {
+		t.Error("cancelled training returned no error")
+	}
+}
+
+func TestLoadTime(t *testing.T) {
+	start := time.Now()
+	if _, err := Read(bytes.NewReader(embedded)); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("model: %d bytes compressed, read in %v", len(embedded), time.Since(start))
+}
+
+var fuzzTags = [...][2]string{
+	{"NOUN", "NN"}, {"VERB", "VBD"}, {"PROPN", "NNP"}, {"ADP", "IN"}, {"DET", "DT"},
+	{"PUNCT", "."}, {"ADJ", "JJ"}, {"AUX", "MD"}, {"PRON", "PRP"}, {"", ""},
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("Turkey signed an agreement with Azerbaijan .")
+	f.Add("")
+	f.Add("a")
+	f.Add(". . . , , ( ) \" ' ’ —")
+	f.Add(strings.Repeat("the talks ", 200))
+	p, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var s nlp.Sentence
+		for i, w := range strings.Fields(text) {
+			tg := fuzzTags[(len(w)+i)%len(fuzzTags)]
+			s.Tokens = append(s.Tokens, nlp.Token{Text: w, POS: tg[0], XPOS: tg[1], Head: -1})
+		}
+		p.Parse(&s)
+		if len(s.Tokens) > 0 {
+			checkTree(t, s.Tokens)
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	dev := readTB(b, "en_ewt-ud-dev.conllu")
+	p, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	work := make([]nlp.Sentence, len(dev))
+	for i := range dev {
+		work[i].Tokens = append([]nlp.Token(nil), dev[i].Tokens...)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		p.Parse(&work[n%len(work)])
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
