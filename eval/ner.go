@@ -25,6 +25,7 @@ import (
 
 // IOBSentence is one sentence of an IOB file.
 type IOBSentence struct {
+	Doc    string   // the last "# newdoc id = " comment before it, or ""
 	Text   string   // the "# text = " comment, or "" when the file has none
 	Tokens []string // word forms
 	Tags   []string // one tag per token as written: O, B-PER, I-LOC...
@@ -40,11 +41,12 @@ func ReadIOB(r io.Reader, name string) ([]IOBSentence, error) {
 		out  []IOBSentence
 		cur  IOBSentence
 		text string
+		doc  string
 		line int
 	)
 	flush := func() {
 		if len(cur.Tokens) > 0 {
-			cur.Text = text
+			cur.Text, cur.Doc = text, doc
 			out = append(out, cur)
 		}
 		cur, text = IOBSentence{}, ""
@@ -65,6 +67,9 @@ func ReadIOB(r io.Reader, name string) ([]IOBSentence, error) {
 			}
 			if t, ok := strings.CutPrefix(s, "# text = "); ok {
 				text = t
+			}
+			if t, ok := strings.CutPrefix(s, "# newdoc id = "); ok {
+				doc = t
 			}
 			continue
 		}

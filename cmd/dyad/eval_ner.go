@@ -24,6 +24,8 @@ func evalNER(ctx context.Context, e env, args []string) int {
 	fs := flag.NewFlagSet("dyad eval ner", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	model := fs.String("model", "", "score the model in `FILE` instead of the embedded one")
+	nerrs := fs.Int("errors", 0, "print up to `N` sentences with wrong entities per file (for tuning on dev data)")
+	perSentence := fs.Bool("sentences", false, "recognize each sentence alone instead of each # newdoc document")
 	holdout := fs.Int("holdout", 0, "score only the sentences 'dyad train ner --holdout N' held out (for UNER EWT dev)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad eval ner [flags] [GOLD.iob2...]")
@@ -74,17 +76,38 @@ func evalNER(ctx context.Context, e env, args []string) int {
 			return fail(err)
 		}
 		score := eval.NewNERScore(ner.Types...)
+		shown := 0
 		t1 := time.Now()
+		var kept []eval.IOBSentence
 		for i, s := range sents {
-			if i%1000 == 0 {
-				if err := ctx.Err(); err != nil {
-					return fail(err)
-				}
-			}
 			if *holdout > 0 && !nerHoldout(i, *holdout) {
 				continue
 			}
-			score.Add(eval.IOBSpans(s.Tags), recognizeTokens(rec, s.Tokens))
+			kept = append(kept, s)
+		}
+		for i := 0; i < len(kept); {
+			if err := ctx.Err(); err != nil {
+				return fail(err)
+			}
+			// one document: the sentences of one "# newdoc", or one sentence
+			j := i + 1
+			if !*perSentence && kept[i].Doc != "" {
+				for j < len(kept) && kept[j].Doc == kept[i].Doc {
+					j++
+				}
+			}
+			preds := recognizeTokens(rec, kept[i:j])
+			for k, s := range kept[i:j] {
+				gold := eval.IOBSpans(s.Tags)
+				score.Add(gold, preds[k])
+				if shown < *nerrs {
+					if msg := nerDiff(s.Tokens, gold, preds[k]); msg != "" {
+						fmt.Fprintf(e.stdout, "%s:%d: %s\n", path, s.Line, msg)
+						shown++
+					}
+				}
+			}
+			i = j
 		}
 		el := time.Since(t1)
 		name := filepath.Base(path)
@@ -97,7 +120,7 @@ func evalNER(ctx context.Context, e env, args []string) int {
 		}
 		o := score.Overall
 		fmt.Fprintf(e.stdout, "%-32s %-7s %6d %6d %7d %7.4f %7.4f %7.4f\n", name, "overall", o.Gold, o.System, o.Correct, o.Precision(), o.Recall(), o.F1())
-		fmt.Fprintf(e.stdout, "%-32s %d sentences in %v (%.0f sentences/s, tokens joined into text and recognized)\n", name, score.Sentences, el.Round(time.Millisecond), float64(score.Sentences)/el.Seconds())
+		fmt.Fprintf(e.stdout, "%-32s %d sentences in %v (%.0f sentences/s, gold tokens joined into documents and recognized)\n", name, score.Sentences, el.Round(time.Millisecond), float64(score.Sentences)/el.Seconds())
 		if strings.Contains(name, "pud") {
 			bars = append(bars, bar(name+" span F1 (PER/ORG/LOC)", o.F1(), barNERF1, &failed))
 		}
@@ -125,28 +148,65 @@ func loadNERModel(path string) (*ner.Recognizer, error) {
 	return ner.NewWithDefaultKB(m)
 }
 
-// recognizeTokens runs the full recognizer on gold tokens: they are joined
-// with spaces into a one-sentence document, so spans map back to tokens.
-func recognizeTokens(rec *ner.Recognizer, words []string) []eval.TokenSpan {
+// recognizeTokens runs the full recognizer on the gold tokens of a
+// document's sentences: tokens are joined with spaces, sentences with
+// newlines, so that entity spans map back to gold tokens. It returns the
+// entities of each sentence.
+func recognizeTokens(rec *ner.Recognizer, sents []eval.IOBSentence) [][]eval.TokenSpan {
 	var b strings.Builder
-	toks := make([]nlp.Token, len(words))
-	for i, w := range words {
-		if i > 0 {
-			b.WriteByte(' ')
+	d := &nlp.Doc{}
+	for _, s := range sents {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
 		}
+		toks := make([]nlp.Token, len(s.Tokens))
 		start := b.Len()
-		b.WriteString(w)
-		toks[i] = nlp.Token{Span: nlp.Span{Start: start, End: b.Len()}, Head: -1, SpaceAfter: i+1 < len(words)}
+		for i, w := range s.Tokens {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			ts := b.Len()
+			b.WriteString(w)
+			toks[i] = nlp.Token{Span: nlp.Span{Start: ts, End: b.Len()}, Head: -1, SpaceAfter: i+1 < len(s.Tokens)}
+		}
+		d.Sentences = append(d.Sentences, nlp.Sentence{Span: nlp.Span{Start: start, End: b.Len()}, Tokens: toks})
 	}
-	d := &nlp.Doc{Text: b.String()}
-	for i := range toks {
-		toks[i].Text = d.Text[toks[i].Span.Start:toks[i].Span.End]
+	d.Text = b.String()
+	for si := range d.Sentences {
+		for i := range d.Sentences[si].Tokens {
+			t := &d.Sentences[si].Tokens[i]
+			t.Text = d.Text[t.Span.Start:t.Span.End]
+		}
 	}
-	d.Sentences = []nlp.Sentence{{Span: nlp.Span{Start: 0, End: len(d.Text)}, Tokens: toks}}
 	rec.Recognize(d)
-	out := make([]eval.TokenSpan, 0, len(d.Entities))
+	out := make([][]eval.TokenSpan, len(sents))
 	for _, en := range d.Entities {
-		out = append(out, eval.TokenSpan{Start: en.Tokens[0], End: en.Tokens[1], Label: en.Label})
+		out[en.Sentence] = append(out[en.Sentence], eval.TokenSpan{Start: en.Tokens[0], End: en.Tokens[1], Label: en.Label})
 	}
 	return out
+}
+// nerDiff describes the PER/ORG/LOC entities gold and pred disagree on,
+// or returns "".
+func nerDiff(words []string, gold, pred []eval.TokenSpan) string {
+	keep := func(l string) bool { return l == "PER" || l == "ORG" || l == "LOC" }
+	in := func(x eval.TokenSpan, set []eval.TokenSpan) bool {
+		for _, y := range set {
+			if x == y {
+				return true
+			}
+		}
+		return false
+	}
+	var parts []string
+	for _, g := range gold {
+		if keep(g.Label) && !in(g, pred) {
+			parts = append(parts, fmt.Sprintf("missed %s %q", g.Label, strings.Join(words[g.Start:g.End], " ")))
+		}
+	}
+	for _, p := range pred {
+		if keep(p.Label) && !in(p, gold) {
+			parts = append(parts, fmt.Sprintf("wrong %s %q", p.Label, strings.Join(words[p.Start:p.End], " ")))
+		}
+	}
+	return strings.Join(parts, "; ")
 }

@@ -47,6 +47,22 @@ func mapTags(tags []string, m map[string]string) []string {
 	return out
 }
 
+// skipNER reports whether a sentence is left out of training: WNUT17
+// sentences with creative works or products (names that would otherwise
+// teach the model that capitalised names are O), and, with skipMisc,
+// wikigold sentences with MISC entities.
+func skipNER(set string, tags []string, skipMisc bool) bool {
+	for _, t := range tags {
+		switch {
+		case set == "wnut17" && (strings.HasSuffix(t, "-creative-work") || strings.HasSuffix(t, "-product")):
+			return true
+		case set == "wikigold" && skipMisc && strings.HasSuffix(t, "-MISC"):
+			return true
+		}
+	}
+	return false
+}
+
 // nerHoldout reports whether sentence i of UNER EWT dev is held out of
 // training (the bar test scores them).
 func nerHoldout(i, every int) bool { return every > 0 && i%every == every-1 }
@@ -56,7 +72,7 @@ type nerFile struct {
 	repeat    int
 }
 
-func loadNERTraining(dir string, holdout, unerRepeat int) ([]ner.Example, []string, error) {
+func loadNERTraining(dir string, holdout, unerRepeat, wikiRepeat int, skipMisc bool) ([]ner.Example, []string, error) {
 	btc, _ := filepath.Glob(filepath.Join(dir, "ner", "btc", "*.conll"))
 	sort.Strings(btc)
 	var files []nerFile
@@ -64,7 +80,7 @@ func loadNERTraining(dir string, holdout, unerRepeat int) ([]ner.Example, []stri
 		files = append(files, nerFile{f, "btc", 1})
 	}
 	files = append(files,
-		nerFile{filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt"), "wikigold", 1},
+		nerFile{filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt"), "wikigold", wikiRepeat},
 		nerFile{filepath.Join(dir, "ner", "wnut17", "wnut17train.conll"), "wnut17", 1},
 		nerFile{filepath.Join(dir, "ner", "wnut17", "emerging.dev.conll"), "wnut17", 1},
 		nerFile{filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2"), "uner", unerRepeat},
@@ -87,6 +103,9 @@ func loadNERTraining(dir string, holdout, unerRepeat int) ([]ner.Example, []stri
 		n := 0
 		for i, s := range sents {
 			if f.set == "uner" && nerHoldout(i, holdout) {
+				continue
+			}
+			if skipNER(f.set, s.Tags, skipMisc) {
 				continue
 			}
 			tags := mapTags(s.Tags, nerMaps[f.set])
@@ -187,6 +206,8 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	holdout := fs.Int("holdout", 10, "hold out every `N`th UNER EWT dev sentence for the bar test (0: none)")
 	repeat := fs.Int("uner-repeat", 2, "present UNER EWT dev sentences `N` times per epoch (in-domain data)")
+	skipMisc := fs.Bool("skip-misc", false, "also leave out wikigold sentences with MISC entities")
+	wrepeat := fs.Int("wikigold-repeat", 1, "present wikigold sentences `N` times per epoch")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad train ner [flags]")
 		fmt.Fprintln(e.stderr, "Trains the NER model on BTC, wikigold, WNUT17 train/dev and UNER EWT dev,")
@@ -203,7 +224,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "dyad train ner: %v\n", err)
 		return exitFailed
 	}
-	exs, report, err := loadNERTraining(*data, *holdout, *repeat)
+	exs, report, err := loadNERTraining(*data, *holdout, *repeat, *wrepeat, *skipMisc)
 	if err != nil {
 		return fail(err)
 	}

@@ -75,7 +75,14 @@ const (
 	tShapeLex
 	tFlags
 	tGazBoth
+	tRunFirst
+	tRunLast
+	tSentCase
 )
+
+// connectors may join the capitalised words of one name ("Bank of
+// America", "Trinidad and Tobago").
+var connectors = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true, "&": true, "du": true, "la": true, "von": true, "van": true, "al": true, "bin": true}
 
 // Token flags.
 const (
@@ -103,6 +110,8 @@ type tokInfo struct {
 	gazI  uint16 // gazetteer classes of phrases continuing here
 	lex   uint64 // hash of the word-class lexicon entry, 0 if none
 	run   uint64 // capitalised-run feature value
+	first uint64 // word hash of the first word of the extended run, 0 outside one
+	last  uint64 // word hash of the last word of the extended run
 }
 
 // Boundary values for context windows.
@@ -196,9 +205,10 @@ func wordInfo(t *tokInfo, w string, buf []byte) []byte {
 
 // sentence holds the per-token information of one sentence.
 type sentence struct {
-	toks []tokInfo
-	buf  []byte
-	hits []actor.Hit
+	caseRegime uint64
+	toks       []tokInfo
+	buf        []byte
+	hits       []actor.Hit
 }
 
 // prepare fills s for the given words (and UPOS tags, which may be nil or
@@ -244,6 +254,50 @@ func (m *Model) prepare(s *sentence, words, pos []string, kb *actor.KB, kbClass 
 			s.toks[k].run = l*8 + p + 1
 		}
 		i = j
+	}
+	// extended runs: capitalised words joined by connectors
+	caps := 0
+	for i := 0; i < n; {
+		if s.toks[i].flags&fInitCap == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n {
+			if s.toks[j].flags&fInitCap != 0 {
+				j++
+				continue
+			}
+			if j+1 < n && connectors[s.toks[j].lower] && s.toks[j+1].flags&fInitCap != 0 {
+				j += 2
+				continue
+			}
+			break
+		}
+		for k := i; k < j; k++ {
+			s.toks[k].first, s.toks[k].last = s.toks[i].word, s.toks[j-1].word
+		}
+		i = j
+	}
+	words0 := 0
+	for i := range s.toks {
+		if s.toks[i].flags&(fHasLower|fAllCap) != 0 {
+			words0++
+			if s.toks[i].flags&fInitCap != 0 {
+				caps++
+			}
+		}
+	}
+	s.caseRegime = 0
+	if words0 > 0 {
+		switch f := float64(caps) / float64(words0); {
+		case caps == 0:
+			s.caseRegime = 1 // all lower case
+		case f > 0.6 && words0 > 3:
+			s.caseRegime = 2 // title case or capitals
+		default:
+			s.caseRegime = 3
+		}
 	}
 	if kb != nil {
 		s.hits = kb.MatchTokens(words, s.hits[:0])
@@ -331,6 +385,10 @@ func (m *Model) features(s *sentence, i int, dst []uint64) []uint64 {
 	if t.run != 0 {
 		dst = append(dst, mix(tCapRun, t.run))
 	}
+	if t.first != 0 {
+		dst = append(dst, mix(tRunFirst, t.first), mix(tRunLast, t.last))
+	}
+	dst = append(dst, mix(tSentCase, mix(s.caseRegime, t.shape)))
 	if t.kb != 0 {
 		dst = append(dst, mix(tKB, t.kb))
 	}

@@ -10,14 +10,14 @@ import (
 // Gazetteer classes: a phrase may belong to several. The numbers are part
 // of the model format.
 const (
-	GazCity     = iota // GeoNames populated place (population >= 15,000 or capital)
-	GazAdmin           // first-level administrative division (GeoNames admin1)
-	GazPerson          // office holder's full name (CountryInfo leaders and cabinets)
-	GazSurname         // last word of an office holder's name
-	GazTrainPER        // entity of type PER in the training data
-	GazTrainORG        // entity of type ORG in the training data
-	GazTrainLOC        // entity of type LOC in the training data
-	GazGivenName       // first word of an office holder's or training PER name
+	GazCity      = iota // GeoNames populated place (population >= 15,000 or capital)
+	GazAdmin            // first-level administrative division (GeoNames admin1)
+	GazPerson           // office holder's full name (CountryInfo leaders and cabinets)
+	GazSurname          // last word of an office holder's name
+	GazTrainPER         // entity of type PER in the training data
+	GazTrainORG         // entity of type ORG in the training data
+	GazTrainLOC         // entity of type LOC in the training data
+	GazGivenName        // first word of an office holder's or training PER name
 	numGaz
 )
 

@@ -127,7 +127,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	bw := bufio.NewWriterSize(zw, 1<<16)
 	le := binary.LittleEndian
-	var b [8]byte
+	var b [binary.MaxVarintLen64]byte
 	u32 := func(v uint32) { le.PutUint32(b[:4], v); bw.Write(b[:4]) }
 	bw.WriteString(magic)
 	u32(uint32(nLabels))

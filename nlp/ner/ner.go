@@ -4,6 +4,8 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/dyad-events/dyad/actor"
@@ -19,6 +21,7 @@ type Recognizer struct {
 	m    *Model
 	kb   *actor.KB
 	kbc  []uint64
+	igo  []bool    // per KB name: a multi-word name of an international organisation
 	pool sync.Pool // *scratch
 }
 
@@ -52,6 +55,18 @@ var Load = sync.OnceValues(func() (*Recognizer, error) {
 // one the model was trained with; nil for none).
 func New(m *Model, kb *actor.KB) *Recognizer {
 	r := &Recognizer{m: m, kb: kb, kbc: kbClasses(kb)}
+	if kb != nil {
+		names := kb.Names()
+		r.igo = make([]bool, len(names))
+		for i, n := range names {
+			if n.Kind == actor.KindSector || !strings.Contains(strings.TrimSpace(n.Phrase), " ") {
+				continue
+			}
+			if a, ok := kb.Actor(n.Code); ok && a.Type == actor.TypeIGO {
+				r.igo[i] = true
+			}
+		}
+	}
 	r.pool.New = func() any { return &scratch{} }
 	return r
 }
@@ -69,8 +84,89 @@ func (r *Recognizer) Recognize(d *nlp.Doc) {
 		d.Entities = r.sentence(sc, s, si, d.Entities)
 		d.Entities = appendRules(d.Entities, start, s, si)
 	}
+	propagate(d)
 	r.pool.Put(sc)
 }
+
+// titles are honorifics that UNER leaves out of PER spans.
+var titles = map[string]bool{
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true,
+	"dr.": true, "sir": true, "dame": true, "prof": true, "prof.": true, "mx": true, "miss": true,
+	"lord": true, "lady": true, "madam": true, "sheikh": true,
+}
+
+func isTitle(w string) bool { return titles[strings.ToLower(w)] }
+
+// propagate makes names consistent within a document: a single
+// capitalised token that repeats the last (or first) word of a
+// multi-word PER entity, or that repeats a whole entity, gets that
+// entity's type where the model left it out or typed it otherwise.
+func propagate(d *nlp.Doc) {
+	if len(d.Entities) == 0 {
+		return
+	}
+	alias := map[string]string{}
+	for _, e := range d.Entities {
+		if e.Label != "PER" && e.Label != "ORG" && e.Label != "LOC" {
+			continue
+		}
+		toks := d.Sentences[e.Sentence].Tokens[e.Tokens[0]:e.Tokens[1]]
+		if e.Label == "PER" && len(toks) >= 2 {
+			if _, ok := alias[toks[len(toks)-1].Text]; !ok {
+				alias[toks[len(toks)-1].Text] = "PER"
+			}
+		}
+		if len(toks) >= 2 {
+			alias[e.Text(d)] = e.Label
+		}
+	}
+	if len(alias) == 0 {
+		return
+	}
+	var out []nlp.Entity
+	changed := false
+	ei := 0
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		for i := 0; i < len(s.Tokens); i++ {
+			t := &s.Tokens[i]
+			if !properName(t.Text) {
+				continue
+			}
+			// the entity covering or following token i
+			for ei < len(d.Entities) && (d.Entities[ei].Sentence < si || d.Entities[ei].Sentence == si && d.Entities[ei].Tokens[1] <= i) {
+				ei++
+			}
+			var cover *nlp.Entity
+			if ei < len(d.Entities) && d.Entities[ei].Sentence == si && d.Entities[ei].Tokens[0] <= i {
+				cover = &d.Entities[ei]
+			}
+			label, ok := alias[t.Text]
+			if !ok {
+				continue
+			}
+			neighbourCap := i+1 < len(s.Tokens) && properName(s.Tokens[i+1].Text) && !isTitle(t.Text)
+			switch {
+			case cover == nil && !neighbourCap && (i == 0 || !properName(s.Tokens[i-1].Text)):
+				out = append(out, nlp.Entity{Span: t.Span, Label: label, Sentence: si, Tokens: [2]int{i, i + 1}})
+				changed = true
+			case cover != nil && cover.Tokens == [2]int{i, i + 1} && cover.Label != label && isName(cover.Label):
+				cover.Label = label
+			}
+		}
+	}
+	if changed {
+		d.Entities = append(d.Entities, out...)
+		slices.SortFunc(d.Entities, func(a, b nlp.Entity) int {
+			if a.Sentence != b.Sentence {
+				return a.Sentence - b.Sentence
+			}
+			return a.Tokens[0] - b.Tokens[0]
+		})
+	}
+}
+
+func isName(l string) bool { return l == "PER" || l == "ORG" || l == "LOC" }
 
 // Tags returns the BIO tags the model gives a tokenized sentence (pos may
 // be nil): the statistical part of Recognize, for evaluation on gold
@@ -95,6 +191,7 @@ func (r *Recognizer) decode(sc *scratch, words, pos []string) {
 	sc.pred = growI(sc.pred, n)
 	sc.fbuf = r.m.score(&sc.s, sc.sc, sc.fbuf)
 	viterbi(r.m.trans[:], sc.sc, n, sc.delta, sc.back, sc.pred)
+	r.forceIGOs(sc, words)
 }
 
 func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.Entity) []nlp.Entity {
@@ -124,6 +221,9 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 		for j < n && sc.pred[j] != 0 && labels[sc.pred[j]][0] == 'I' && labels[sc.pred[j]][2:] == labels[y][2:] {
 			j++
 		}
+		if labels[y] == "B-PER" && j-i >= 2 && isTitle(s.Tokens[i].Text) {
+			i++ // "Mr Osborne": the title is not part of the name
+		}
 		dst = append(dst, nlp.Entity{
 			Span:     nlp.Span{Start: s.Tokens[i].Span.Start, End: s.Tokens[j-1].Span.End},
 			Label:    labels[y][2:],
@@ -135,6 +235,26 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 	clear(sc.words)
 	clear(sc.pos)
 	return dst
+}
+
+// forceIGOs makes the multi-word organisation names of the knowledge base
+// ("Organization of Turkic States") ORG entities whatever the model said:
+// the knowledge base is curated, the model has rarely seen them.
+func (r *Recognizer) forceIGOs(sc *scratch, words []string) {
+	bORG, iORG := int8(labelIndex("B-ORG")), int8(labelIndex("I-ORG"))
+	for _, h := range sc.s.hits {
+		if int(h.Name) >= len(r.igo) || !r.igo[h.Name] || h.End-h.Start < 2 || !properName(words[h.Start]) {
+			continue
+		}
+		// an entity the name starts inside is cut before it
+		sc.pred[h.Start] = bORG
+		for k := h.Start + 1; k < h.End; k++ {
+			sc.pred[k] = iORG
+		}
+		if h.End < len(sc.pred) && labels[sc.pred[h.End]][0] == 'I' {
+			sc.pred[h.End]-- // I-X -> B-X
+		}
+	}
 }
 
 // NewWithDefaultKB returns a recognizer running m with the embedded actor

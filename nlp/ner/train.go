@@ -135,6 +135,17 @@ func normTags(tags []string) []int8 {
 	return out
 }
 
+// stripTitles applies UNER's convention to other corpora: an honorific
+// opening a PER span ("Mr Osborne") is not part of it.
+func stripTitles(toks []string, gold []int8) {
+	bper, iper := int8(labelIndex("B-PER")), int8(labelIndex("I-PER"))
+	for i := 0; i+1 < len(gold); i++ {
+		if gold[i] == bper && gold[i+1] == iper && isTitle(toks[i]) {
+			gold[i], gold[i+1] = 0, bper
+		}
+	}
+}
+
 func sortU64(a []uint64) {
 	// small helper to avoid importing slices in two files for one call
 	if len(a) < 2 {
@@ -238,6 +249,7 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Model, e
 			return nil, fmt.Errorf("ner: train: example %d has %d tokens, %d tags, %d POS", i, len(ex.Tokens), len(ex.Tags), len(ex.POS))
 		}
 		golds[i] = normTags(ex.Tags)
+		stripTitles(ex.Tokens, golds[i])
 		folds[i] = foldOf(ex.Tokens, opt.Folds)
 		addNames(all, ex.Tokens, golds[i])
 		addNames(foldNames[folds[i]], ex.Tokens, golds[i])
