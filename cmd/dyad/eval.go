@@ -12,6 +12,7 @@ func evaluators() map[string]command {
 		"clean":   {"plain-text cleaner on dirtied Wikinews articles: paragraph and token F1 (DIR)", evalClean},
 		"conllu":  {"UPOS, XPOS, lemma, UAS and LAS of the embedded tagger and parser on a CoNLL-U GOLD file", evalConllu},
 		"ner":     {"entity span precision, recall and F1 per type on an IOB2 or CoNLL-U GOLD file", evalNER},
+		"plover":  {"event type + actor + recipient country F1 on PLOVER gold records (GOLD.json)", evalPlover},
 		"extract": {"HTML main-text token F1 on the article-extraction benchmark (DIR)", evalExtract},
 		"segment": {"sentence split F1 and token match on UD treebanks (DIR or .conllu files)", evalSegment},
 	}

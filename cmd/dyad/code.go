@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/article"
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/pipeline"
+)
+
+// repeated is a flag that may be given several times.
+type repeated []string
+
+func (r *repeated) String() string     { return strings.Join(*r, ",") }
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+
+// pipelineFlags are the flags every command that runs the pipeline takes.
+type pipelineFlags struct {
+	published   string
+	workers     int
+	kbExtra     repeated
+	lexicon     repeated
+	keepNegated bool
+	as          string
+}
+
+func (pf *pipelineFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&pf.published, "published", "", "publication date assumed for articles that carry none (e.g. 2021-03-05)")
+	fs.IntVar(&pf.workers, "workers", 0, "articles coded at once (default: one per CPU)")
+	fs.Var(&pf.kbExtra, "kb-extra", "extra knowledge-base file (actor/name rows; may repeat)")
+	fs.Var(&pf.lexicon, "lexicon", "extra lexicon file of event patterns, tried before dyad's own (may repeat)")
+	fs.BoolVar(&pf.keepNegated, "keep-negated", false, "keep negated events, flagged, instead of dropping them")
+	fs.StringVar(&pf.as, "as", "", "force an input format: text, html, jsonl, csv or feed (default: detect)")
+}
+
+// load builds the pipeline the flags ask for.
+func (pf *pipelineFlags) load() (*pipeline.Pipeline, error) {
+	p, err := pipeline.Load()
+	if err != nil {
+		return nil, err
+	}
+	if pf.published != "" {
+		t, ok := article.ParseDate(pf.published)
+		if !ok {
+			return nil, fmt.Errorf("--published %q: not a date", pf.published)
+		}
+		p.Published = t
+	}
+	for _, path := range append(pf.kbExtra, strings.FieldsFunc(os.Getenv("DYAD_KB_EXTRA"), func(r rune) bool { return r == os.PathListSeparator })...) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		t, err := actor.ReadTable(path, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		kb, err := p.Resolver.KB.With(t)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		p.Resolver = &actor.Resolver{KB: kb}
+	}
+	coder := *p.Coder
+	coder.Options.KeepNegated = pf.keepNegated
+	for _, path := range pf.lexicon {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		lex, err := coder.Lexicon.With(path, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		coder.Lexicon = lex
+	}
+	p.Coder = &coder
+	return p, nil
+}
+
+func runCode(ctx context.Context, e env, args []string) int {
+	fs := flag.NewFlagSet("dyad code", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	format := fs.String("format", "jsonl", "output: jsonl (one event a line), json (one object per article), table")
+	var pf pipelineFlags
+	pf.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: dyad code [flags] PATH|DIR|-...")
+		fmt.Fprintln(e.stderr, "Codes the events of each article: who did what to whom, when and where, with evidence.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	if *format != "jsonl" && *format != "json" && *format != "table" {
+		fmt.Fprintf(e.stderr, "dyad code: unknown --format %q (jsonl, json or table)\n", *format)
+		return exitUsage
+	}
+	p, err := pf.load()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "dyad code: %v\n", oneLine(err))
+		return exitFailed
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	var write func(w io.Writer, r pipeline.Result) error
+	switch *format {
+	case "jsonl":
+		write = writeEventsJSONL
+	case "json":
+		write = writeArticleEvents
+	case "table":
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		defer tw.Flush()
+		fmt.Fprintln(tw, "DATE\tTYPE\tMODE\tCAMEO\tGOLD\tACTOR\tRECIPIENT\tTRIGGER\tCONF")
+		write = func(_ io.Writer, r pipeline.Result) error { return writeEventsTable(tw, r) }
+	}
+	failed := 0
+	src := article.Read(ctx, fs.Args(), article.Options{Format: pf.as, Stdin: e.stdin})
+	err = p.Run(ctx, src, pf.workers, func(r pipeline.Result) error {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "dyad code: %v\n", oneLine(r.Err))
+			return nil
+		}
+		return write(out, r)
+	})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "dyad code: %v\n", oneLine(err))
+		return exitFailed
+	}
+	if failed > 0 {
+		return exitFailed
+	}
+	return exitOK
+}
+
+func writeEventsJSONL(w io.Writer, r pipeline.Result) error {
+	for _, ev := range r.Events {
+		b, err := json.Marshal(ev)
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintf(w, "%s\n", b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entityJSON is one entry of the "entities" list: a recognised entity or a
+// resolved actor mention, with byte offsets into the article body.
+type entityJSON struct {
+	Text    string `json:"text"`
+	Label   string `json:"label"` // PER, ORG, LOC, DATE, ... or ACTOR for a resolved mention
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Code    string `json:"code,omitempty"`
+	Country string `json:"country,omitempty"`
+	Sector  string `json:"sector,omitempty"`
+	Name    string `json:"name,omitempty"`
+	Via     string `json:"via,omitempty"`
+}
+
+func writeArticleEvents(w io.Writer, r pipeline.Result) error {
+	var ents []entityJSON
+	for _, en := range r.Doc.Entities {
+		ents = append(ents, entityJSON{Text: en.Text(r.Doc), Label: en.Label, Start: en.Start, End: en.End})
+	}
+	for _, m := range r.Mentions {
+		name := m.Actor.Name
+		if m.Person != "" {
+			name = m.Person
+		}
+		ents = append(ents, entityJSON{Text: m.Text, Label: "ACTOR", Start: m.Span.Start, End: m.Span.End,
+			Code: m.Actor.Code, Country: m.Actor.Country, Sector: m.Actor.Sector, Name: name, Via: m.Via})
+	}
+	evs := r.Events
+	if evs == nil {
+		evs = []event.Event{}
+	}
+	a := articleJSON{Article: r.Article, Headings: r.Article.Headings(), Published: formatDate(r.Article)}
+	b, err := json.Marshal(struct {
+		Article  articleJSON   `json:"article"`
+		Entities []entityJSON  `json:"entities"`
+		Events   []event.Event `json:"events"`
+	}{a, ents, evs})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+func writeEventsTable(w io.Writer, r pipeline.Result) error {
+	for _, ev := range r.Events {
+		rc := "-"
+		if ev.Recipient != nil {
+			rc = ev.Recipient.Code + " (" + ev.Recipient.Text + ")"
+		}
+		mode := ev.Mode
+		if mode == "" {
+			mode = "-"
+		}
+		if _, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%.1f\t%s\t%s\t%s\t%.2f\n", ev.Date, ev.Type, mode, ev.CAMEO, ev.Goldstein,
+			ev.Actor.Code+" ("+ev.Actor.Text+")", rc, ev.Evidence.Trigger, ev.Confidence); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,195 @@
+// Package pipeline runs dyad's stages over articles: segment, tag, parse,
+// recognise entities, resolve actors as of the article's date, code events.
+// Each stage reads what the one before produced and adds to it.
+//
+// # Concurrency
+//
+// A Pipeline holds only immutable models and is safe for concurrent use.
+// Run codes articles on a fixed number of workers and hands the results
+// back in input order; at most a few articles per worker are in flight, so
+// memory stays flat however many articles come in.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"runtime"
+	"time"
+
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/article"
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/nlp/ner"
+	"github.com/dyad-events/dyad/nlp/parse"
+	"github.com/dyad-events/dyad/nlp/tag"
+)
+
+// Pipeline holds the loaded stages.
+type Pipeline struct {
+	Tagger   *tag.Tagger
+	Parser   *parse.Parser
+	NER      *ner.Recognizer
+	Resolver *actor.Resolver
+	Coder    *event.Coder
+	// Published is the date assumed for articles that carry none (zero:
+	// events of such articles get dates only from their own sentences).
+	Published time.Time
+}
+
+// Load returns a pipeline with dyad's embedded models, knowledge base,
+// ontology and lexicon.
+func Load() (*Pipeline, error) {
+	tg, err := tag.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	ps, err := parse.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	rec, err := ner.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load entity recogniser: %w", err)
+	}
+	kb, err := actor.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load knowledge base: %w", err)
+	}
+	coder, err := event.NewCoder()
+	if err != nil {
+		return nil, fmt.Errorf("load event coder: %w", err)
+	}
+	return &Pipeline{Tagger: tg, Parser: ps, NER: rec, Resolver: &actor.Resolver{KB: kb}, Coder: coder}, nil
+}
+
+// Result is what the pipeline made of one article, or the error that
+// stopped it (Err, with Article nil for an input that could not be read).
+type Result struct {
+	Article  *article.Article
+	Doc      *nlp.Doc
+	Mentions []actor.Mention
+	Events   []event.Event
+	Err      error
+}
+
+// Process runs every stage over one article.
+func (p *Pipeline) Process(a *article.Article) Result {
+	doc := nlp.Segment(a.Body())
+	p.Tagger.TagDoc(doc)
+	p.Parser.ParseDoc(doc)
+	p.NER.Recognize(doc)
+	pub := a.Published
+	if pub.IsZero() {
+		pub = p.Published
+	}
+	mentions := p.Resolver.Mentions(doc, pub)
+	ref := event.ArticleRef{ID: a.ID, URL: a.URL, Title: a.Title, Site: a.Site}
+	if !pub.IsZero() {
+		ref.Published = pub.Format("2006-01-02")
+	}
+	evs := p.Coder.Code(event.Input{Article: ref, Published: pub, Doc: doc, Mentions: mentions})
+	return Result{Article: a, Doc: doc, Mentions: mentions, Events: evs}
+}
+
+// Run processes the articles of in on workers goroutines (0: one per CPU)
+// and calls emit with each result in input order. Input errors are passed
+// to emit as results with Err set and the work goes on; an error returned
+// by emit, or the context's, stops the run and is returned.
+func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*article.Article, error], workers int, emit func(Result) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		seq int
+		a   *article.Article
+		err error
+	}
+	type done struct {
+		seq int
+		r   Result
+	}
+	jobs := make(chan job, workers)
+	results := make(chan done, workers)
+	// Feed: the source is read on one goroutine; a full jobs channel
+	// blocks it, which bounds what is in memory.
+	go func() {
+		defer close(jobs)
+		seq := 0
+		for a, err := range in {
+			select {
+			case jobs <- job{seq, a, err}:
+				seq++
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	finished := make(chan struct{})
+	for w := 0; w < workers; w++ {
+		go func() {
+			defer func() { finished <- struct{}{} }()
+			for j := range jobs {
+				var r Result
+				if j.err != nil {
+					r = Result{Err: j.err}
+				} else {
+					r = p.safeProcess(j.a)
+				}
+				select {
+				case results <- done{j.seq, r}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		for w := 0; w < workers; w++ {
+			<-finished
+		}
+		close(results)
+	}()
+	// Reorder: hold early finishers until their turn. At most workers*2
+	// results wait, since the feed cannot run further ahead than that.
+	pending := map[int]Result{}
+	next := 0
+	var emitErr error
+	for d := range results {
+		if emitErr != nil {
+			continue // drain
+		}
+		pending[d.seq] = d.r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := emit(r); err != nil {
+				emitErr = err
+				cancel()
+				break
+			}
+		}
+	}
+	if emitErr != nil {
+		return emitErr
+	}
+	return ctx.Err()
+}
+
+// safeProcess turns a panic in a stage into an error on that article, so
+// one bad article never stops the rest.
+func (p *Pipeline) safeProcess(a *article.Article) (r Result) {
+	defer func() {
+		if v := recover(); v != nil {
+			r = Result{Article: a, Err: fmt.Errorf("%s: coding failed: %v", a.Source, v)}
+		}
+	}()
+	return p.Process(a)
+}
