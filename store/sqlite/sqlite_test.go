@@ -1,0 +1,53 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-events/dyad/store"
+	"github.com/dyad-events/dyad/store/internal/sqlstore"
+	"github.com/dyad-events/dyad/store/storetest"
+)
+
+func open(t *testing.T) store.Store {
+	st, err := Open(t.Context(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestConformance(t *testing.T) { storetest.Run(t, open) }
+
+func TestMigrateFromEmpty(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.db")
+	ms, err := sqlstore.Migrations(Dialect().Migrations)
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("migrations: %v, %d", err, len(ms))
+	}
+	for range 2 { // the second open finds everything applied
+		st, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := st.Version(context.Background())
+		if err != nil || v != ms[len(ms)-1].Version {
+			t.Fatalf("version %d, %v; want %d", v, err, ms[len(ms)-1].Version)
+		}
+		st.Close()
+	}
+}
+
+func TestOpenByDSN(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.db")
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, ok := st.(*Store); !ok {
+		t.Fatalf("store.Open(%q) gave %T", path, st)
+	}
+}
