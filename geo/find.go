@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,34 @@ var deny = map[string]bool{
 	"independence": true, "liberty": true, "march": true, "young": true, "normal": true,
 	"opportunity": true, "enterprise": true, "mission": true, "imperial": true,
 	"alliance": true, "freedom": true, "pa": true, "ho": true, "ye": true, "man": true,
+	"africa": true, "asia": true, "europe": true, "olympic": true, "centre": true, "center": true,
 }
+
+// calendar lists the capitalised words that may stand next to a place name
+// without making it part of a longer proper name ("in Baku Monday").
+var calendar = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "i": true,
+}
+
+// opener lists function words that are capitalised only because they open
+// the sentence ("The U.S.", "In Baku").
+var opener = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "at": true, "from": true, "to": true,
+	"on": true, "for": true, "after": true, "before": true, "during": true, "as": true,
+	"with": true, "by": true, "but": true, "and": true, "while": true, "when": true,
+	"since": true, "near": true, "outside": true, "inside": true, "across": true, "both": true,
+	"then": true, "also": true, "meanwhile": true, "last": true, "this": true, "elsewhere": true,
+	"around": true, "through": true, "via": true, "if": true, "unlike": true,
+}
+
+// MinPlainPopulation is the population from which a place that is neither
+// a capital nor a division seat, nor in a preferred country, is found
+// without a locative preposition before it: below it, surnames ("Pompeo",
+// "Mendez") outnumber the towns.
+const MinPlainPopulation = 100_000
 
 // locative lists the words after which a place name that is also a common
 // word is taken as the place: "in Nice", "to Split".
@@ -151,7 +179,18 @@ func (g *Gazetteer) accept(ei int32, toks []nlp.Token, t0, t1 int, prefer []stri
 	if t1-t0 == 1 && deny[strings.ToLower(surface)] {
 		return Place{}, false
 	}
+	initial := sentenceInitial(toks, t0)
+	// A capitalised word right before or after makes the name part of a
+	// longer proper name: "Barack Obama", "New York Times", "Ankara
+	// University" are not places.
+	if (t0 > 0 && !initial && properWord(toks[t0-1].Text) && !(sentenceInitial(toks, t0-1) && opener[strings.ToLower(toks[t0-1].Text)])) ||
+		(t1 < len(toks) && properWord(toks[t1].Text)) {
+		return Place{}, false
+	}
 	upper := allUpper(toks[t0:t1])
+	if upper && t1-t0 == 1 && letters(surface) <= 4 && !hasAcronym(e) {
+		return Place{}, false // "UN", "ERV": an acronym, not the town of Un
+	}
 	exact := surface
 	if t1-t0 > 1 {
 		exact = toksText(toks, [2]int{t0, t1})
@@ -161,10 +200,14 @@ func (g *Gazetteer) accept(ei int32, toks []nlp.Token, t0, t1 int, prefer []stri
 		return Place{}, false
 	}
 	p := g.places[c.place]
-	if e.common && !p.IsCountry() {
-		initial := sentenceInitial(toks, t0)
-		if !(t0 > 0 && !initial && locative[strings.ToLower(toks[t0-1].Text)]) &&
-			(initial || p.Population < MinCommonPopulation) {
+	afterLocative := t0 > 0 && !initial && locative[strings.ToLower(toks[t0-1].Text)]
+	if e.common && !p.IsCountry() && !afterLocative && (initial || p.Population < MinCommonPopulation) {
+		return Place{}, false
+	}
+	switch p.Feature {
+	case "PPLC", "PPLA", FeatureCountry, FeatureAdmin1:
+	default:
+		if p.Population < MinPlainPopulation && !afterLocative && !slices.Contains(prefer, p.Country) {
 			return Place{}, false
 		}
 	}
@@ -259,6 +302,35 @@ func (g *Gazetteer) units(sc *scratch, toks []nlp.Token) []unit {
 func isJoiner(s string) bool {
 	r, size := utf8.DecodeRuneInString(s)
 	return size == len(s) && (r == '-' || r == '\u2010' || r == '\u2011' || fold.IsApostrophe(r))
+}
+
+// properWord reports whether a token is a capitalised word other than a
+// day or month name.
+func properWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	return !calendar[strings.ToLower(s)]
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func hasAcronym(e *entry) bool {
+	for _, c := range e.cands {
+		if c.acro {
+			return true
+		}
+	}
+	return false
 }
 
 func allUpper(toks []nlp.Token) bool {

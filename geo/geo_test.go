@@ -193,6 +193,18 @@ func TestFind(t *testing.T) {
 		{"Us and them.", nil, nil},
 		// An alternate name that is a common word is gone ("Terminus" for Atlanta).
 		{"The Terminus of the line.", nil, nil},
+		// A capitalised neighbour makes a longer proper name.
+		{"Barack Obama spoke to Mike Pompeo.", nil, nil},
+		{"The New York Times and Ankara University reported it.", nil, nil},
+		{"In Baku, talks began.", nil, []string{"Baku=AZE/PPLC"}},
+		{"Talks resume in Baku Monday.", nil, []string{"Baku=AZE/PPLC"}},
+		// A capitalised acronym is not a town ("Un" in India).
+		{"The UN met.", nil, nil},
+		// A small place that is neither capital nor seat needs a locative
+		// preposition or a preferred country: surnames outnumber towns.
+		{"Officials told Mendez about it.", nil, nil},
+		{"Officials travelled to Mendez.", nil, []string{"Mendez=PHL/PPLA3"}},
+		{"Officials told Mendez about it.", []string{"PHL"}, []string{"Mendez=PHL/PPLA3"}},
 		// A possessive does not extend a name.
 		{"Baku's mayor spoke.", nil, []string{"Baku=AZE/PPLC"}},
 		{"", nil, nil},

@@ -108,13 +108,14 @@ func (g *Gazetteer) within(q *entry) func(cand) bool {
 func (g *Gazetteer) Resolve(name string, prefer []string) (Place, bool) {
 	head, qual, _ := strings.Cut(name, ",")
 	head = strings.TrimSpace(head)
-	ei, ok := g.keys[fold.Key(head)]
+	var buf [64]byte
+	ei, ok := g.keys[string(fold.AppendKey(buf[:0], head))]
 	if !ok {
 		return Place{}, false
 	}
 	e := &g.entries[ei]
 	if qual = strings.TrimSpace(qual); qual != "" {
-		if qi, ok := g.keys[fold.Key(qual)]; ok {
+		if qi, ok := g.keys[string(fold.AppendKey(buf[:0], qual))]; ok {
 			if keep := g.within(&g.entries[qi]); keep != nil {
 				if c, ok := g.best(e, prefer, head, keep); ok {
 					return g.places[c.place], true

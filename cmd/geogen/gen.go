@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -90,7 +91,30 @@ func Generate(data, words string) ([]byte, Stats, error) {
 	for _, c := range countries {
 		iso3[c.iso2] = c.iso3
 	}
-	places, err := readCities(filepath.Join(data, "geonames", "cities15000.zip"), iso3, common, &st)
+	demonyms, err := readDemonyms(filepath.Join(data, "mordecai", "nat_df.csv"))
+	if err != nil {
+		return nil, st, err
+	}
+	// An alternate name is dropped when it is a common English word, a
+	// demonym ("Thai" for Alor Setar), a continent ("Africa" for Mahdia)
+	// or another country's name.
+	drop := map[string]string{}
+	for k := range common {
+		drop[k] = "*"
+	}
+	for k := range demonyms {
+		drop[k] = "*"
+	}
+	for _, k := range []string{"africa", "asia", "europe", "america", "oceania", "antarctica", "arctic", "middle east"} {
+		drop[k] = "*"
+	}
+	for _, c := range countries {
+		drop[fold.Key(c.name)] = c.iso3
+		for _, a := range c.aliases {
+			drop[fold.Key(a)] = c.iso3
+		}
+	}
+	places, err := readCities(filepath.Join(data, "geonames", "cities15000.zip"), iso3, drop, &st)
 	if err != nil {
 		return nil, st, err
 	}
@@ -249,7 +273,33 @@ func readWords(path string) (map[string]bool, error) {
 	return m, nil
 }
 
-func readCities(path string, iso3 map[string]string, common map[string]bool, st *Stats) ([]place, error) {
+// readDemonyms reads Mordecai's nat_df.csv (nationality,alpha_3_code) and
+// returns the folded demonyms.
+func readDemonyms(path string) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = -1 // one row lacks its comma ("BermudianBMU")
+	recs, err := cr.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	m := map[string]bool{}
+	for i, r := range recs {
+		if i == 0 || len(r) < 1 {
+			continue
+		}
+		if k := fold.Key(r[0]); k != "" {
+			m[k] = true
+		}
+	}
+	return m, nil
+}
+
+func readCities(path string, iso3 map[string]string, drop map[string]string, st *Stats) ([]place, error) {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		return nil, err
@@ -269,10 +319,10 @@ func readCities(path string, iso3 map[string]string, common map[string]bool, st 
 		return nil, fmt.Errorf("open %s in %s: %w", zf.Name, path, err)
 	}
 	defer rc.Close()
-	return parseCities(rc, path, iso3, common, st)
+	return parseCities(rc, path, iso3, drop, st)
 }
 
-func parseCities(r io.Reader, name string, iso3 map[string]string, common map[string]bool, st *Stats) ([]place, error) {
+func parseCities(r io.Reader, name string, iso3 map[string]string, drop map[string]string, st *Stats) ([]place, error) {
 	var out []place
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<22)
@@ -321,7 +371,7 @@ func parseCities(r io.Reader, name string, iso3 map[string]string, common map[st
 				continue
 			}
 			k := fold.Key(a)
-			if k == "" || seen[k] || common[k] {
+			if d, ok := drop[k]; k == "" || seen[k] || (ok && d != p.iso3) {
 				continue
 			}
 			seen[k] = true
