@@ -18,6 +18,7 @@ import (
 const (
 	FeatureCountry = "PCLI" // a country: its name, placed at its capital
 	FeatureAdmin1  = "ADM1" // a first-level division: placed at its seat
+	FeatureRegion  = "RGN"  // a region the project lists (Nagorno-Karabakh, Donbas): placed at its main town
 )
 
 // Place is one gazetteer entry: a populated place, a first-level
@@ -141,6 +142,7 @@ type countryRow struct {
 
 type adminRow struct {
 	iso3, name string
+	aliases    []string
 	pop        int
 	seat       int32 // the largest PPLA, else the largest place; -1 none
 	seatPPLA   bool
@@ -154,6 +156,9 @@ type builder struct {
 	admins    map[string]int32 // "CC.code" -> adminRows index
 	cityAlts  [][]string
 	buf       []byte
+
+	regions     []Place
+	regionNames [][]string
 }
 
 func (b *builder) read(r io.Reader) error {
@@ -175,6 +180,8 @@ func (b *builder) read(r io.Reader) error {
 			err = b.adminLine(col)
 		case "P":
 			err = b.placeLine(col)
+		case "R":
+			err = b.regionLine(col)
 		default:
 			err = fmt.Errorf("unknown record kind %q", col[0])
 		}
@@ -206,11 +213,35 @@ func (b *builder) countryLine(col []string) error {
 }
 
 func (b *builder) adminLine(col []string) error {
-	if len(col) != 4 {
-		return fmt.Errorf("admin1: %d columns, want 4", len(col))
+	if len(col) != 5 {
+		return fmt.Errorf("admin1: %d columns, want 5", len(col))
+	}
+	a := adminRow{iso3: col[2], name: col[3], seat: -1}
+	if col[4] != "" {
+		a.aliases = strings.Split(col[4], "|")
 	}
 	b.admins[col[1]] = int32(len(b.adminRows))
-	b.adminRows = append(b.adminRows, adminRow{iso3: col[2], name: col[3], seat: -1})
+	b.adminRows = append(b.adminRows, a)
+	return nil
+}
+
+func (b *builder) regionLine(col []string) error {
+	if len(col) != 8 {
+		return fmt.Errorf("region: %d columns, want 8", len(col))
+	}
+	lat, err1 := strconv.ParseFloat(col[4], 64)
+	lon, err2 := strconv.ParseFloat(col[5], 64)
+	pop, err3 := strconv.Atoi(col[6])
+	if err1 != nil || err2 != nil || err3 != nil {
+		return fmt.Errorf("region %s: bad number", col[1])
+	}
+	p := Place{Name: col[1], ASCII: col[1], Country: col[3], Lat: lat, Lon: lon, Population: pop, Feature: col[7]}
+	var names []string
+	if col[2] != "" {
+		names = strings.Split(col[2], "|")
+	}
+	b.regions = append(b.regions, p)
+	b.regionNames = append(b.regionNames, names)
 	return nil
 }
 
@@ -297,6 +328,17 @@ func (b *builder) finish() {
 		g.places = append(g.places, Place{Name: a.name, ASCII: a.name, Country: a.iso3, Admin1: a.name,
 			Lat: s.Lat, Lon: s.Lon, Population: a.pop, Feature: FeatureAdmin1})
 		b.index(a.name, idx, false)
+		for _, al := range a.aliases {
+			b.index(al, idx, false)
+		}
+	}
+	for i, r := range b.regions {
+		idx := int32(len(g.places))
+		g.places = append(g.places, r)
+		b.index(r.Name, idx, false)
+		for _, n := range b.regionNames[i] {
+			b.index(n, idx, false)
+		}
 	}
 	for _, c := range b.countries {
 		ci, ok := capital[c.iso3]

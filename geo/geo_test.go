@@ -70,6 +70,12 @@ func TestResolve(t *testing.T) {
 		{"United States of America", nil, "USA", "United States", FeatureCountry, 0, 0, 0},
 		{"Netherlands", nil, "NLD", "The Netherlands", FeatureCountry, 0, 0, 0},
 		{"Nakhchivan", nil, "AZE", "Naxçıvan", "PPLA", 0, 0, 0},
+		// Regions of the project's own list, and divisions by their short name.
+		{"Nagorno-Karabakh", nil, "AZE", "Nagorno-Karabakh", FeatureRegion, 39.82, 46.75, 0},
+		{"Karabakh", []string{"ARM"}, "AZE", "Nagorno-Karabakh", FeatureRegion, 39.82, 46.75, 0},
+		{"Stepanakert", nil, "AZE", "Khankendi", "PPLA", 39.82, 46.75, 0},
+		{"Crimea", nil, "UKR", "Republic of Crimea", FeatureAdmin1, 0, 0, 0},
+		{"Syunik", nil, "ARM", "Syunik Province", FeatureAdmin1, 0, 0, 0},
 	}
 	for _, tt := range tests {
 		p, ok := g.Resolve(tt.name, tt.prefer)
@@ -174,7 +180,7 @@ func TestFind(t *testing.T) {
 		{"The leaders met at the border town of Shusha last week.", nil, []string{"Shusha=AZE/PPLA"}},
 		{"Talks moved from Kiev to Tbilisi and then to Istanbul.", nil, []string{"Kiev=UKR/PPLC", "Tbilisi=GEO/PPLC", "Istanbul=TUR/PPLA"}},
 		{"Turkey's president flew to Baku.", nil, []string{"Turkey=TUR/PCLI", "Baku=AZE/PPLC"}},
-		{"Fighting resumed near Nagorno-Karabakh's Shusha.", nil, []string{"Shusha=AZE/PPLA"}},
+		{"Fighting resumed near Nagorno-Karabakh's Shusha.", nil, []string{"Nagorno-Karabakh=AZE/RGN", "Shusha=AZE/PPLA"}},
 		{"Carnival crowds filled Rio de Janeiro.", nil, []string{"Rio de Janeiro=BRA/PPLA"}},
 		{"A storm hit Paris, Texas on Monday.", nil, []string{"Paris, Texas=USA/PPLA2"}},
 		{"The summit in Baku, Azerbaijan ended.", nil, []string{"Baku, Azerbaijan=AZE/PPLC"}},
@@ -268,7 +274,7 @@ func gzipped(s string) []byte {
 func TestLoadSmall(t *testing.T) {
 	data := "# test\n" +
 		"C\tAZE\tAZ\t587116\tAzerbaijan\tAzerbaijan Republic\t10000000\n" +
-		"A\tAZ.09\tAZE\tBaki\n" +
+		"A\tAZ.09\tAZE\tBaki\t\n" +
 		"P\t587084\tBaku\t\tBakou|Bacu\tAZE\tAZ.09\t40.37767\t49.89201\t1116513\tPPLC\n"
 	g, err := Load(bytes.NewReader(gzipped(data)), strings.NewReader("# none\n"))
 	if err != nil {
