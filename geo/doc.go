@@ -24,8 +24,13 @@
 // names. The file format, one record a line, tab-separated:
 //
 //	C iso3 iso2 geonameid name aliases(|) population
-//	A admin1key(CC.code) iso3 name
+//	A admin1key(CC.code) iso3 name aliases(|)
+//	R name aliases(|) iso3 lat lon population featurecode
 //	P geonameid name asciiname alternates(|) iso3 admin1key lat lon population featurecode
+//
+// Regions that GeoNames' cities and divisions miss but news names
+// (Nagorno-Karabakh, Donbas, South Ossetia, Transnistria, Darfur...) come
+// from a short list in cmd/geogen (feature RGN), placed at their main town.
 //
 // Contains data from GeoNames (https://www.geonames.org/), CC BY 4.0.
 //
@@ -73,6 +78,11 @@
 // sample in ../shared/data that leaves about 0.4 places a sentence (see
 // BenchmarkFindWikinews), nearly all of them countries, US states and
 // cities named as such.
+//
+// [Gazetteer.Locate] picks the place of a sentence's event from those
+// matches: one introduced as a location ("in Baku", "flew to Tbilisi", "the
+// border town of Shusha"), a town or region before a country. A place named
+// in any other role ("Ankara said") is no location, and never an actor.
 //
 // # Performance
 //

@@ -98,6 +98,8 @@ type scratch struct {
 	words []byte // the folded words of the sentence, back to back
 	key   []byte // the key being walked
 	ends  []end  // candidate ends of the current walk
+
+	matches []Match // Locate's
 }
 
 type end struct {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/dyad-events/dyad/nlp"
 )
 
 func gaz(t testing.TB) *Gazetteer {
@@ -312,5 +314,38 @@ func TestLoadErrors(t *testing.T) {
 	}
 	if _, err := Load(strings.NewReader("not gzip"), strings.NewReader("")); err == nil {
 		t.Error("Load of non-gzip data succeeded")
+	}
+}
+
+func TestLocate(t *testing.T) {
+	g := gaz(t)
+	tests := []struct {
+		text   string
+		prefer []string
+		want   string // "surface=ISO3", "" for none
+	}{
+		{"Erdogan arrived in Baku on Tuesday.", nil, "Baku=AZE"},
+		{"Ankara said the talks would continue.", nil, ""},
+		{"Turkey and Azerbaijan signed the deal in Shusha.", nil, "Shusha=AZE"},
+		{"The leaders met at the border town of Shusha.", nil, "Shusha=AZE"},
+		{"Turkey sent troops to Azerbaijan.", nil, "Azerbaijan=AZE"},
+		{"In Azerbaijan, talks in Ganja went well.", nil, "Ganja=AZE"},
+		{"Aliyev flew to Tbilisi after talks in Baku.", nil, "Tbilisi=GEO"},
+		{"Protesters gathered in Georgia.", []string{"USA"}, "Georgia=USA"},
+		{"Officials said nothing.", nil, ""},
+	}
+	for _, tt := range tests {
+		doc := nlp.Segment(tt.text)
+		m, ok := g.Locate(doc.Sentences[0].Tokens, tt.prefer)
+		got := ""
+		if ok {
+			got = tt.text[m.Start:m.End] + "=" + m.Place.Country
+		}
+		if got != tt.want {
+			t.Errorf("Locate(%q, %v) = %q, want %q", tt.text, tt.prefer, got, tt.want)
+		}
+	}
+	if _, ok := Locate(nil, nil); ok {
+		t.Error("Locate(nil) found a place")
 	}
 }
