@@ -240,46 +240,56 @@ func (kb *KB) Terms(id string) []Term {
 func (kb *KB) Persons() []Term { return slices.Clone(kb.persons.terms) }
 
 // titles maps the folded office words of news ("prime minister",
-// "defense secretary") to the titles of the persons table they may mean.
+// "defense secretary") to the offices of the persons table they may mean:
+// titles of the table, or "@" and a role (any title of that role: the US
+// secretary of state and the British foreign secretary are both FM).
 var titles = map[string][]string{
-	"president":                   {"president"},
-	"prime minister":              {"prime minister", "premier", "chancellor"},
-	"premier":                     {"prime minister", "premier"},
-	"pm":                          {"prime minister"},
-	"chancellor":                  {"chancellor"},
-	"king":                        {"king"},
-	"emir":                        {"emir"},
-	"amir":                        {"emir"},
-	"sultan":                      {"sultan"},
-	"supreme leader":              {"supreme leader"},
-	"foreign minister":            {"foreign minister"},
-	"foreign secretary":           {"foreign minister"},
-	"minister of foreign affairs": {"foreign minister"},
-	"secretary of state":          {"foreign minister"},
-	"defence minister":            {"defence minister"},
-	"defense minister":            {"defence minister"},
-	"minister of defence":         {"defence minister"},
-	"minister of defense":         {"defence minister"},
-	"defence secretary":           {"defence minister"},
-	"defense secretary":           {"defence minister"},
-	"secretary of defense":        {"defence minister"},
-	"army chief":                  {"chief of general staff"},
-	"chief of general staff":      {"chief of general staff"},
-	"chief of the general staff":  {"chief of general staff"},
-	"chief of staff of the army":  {"chief of general staff"},
-	"chief of defence staff":      {"chief of general staff"},
-	"chief of the defence staff":  {"chief of general staff"},
+	"president":      {"president"},
+	"prime minister": {"prime minister", "premier", "chancellor"},
+	"premier":        {"premier", "prime minister"},
+	"pm":             {"prime minister"},
+	"chancellor":     {"chancellor"},
+	"king":           {"king", "monarch"},
+	"queen":          {"queen", "monarch"},
+	"monarch":        {"monarch", "king", "queen"},
+	"emperor":        {"emperor"},
+	"emir":           {"emir"},
+	"amir":           {"emir"},
+	"sultan":         {"sultan"},
+	"supreme leader": {"supreme leader"},
+
+	"foreign minister":                      {"@FM"},
+	"foreign secretary":                     {"@FM"},
+	"minister of foreign affairs":           {"@FM"},
+	"secretary of state":                    {"@FM"},
+	"external affairs minister":             {"@FM"},
+	"defence minister":                      {"@DM"},
+	"defense minister":                      {"@DM"},
+	"minister of defence":                   {"@DM"},
+	"minister of defense":                   {"@DM"},
+	"defence secretary":                     {"@DM"},
+	"defense secretary":                     {"@DM"},
+	"secretary of defense":                  {"@DM"},
+	"army chief":                            {"@CHIEF"},
+	"chief of general staff":                {"@CHIEF"},
+	"chief of the general staff":            {"@CHIEF"},
+	"chief of staff of the army":            {"@CHIEF"},
+	"chief of defence staff":                {"@CHIEF"},
+	"chief of the defence staff":            {"@CHIEF"},
+	"chairman of the joint chiefs":          {"@CHIEF"},
+	"chairman of the joint chiefs of staff": {"@CHIEF"},
+
 	"secretary general":           {"secretary-general"},
-	"secretary-general":           {"secretary-general"},
 	"commission president":        {"commission president"},
 	"president of the commission": {"commission president"},
 	"council president":           {"council president"},
 	"president of the council":    {"council president"},
 }
 
-// TitleOffices returns the persons-table titles an office phrase of news
-// may mean ("Prime Minister" -> prime minister, premier, chancellor), nil
-// when the phrase names no office the table knows.
+// TitleOffices returns the persons-table offices an office phrase of news
+// may mean ("Prime Minister" -> prime minister, premier, chancellor;
+// "Secretary of State" -> @FM: any foreign minister), nil when the phrase
+// names no office the table knows.
 func TitleOffices(phrase string) []string { return titles[Fold(phrase)] }
 
 // Holder returns the person holding the office named by title (a phrase
@@ -292,7 +302,11 @@ func (kb *KB) Holder(country, title string, date time.Time) (Actor, bool) {
 		return Actor{}, false
 	}
 	for _, office := range TitleOffices(title) {
-		if a, ok := kb.holder(kb.persons.byOffice[country+"/"+office], date); ok {
+		idx := kb.persons.byOffice[country+"/"+office]
+		if role, ok := strings.CutPrefix(office, "@"); ok {
+			idx = kb.persons.byRole[country+"/"+role]
+		}
+		if a, ok := kb.holder(idx, date); ok {
 			return a, true
 		}
 	}
