@@ -36,6 +36,9 @@ func commands() map[string]command {
 		"eval":     {"score dyad against gold data (eval clean|extract|segment|conllu|ner ...)", runEval},
 		"train":    {"rebuild a model from the data in ../shared/data (train tagger|parser|ner)", runTrain},
 		"parse":    {"text or CoNLL-U in, CoNLL-U out: tags, lemmas, dependencies, entities", runParse},
+		"query":    {"ask the store: query relations A B | events | actors", runQuery},
+		"gen":      {"fill a store with synthetic events for load tests", runGen},
+		"export":   {"write stored events as GDELT 2.0 TSV, PLOVER JSONL, CSV or Parquet", runExport},
 	}
 }
 
