@@ -391,3 +391,40 @@ func BenchmarkHolder(b *testing.B) {
 		b.Fatal("no holder found")
 	}
 }
+
+func TestGroups(t *testing.T) {
+	kb := defaultKB(t)
+	for _, c := range []struct{ phrase, code, country string }{
+		{"the PKK", "TURREBPKK", "TUR"},
+		{"Kurdistan Workers' Party", "TURREBPKK", "TUR"},
+		{"AKP", "TURPTYAKP", "TUR"},
+		{"Adalet ve Kalkinma Partisi", "TURPTYAKP", "TUR"},
+		{"New Azerbaijan Party", "AZEPTYYAP", "AZE"},
+		{"Musavat", "AZEPTYMSV", "AZE"},
+		{"Civil Contract", "ARMPTYCIC", "ARM"},
+		{"Georgian Dream", "GEOPTYGDM", "GEO"},
+		{"Likud", "ISRPTYLIK", "ISR"},
+		{"Hizbullah", "LBNREBHEZ", "LBN"},
+		{"Hamas", "PSEREBHMS", "PSE"},
+		{"Ansar Allah", "YEMREBHTH", "YEM"},
+		{"Daesh", "ISIS", "ISIS"},
+		{"ISIL", "ISIS", "ISIS"},
+		{"al-Qaida", "ALQAEDA", "ALQAEDA"},
+		{"the Taliban", "AFGREBTAL", "AFG"},
+		{"Wagner Group", "RUSUAFWAG", "RUS"},
+		{"YPG", "SYRREBYPG", "SYR"},
+	} {
+		ms := kb.LookupAt(c.phrase, day("2021-01-01"))
+		if len(ms) != 1 || ms[0].Actor.Code != c.code || ms[0].Actor.Country != c.country {
+			t.Errorf("LookupAt(%q) = %+v, want %s (%s)", c.phrase, ms, c.code, c.country)
+		}
+	}
+	// the Phoenix code finds the group
+	if a, ok := kb.Actor("IMGMUSISI"); !ok || a.Code != "ISIS" {
+		t.Errorf("Actor(IMGMUSISI) = %+v, %v", a, ok)
+	}
+	// a group with sector words composes
+	if ms := kb.Lookup("Hezbollah fighters"); len(ms) != 1 || ms[0].Actor.Country != "LBN" {
+		t.Errorf("Lookup(Hezbollah fighters) = %+v", ms)
+	}
+}
