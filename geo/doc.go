@@ -75,7 +75,7 @@
 // division seat and has fewer than [MinPlainPopulation] people is taken
 // only after a locative preposition or in a preferred country ("Pompeo",
 // "Mendez" are towns too). On the first 2,000 sentences of the Wikinews
-// sample in ../shared/data that leaves about 0.4 places a sentence (see
+// sample in ../shared/data that leaves about 0.27 places a sentence (see
 // BenchmarkFindWikinews), nearly all of them countries, US states and
 // cities named as such.
 //

@@ -193,9 +193,13 @@ func (g *Gazetteer) accept(ei int32, toks []nlp.Token, t0, t1 int, prefer []stri
 	if upper && t1-t0 == 1 && letters(surface) <= 4 && !hasAcronym(e) {
 		return Place{}, false // "UN", "ERV": an acronym, not the town of Un
 	}
-	exact := surface
-	if t1-t0 > 1 {
-		exact = toksText(toks, [2]int{t0, t1})
+	// The surface as written matters only with diacritics ("Şuşa").
+	exact := ""
+	for _, t := range toks[t0:t1] {
+		if !isASCII(t.Text) {
+			exact = toksText(toks, [2]int{t0, t1})
+			break
+		}
 	}
 	c, ok := g.best(e, prefer, exact, func(c cand) bool { return !c.acro || upper })
 	if !ok {
@@ -314,6 +318,15 @@ func properWord(s string) bool {
 		return false
 	}
 	return !calendar[strings.ToLower(s)]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func letters(s string) int {
