@@ -31,6 +31,9 @@ type pipelineFlags struct {
 	lexicon     repeated
 	keepNegated bool
 	as          string
+	// dictionaries is a directory of PETRARCH dictionaries used instead
+	// of dyad's knowledge base and lexicon (see loadPetrarchDir).
+	dictionaries string
 }
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
@@ -39,6 +42,7 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.Var(&pf.kbExtra, "kb-extra", "extra knowledge-base file (actor/name rows; may repeat)")
 	fs.Var(&pf.lexicon, "lexicon", "extra lexicon file of event patterns, tried before dyad's own (may repeat)")
 	fs.BoolVar(&pf.keepNegated, "keep-negated", false, "keep negated events, flagged, instead of dropping them")
+	fs.StringVar(&pf.dictionaries, "dictionaries", "", "directory of PETRARCH dictionaries (*actors*.txt, *agents*.txt, *verbs*.txt or CAMEO*.txt) used instead of dyad's knowledge base and lexicon")
 	fs.StringVar(&pf.as, "as", "", "force an input format: text, html, jsonl, csv or feed (default: detect)")
 }
 
@@ -54,6 +58,13 @@ func (pf *pipelineFlags) load() (*pipeline.Pipeline, error) {
 			return nil, fmt.Errorf("--published %q: not a date", pf.published)
 		}
 		p.Published = t
+	}
+	var petr *petrarchDicts
+	if pf.dictionaries != "" {
+		if petr, err = loadPetrarchDir(pf.dictionaries); err != nil {
+			return nil, err
+		}
+		p.Resolver = &actor.Resolver{KB: petr.KB}
 	}
 	for _, path := range append(pf.kbExtra, strings.FieldsFunc(os.Getenv("DYAD_KB_EXTRA"), func(r rune) bool { return r == os.PathListSeparator })...) {
 		f, err := os.Open(path)
@@ -73,6 +84,9 @@ func (pf *pipelineFlags) load() (*pipeline.Pipeline, error) {
 	}
 	coder := *p.Coder
 	coder.Options.KeepNegated = pf.keepNegated
+	if petr != nil {
+		coder.Lexicon = petr.Lexicon
+	}
 	for _, path := range pf.lexicon {
 		f, err := os.Open(path)
 		if err != nil {

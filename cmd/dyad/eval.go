@@ -15,6 +15,8 @@ func evaluators() map[string]command {
 		"plover":  {"event type + actor + recipient country F1 on PLOVER gold records (GOLD.json)", evalPlover},
 		"extract": {"HTML main-text token F1 on the article-extraction benchmark (DIR)", evalExtract},
 		"segment": {"sentence split F1 and token match on UD treebanks (DIR or .conllu files)", evalSegment},
+
+		"petrarch": {"PETRARCH validation suite with its own dictionaries: records coded exactly, tuple P/R/F1 (DIR)", evalPetrarch},
 	}
 }
 
