@@ -221,21 +221,23 @@ func (g *Gazetteer) accept(ei int32, toks []nlp.Token, t0, t1 int, prefer []stri
 }
 
 // qualify merges "X , Y" where Y is a country or division containing a
-// place named X.
+// place named X: "Paris, Texas", "Atlanta, Georgia" (the US state, though
+// "Georgia" alone is the country), "Baku, Azerbaijan".
 func (g *Gazetteer) qualify(ms []Match, first int, toks []nlp.Token, prefer []string) []Match {
 	out := ms[:first]
+	var buf []byte
 	for i := first; i < len(ms); i++ {
 		m := ms[i]
 		if i+1 < len(ms) {
 			n := ms[i+1]
 			if n.Tokens[0] == m.Tokens[1]+1 && toks[m.Tokens[1]].Text == "," && (n.Place.IsCountry() || n.Place.IsAdmin1()) {
-				if p, ok := g.Resolve(toksText(toks, m.Tokens)+", "+toksText(toks, n.Tokens), prefer); ok && p != m.Place &&
-					p.Country == n.Place.Country && (n.Place.IsCountry() || p.Admin1 == n.Place.Admin1) {
-					m.Place, m.End, m.Tokens[1] = p, n.End, n.Tokens[1]
-					i++
-				} else if m.Place.Country == n.Place.Country && (n.Place.IsCountry() || m.Place.Admin1 == n.Place.Admin1) {
-					m.End, m.Tokens[1] = n.End, n.Tokens[1] // "Baku, Azerbaijan": already right
-					i++
+				head := toksText(toks, m.Tokens)
+				buf = fold.AppendKey(buf[:0], head)
+				if ei, ok := g.keys[string(buf)]; ok {
+					if p, ok := g.resolveIn(&g.entries[ei], head, toksText(toks, n.Tokens), prefer); ok {
+						m.Place, m.End, m.Tokens[1] = p, n.End, n.Tokens[1]
+						i++
+					}
 				}
 			}
 		}

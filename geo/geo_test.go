@@ -186,6 +186,8 @@ func TestFind(t *testing.T) {
 		{"Carnival crowds filled Rio de Janeiro.", nil, []string{"Rio de Janeiro=BRA/PPLA"}},
 		{"A storm hit Paris, Texas on Monday.", nil, []string{"Paris, Texas=USA/PPLA2"}},
 		{"The summit in Baku, Azerbaijan ended.", nil, []string{"Baku, Azerbaijan=AZE/PPLC"}},
+		{"Voters in Atlanta, Georgia queued.", nil, []string{"Atlanta, Georgia=USA/PPLA"}},
+		{"Talks in Baku, Georgia and Armenia.", nil, []string{"Baku=AZE/PPLC", "Georgia=GEO/PCLI", "Armenia=ARM/PCLI"}},
 		{"Protesters gathered in Georgia.", nil, []string{"Georgia=GEO/PCLI"}},
 		{"Protesters gathered in Georgia.", []string{"USA"}, []string{"Georgia=USA/ADM1"}},
 		{"The U.S. and the UK signed it in Washington.", nil, []string{"U.S.=USA/PCLI", "UK=GBR/PCLI", "Washington=USA/PPLC"}},

@@ -114,16 +114,33 @@ func (g *Gazetteer) Resolve(name string, prefer []string) (Place, bool) {
 		return Place{}, false
 	}
 	e := &g.entries[ei]
-	if qual = strings.TrimSpace(qual); qual != "" {
-		if qi, ok := g.keys[string(fold.AppendKey(buf[:0], qual))]; ok {
-			if keep := g.within(&g.entries[qi]); keep != nil {
-				if c, ok := g.best(e, prefer, head, keep); ok {
-					return g.places[c.place], true
-				}
-			}
-		}
+	if p, ok := g.resolveIn(e, head, qual, prefer); ok {
+		return p, true
 	}
 	c, ok := g.best(e, prefer, head, nil)
+	if !ok {
+		return Place{}, false
+	}
+	return g.places[c.place], true
+}
+
+// resolveIn resolves the name head (entry e) among the places inside the
+// country or division that qual names; false if qual names none or none of
+// e's places lies inside.
+func (g *Gazetteer) resolveIn(e *entry, head, qual string, prefer []string) (Place, bool) {
+	if qual = strings.TrimSpace(qual); qual == "" {
+		return Place{}, false
+	}
+	var buf [64]byte
+	qi, ok := g.keys[string(fold.AppendKey(buf[:0], qual))]
+	if !ok {
+		return Place{}, false
+	}
+	keep := g.within(&g.entries[qi])
+	if keep == nil {
+		return Place{}, false
+	}
+	c, ok := g.best(e, prefer, head, keep)
 	if !ok {
 		return Place{}, false
 	}
