@@ -116,9 +116,13 @@ func Load(gazetteer, commonWords io.Reader) (*Gazetteer, error) {
 			keys:    make(map[string]int32, lines*7/2),
 			country: make(map[string]int32, 256),
 			prefix:  make(map[string]bool, lines),
+			places:  make([]Place, 0, lines+4096),
+			entries: make([]entry, 0, lines*7/2),
 		},
-		common: common,
-		admins: make(map[string]int32, 4096),
+		cityAlts: make([][]string, 0, lines),
+		common:   common,
+		admins:   make(map[string]int32, 4096),
+		pairs:    make([]pair, 0, lines*4),
 	}
 	if err := b.read(bytes.NewReader(data)); err != nil {
 		return nil, err
@@ -163,6 +167,7 @@ type builder struct {
 	admins    map[string]int32 // "CC.code" -> adminRows index
 	cityAlts  [][]string
 	buf       []byte
+	pairs     []pair
 
 	regions     []Place
 	regionNames [][]string
@@ -366,6 +371,7 @@ func (b *builder) finish() {
 			b.index(a, idx, false)
 		}
 	}
+	b.fill()
 	// A division named like a place inside it is that place: "Istanbul",
 	// "New York", "Baki" are the cities.
 	for ei := range g.entries {
@@ -408,16 +414,44 @@ func (b *builder) index(name string, place int32, alt bool) {
 		g.entries = append(g.entries, entry{common: b.common[key]})
 		b.insert(key)
 	}
-	e := &g.entries[ei]
-	for i, c := range e.cands {
-		if c.place == place {
-			if c.alt && !alt {
-				e.cands[i].alt = false
-			}
-			return
-		}
+	b.pairs = append(b.pairs, pair{ei, cand{place: place, alt: alt, acro: isAcronym(name)}})
+}
+
+// pair is one (name, place) of the index before the candidates are laid
+// out, all entries' in one backing array.
+type pair struct {
+	entry int32
+	c     cand
+}
+
+// fill lays out the candidates of every entry in one array, in the order
+// they were indexed, each place once (by its own name if it has both).
+func (b *builder) fill() {
+	g := b.g
+	count := make([]int32, len(g.entries))
+	for _, p := range b.pairs {
+		count[p.entry]++
 	}
-	e.cands = append(e.cands, cand{place: place, alt: alt, acro: isAcronym(name)})
+	backing := make([]cand, len(b.pairs))
+	off := int32(0)
+	for i := range g.entries {
+		g.entries[i].cands = backing[off : off : off+count[i]]
+		off += count[i]
+	}
+next:
+	for _, p := range b.pairs {
+		e := &g.entries[p.entry]
+		for i, c := range e.cands {
+			if c.place == p.c.place {
+				if c.alt && !p.c.alt {
+					e.cands[i].alt = false
+				}
+				continue next
+			}
+		}
+		e.cands = append(e.cands, p.c)
+	}
+	b.pairs = nil
 }
 
 // isAcronym reports whether a name is written in capitals only ("US",
