@@ -214,10 +214,27 @@ func (g *Gazetteer) accept(ei int32, toks []nlp.Token, t0, t1 int, prefer []stri
 	case "PPLC", "PPLA", FeatureCountry, FeatureAdmin1:
 	default:
 		if p.Population < MinPlainPopulation && !afterLocative && !slices.Contains(prefer, p.Country) {
-			return Place{}, false
+			// "Marrero, Louisiana": a qualifier that contains the place
+			// vouches for it.
+			return g.qualifiedAt(e, toks, t0, t1, prefer)
 		}
 	}
 	return p, true
+}
+
+// qualifiedAt resolves the name of entry e at tokens [t0, t1) inside the
+// country or division named right after a comma, if any.
+func (g *Gazetteer) qualifiedAt(e *entry, toks []nlp.Token, t0, t1 int, prefer []string) (Place, bool) {
+	if t1+1 >= len(toks) || toks[t1].Text != "," {
+		return Place{}, false
+	}
+	head := toksText(toks, [2]int{t0, t1})
+	for n := min(len(toks), t1+1+4); n > t1+1; n-- {
+		if p, ok := g.resolveIn(e, head, toksText(toks, [2]int{t1 + 1, n}), prefer); ok {
+			return p, true
+		}
+	}
+	return Place{}, false
 }
 
 // qualify merges "X , Y" where Y is a country or division containing a

@@ -215,6 +215,9 @@ func TestFind(t *testing.T) {
 		{"Officials told Mendez about it.", nil, nil},
 		{"Officials travelled to Mendez.", nil, []string{"Mendez=PHL/PPLA3"}},
 		{"Officials told Mendez about it.", []string{"PHL"}, []string{"Mendez=PHL/PPLA3"}},
+		{"A levee broke near Marrero, Louisiana.", nil, []string{"Marrero, Louisiana=USA/PPL"}},
+		{"Flooding hit Marrero, Louisiana.", nil, []string{"Marrero, Louisiana=USA/PPL"}},
+		{"Flooding hit Marrero, France.", nil, []string{"France=FRA/PCLI"}},
 		// A possessive does not extend a name.
 		{"Baku's mayor spoke.", nil, []string{"Baku=AZE/PPLC"}},
 		{"", nil, nil},
