@@ -170,7 +170,7 @@ func triggerPOS(upos string) string {
 
 // apply builds the events a matched pattern yields at trigger t.
 func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
-	if p.POS == "V" && sv.hypothetical(t) {
+	if p.POS == "V" && (sv.hypothetical(t) || sv.intended(t)) {
 		return nil
 	}
 	negated := sv.negated(t)
@@ -199,6 +199,16 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		return nil
 	}
 	recips := sv.participants(in, t, recipRoles, false)
+	if len(recips) == 0 && len(recipRoles) > 0 {
+		// "agreed to provide aid to Azerbaijan": the intention's recipient
+		// is that of the intended act.
+		for _, x := range sv.children[t] {
+			if sv.s.Tokens[x].Dep == "xcomp" {
+				recips = sv.participants(in, x, embeddedRecipient, false)
+				break
+			}
+		}
+	}
 	if len(recips) == 0 && len(recipRoles) > 0 {
 		if len(actors) > 1 {
 			// Reciprocal: "X and Y signed an agreement".
@@ -272,6 +282,32 @@ func participantOf(m actor.Mention) *Participant {
 	}
 	return &Participant{Text: m.Text, Code: m.Actor.Code, Country: m.Actor.Country, Sector: m.Actor.Sector,
 		Name: name, Wikidata: m.Actor.WikidataID}
+}
+
+// embeddedRecipient are the roles an intended act's recipient is taken
+// from when the intention verb has none of its own.
+var embeddedRecipient = []Role{{Rel: "obj"}, {Rel: "iobj"}, {Rel: "obl", Prep: "to"}, {Rel: "obl", Prep: "with"},
+	{Rel: "obl", Prep: "against"}, {Rel: "obl", Prep: "on"}, {Rel: "obl", Prep: "for"}, {Rel: "obl", Prep: "from"}}
+
+// intentionVerbs govern acts that have not happened: "agreed to visit",
+// "threatened to attack", "refused to meet". The governing verb is the
+// event (AGREE, THREATEN, REJECT...); the intended act is not coded.
+var intentionVerbs = map[string]bool{
+	"agree": true, "promise": true, "pledge": true, "vow": true, "offer": true, "plan": true, "intend": true,
+	"decide": true, "threaten": true, "refuse": true, "decline": true, "want": true, "hope": true, "seek": true,
+	"try": true, "attempt": true, "urge": true, "ask": true, "call": true, "demand": true, "expect": true,
+	"aim": true, "prepare": true, "propose": true, "consider": true, "wish": true, "need": true, "fail": true,
+}
+
+// intended reports a trigger that is the intended act of an intention
+// verb (its xcomp).
+func (sv *sentence) intended(t int) bool {
+	tok := sv.s.Tokens[t]
+	h := tok.Head - 1
+	if tok.Dep != "xcomp" || h < 0 {
+		return false
+	}
+	return intentionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)]
 }
 
 // passiveRoles swaps the active-voice roles of a pattern for a passive

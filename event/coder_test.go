@@ -150,13 +150,22 @@ func TestCoderGrammar(t *testing.T) {
 			want:     []string{"SUPPORT TUR>AZE 2021-03-05"},
 		},
 		{
-			name: "control: the subject of agreed visits",
+			name: "intention: agreeing to visit is AGREE, the visit is not coded",
 			rows: []string{
 				"Turkey PROPN Turkey 2 nsubj", "agreed VERB agree 0 root", "to PART to 4 mark", "visit VERB visit 2 xcomp",
 				"Georgia PROPN Georgia 4 obj", ". PUNCT . 2 punct",
 			},
 			mentions: []string{"0 1 TUR TUR", "4 5 GEO GEO"},
-			want:     []string{"CONSULT TUR>GEO 2021-03-05"},
+			want:     []string{"AGREE TUR>GEO 2021-03-05"},
+		},
+		{
+			name: "control: a coordinated verb shares the subject",
+			rows: []string{
+				"Turkey PROPN Turkey 2 nsubj", "met VERB meet 0 root", "and CCONJ and 4 cc", "praised VERB praise 2 conj",
+				"Georgia PROPN Georgia 4 obj", ". PUNCT . 2 punct",
+			},
+			mentions: []string{"0 1 TUR TUR", "4 5 GEO GEO"},
+			want:     []string{"CONSULT TUR>GEO 2021-03-05", "SUPPORT TUR>GEO 2021-03-05"},
 		},
 	}
 	c := testCoder(t)
