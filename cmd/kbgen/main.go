@@ -6,6 +6,7 @@
 // Usage, from the repository root:
 //
 //	go run ./cmd/kbgen -data ../shared/data -out actor/data
+//	go run ./cmd/kbgen -stats [-date 2026-11-25]   # office holders and groups counts, offices with no holder
 package main
 
 import (
@@ -14,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/dyad-events/dyad/actor"
 )
@@ -22,7 +24,21 @@ func main() {
 	data := flag.String("data", "../shared/data", "directory of the third-party sources")
 	curated := flag.String("curated", "cmd/kbgen/curated", "directory of the curated actors.tsv and names.tsv")
 	out := flag.String("out", "actor/data", "output directory")
+	stats := flag.Bool("stats", false, "print the embedded knowledge base's office holders and groups, and the offices with no holder at -date; generate nothing")
+	date := flag.String("date", time.Now().UTC().Format("2006-01-02"), "with -stats: the date of the missing-holder report")
 	flag.Parse()
+	if *stats {
+		kb, err := actor.Default()
+		if err == nil {
+			var d time.Time
+			if d, err = time.Parse("2006-01-02", *date); err == nil {
+				printStats(os.Stdout, kb, d)
+				return
+			}
+		}
+		fmt.Fprintln(os.Stderr, "kbgen:", err)
+		os.Exit(1)
+	}
 	if err := run(*data, *curated, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "kbgen:", err)
 		os.Exit(1)
