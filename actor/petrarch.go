@@ -151,12 +151,15 @@ func ReadPetrarchActors(name string, r io.Reader) (*PetrarchDict, error) {
 	var phrases []string // the open entry's phrases
 	var codes []petrarchCode
 	var firstLine int
+	nulled := false // the open entry had a code line that was skipped
 	flush := func() {
-		if len(codes) == 0 {
+		if len(codes) == 0 && !nulled {
 			return // phrases wait for the next entry's codes
 		}
-		b.addEntry(phrases, codes, firstLine)
-		phrases, codes = nil, nil
+		if len(codes) > 0 {
+			b.addEntry(phrases, codes, firstLine)
+		}
+		phrases, codes, nulled = nil, nil, false
 	}
 	for p.scan() {
 		s := p.text
@@ -174,6 +177,7 @@ func ReadPetrarchActors(name string, r io.Reader) (*PetrarchDict, error) {
 				var skip skipError
 				if errors.As(err, &skip) {
 					out.Skipped = append(out.Skipped, p.where()+": "+err.Error())
+					nulled = true
 					continue
 				}
 				return nil, fmt.Errorf("%s: %w", p.where(), err)
@@ -191,6 +195,7 @@ func ReadPetrarchActors(name string, r io.Reader) (*PetrarchDict, error) {
 				c, err := parsePetrarchCode(rest)
 				if err != nil {
 					out.Skipped = append(out.Skipped, p.where()+": "+err.Error())
+					nulled = true
 					continue
 				}
 				codes = append(codes, c)
@@ -219,6 +224,7 @@ func ReadPetrarchActors(name string, r io.Reader) (*PetrarchDict, error) {
 					var skip skipError
 					if errors.As(err, &skip) {
 						out.Skipped = append(out.Skipped, p.where()+": "+err.Error())
+						nulled = true
 						continue
 					}
 					return nil, fmt.Errorf("%s: %w", p.where(), err)
@@ -257,7 +263,7 @@ func parsePetrarchCode(s string) (petrarchCode, error) {
 	var c petrarchCode
 	end := strings.IndexByte(s, ']')
 	if !strings.HasPrefix(s, "[") || end < 0 {
-		return c, fmt.Errorf("code %q: want [CODE] or [CODE DATES]", clip(s))
+		return c, skipError{fmt.Sprintf("code %q: want [CODE] or [CODE DATES]", clip(s))}
 	}
 	body := strings.TrimSpace(s[1:end])
 	code, dates := body, ""
@@ -372,7 +378,7 @@ func baseName(p string) string {
 
 // datedKinds rank a phrase's dated codes (in file order) before its
 // undated default: [KB] orders a phrase's candidates by kind.
-var datedKinds = []Kind{KindName, KindOfficial, KindAbbr, KindAlt, KindFormer}
+var datedKinds = []Kind{KindName, KindOfficial, KindAbbr}
 
 func (b *petrarchBuilder) addEntry(phrases []string, codes []petrarchCode, line int) {
 	var dn []petrarchCode
@@ -414,7 +420,14 @@ func (b *petrarchBuilder) addEntry(phrases []string, codes []petrarchCode, line 
 		add(c, datedKinds[min(i, len(datedKinds)-1)])
 	}
 	for _, c := range def {
-		add(c, KindNationality)
+		// the first of several codes ("ELR/GAL") ranks first
+		kind := KindAlt
+		for i, code := range c.codes {
+			add(petrarchCode{codes: []string{code}}, kind)
+			if i == 0 {
+				kind = KindFormer
+			}
+		}
 	}
 }
 
@@ -527,7 +540,8 @@ func ReadPetrarchAgents(name string, r io.Reader) (*PetrarchDict, error) {
 		}
 		j := strings.IndexByte(t[i:], ']')
 		if j < 0 {
-			return nil, fmt.Errorf("%s: %q: unclosed [", p.where(), clip(t))
+			out.Skipped = append(out.Skipped, p.where()+fmt.Sprintf(": %q: unclosed [", clip(t)))
+			continue
 		}
 		code := strings.ToUpper(strings.Join(strings.Fields(t[i+1:i+j]), ""))
 		if !strings.Contains(code, "~") {
@@ -544,7 +558,8 @@ func ReadPetrarchAgents(name string, r io.Reader) (*PetrarchDict, error) {
 		if k := strings.IndexByte(head, '{'); k >= 0 {
 			e := strings.IndexByte(head[k:], '}')
 			if e < 0 {
-				return nil, fmt.Errorf("%s: %q: unclosed {", p.where(), clip(t))
+				out.Skipped = append(out.Skipped, p.where()+fmt.Sprintf(": %q: unclosed {", clip(t)))
+				continue
 			}
 			plurals = strings.Fields(head[k+1 : k+e])
 			head = head[:k]

@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -561,7 +562,11 @@ func (c *petrConverter) after(toks []string, roles *petrRoles) ([]Constraint, bo
 			if roles != nil && roles.toAlt < 0 && !strings.HasPrefix(head, "&") {
 				roles.toAlt, roles.toWord = len(out), head
 			}
-			out = append(out, Constraint{Role: Role{Rel: "xcomp"}, Lemmas: append(verbLemmas(head), head)})
+			ls := verbLemmas(head)
+			if !slices.Contains(ls, head) {
+				ls = append(ls, head)
+			}
+			out = append(out, Constraint{Role: Role{Rel: "xcomp"}, Lemmas: ls})
 		default:
 			out = append(out, Constraint{Role: Role{Rel: "obl", Prep: g.prep}, Lemmas: lemmas})
 		}
