@@ -33,6 +33,7 @@ func trainParser(ctx context.Context, e env, args []string) int {
 	seed := fs.Uint64("seed", 1, "random seed (shuffling, exploration)")
 	explore := fs.Float64("explore", 0.9, "probability of following a wrong prediction after epoch 1 (dynamic oracle); negative: never")
 	prune := fs.Float64("prune", 0.01, "drop averaged weights below this magnitude; negative: keep all")
+	minUpd := fs.Int("min-updates", 2, "drop features that took part in fewer than `N` perceptron updates")
 	limit := fs.Int("limit", 0, "train on the first `N` sentences only (0: all)")
 	tags := fs.String("tags", "jackknife", "tags to train on: jackknife (the tagger's, each fold tagged by a tagger trained on the others) or gold")
 	folds := fs.Int("folds", 10, "jackknife folds")
@@ -98,14 +99,19 @@ func trainParser(ctx context.Context, e env, args []string) int {
 	fmt.Fprintf(e.stdout, "train: %s (%d sentences), dev: %s (%d sentences), %s\n",
 		trainPath, len(train), devPath, len(dev), tagNote)
 	opt := parse.Options{
-		Epochs: *epochs, Seed: *seed, Explore: *explore, Prune: *prune, Dev: dev,
+		Epochs: *epochs, Seed: *seed, Explore: *explore, Prune: *prune, MinUpdates: *minUpd, Dev: dev,
 		Progress: func(s parse.EpochStats) {
 			fmt.Fprintf(e.stdout, "epoch %2d  features %8d  train acc %.4f  dev UAS %.2f  LAS %.2f  (%s)\n",
 				s.Epoch, s.Features, s.TrainAcc, s.DevUAS, s.DevLAS, s.Elapsed.Round(time.Second))
 		},
 	}
+	md, err := parse.Train(ctx, train, opt)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "dyad train parser: %v\n", err)
+		return exitFailed
+	}
 	var buf bytes.Buffer
-	if _, err := parse.TrainTo(ctx, &buf, train, opt); err != nil {
+	if _, err := md.WriteTo(&buf); err != nil {
 		fmt.Fprintf(e.stderr, "dyad train parser: %v\n", err)
 		return exitFailed
 	}

@@ -12,28 +12,38 @@ import (
 )
 
 // tslot is one entry of the open-addressing table of transition
-// features: the feature hash and its three weights (SHIFT, LEFT, RIGHT)
-// inline, so a lookup touches one cache line.
+// features: a 32-bit fingerprint of the feature hash (bits 8-39; the
+// slot's position supplies the low bits) and the three class weights
+// (SHIFT, LEFT, RIGHT) as bfloat16, inline: 12 bytes, so a lookup touches
+// one cache line and the table stays small enough to live mostly in cache.
 type tslot struct {
-	key uint64
-	w   [3]float32
+	fp uint32
+	w  [3]uint16
 }
 
-// lslot is one entry of the label-feature table: the feature hash and the
-// range of its (label, weight) pairs in model.lents.
+// lslot is one entry of the label-feature table: fingerprint and the run
+// of its (label, weight) pairs in model.lents.
 type lslot struct {
-	key        uint64
-	start, end uint32
+	fp    uint32
+	start uint32
+	n     uint32
 }
 
-type lent struct {
-	w   float32
-	cls uint32
+// A label weight entry: the bfloat16 weight in the top 16 bits, the label
+// in the low 8.
+type lent uint32
+
+func fingerprint(key uint64) uint32 {
+	fp := uint32(key >> 8)
+	if fp == 0 {
+		fp = 1
+	}
+	return fp
 }
 
-// model is the immutable weight tables of a trained parser.
-type model struct {
-	labels []string // labels[0] is unused; 1..L are the relations
+// tables are the immutable lookup tables a Parser scores with.
+type tables struct {
+	labels []string // as in Model
 	root   int      // index of "root" in labels
 	trans  []tslot
 	tmask  uint64
@@ -43,20 +53,21 @@ type model struct {
 }
 
 // scoreTrans sums the transition weights of feats into s.
-func (m *model) scoreTrans(feats []uint64, s []float32) {
+func (m *tables) scoreTrans(feats []uint64, s []float32) {
 	var a, b, c float32
 	table, mask := m.trans, m.tmask
 	for _, k := range feats {
 		i := k & mask
+		fp := fingerprint(k)
 		for {
 			sl := &table[i]
-			if sl.key == k {
-				a += sl.w[0]
-				b += sl.w[1]
-				c += sl.w[2]
+			if sl.fp == fp {
+				a += fromBF16(sl.w[0])
+				b += fromBF16(sl.w[1])
+				c += fromBF16(sl.w[2])
 				break
 			}
-			if sl.key == 0 {
+			if sl.fp == 0 {
 				break
 			}
 			i = (i + 1) & mask
@@ -66,20 +77,21 @@ func (m *model) scoreTrans(feats []uint64, s []float32) {
 }
 
 // scoreLabels adds the label weights of feats into scores (cleared first).
-func (m *model) scoreLabels(feats []uint64, scores []float32) {
+func (m *tables) scoreLabels(feats []uint64, scores []float32) {
 	clear(scores)
 	table, mask, ents := m.lab, m.lmask, m.lents
 	for _, k := range feats {
 		i := k & mask
+		fp := fingerprint(k)
 		for {
 			sl := &table[i]
-			if sl.key == k {
-				for _, e := range ents[sl.start:sl.end] {
-					scores[e.cls] += e.w
+			if sl.fp == fp {
+				for _, e := range ents[sl.start : sl.start+sl.n] {
+					scores[uint8(e)] += math.Float32frombits(uint32(e) &^ 0xffff)
 				}
 				break
 			}
-			if sl.key == 0 {
+			if sl.fp == 0 {
 				break
 			}
 			i = (i + 1) & mask
@@ -87,11 +99,17 @@ func (m *model) scoreLabels(feats []uint64, scores []float32) {
 	}
 }
 
-// feature is one row of weights while building or writing a model.
-type feature struct {
-	key uint64
-	cls []uint8
-	wts []float32
+// column holds one table's features sorted by key, in flat arrays: row
+// i has the classes cls[off[i]:off[i+1]] with bfloat16 weights wts[...].
+type column struct {
+	keys []uint64
+	off  []uint32 // len(keys)+1 entries
+	cls  []uint8
+	wts  []uint16
+}
+
+func (c *column) row(i int) ([]uint8, []uint16) {
+	return c.cls[c.off[i]:c.off[i+1]], c.wts[c.off[i]:c.off[i+1]]
 }
 
 func tableSize(n int) int {
@@ -102,106 +120,96 @@ func tableSize(n int) int {
 	return size
 }
 
-// newModel builds the lookup tables from rows sorted by key.
-func newModel(labels []string, trans, lab []feature) (*model, error) {
-	m := &model{labels: labels, root: slices.Index(labels, "root")}
+// newTables builds the lookup tables of a model.
+func newTables(md *Model) (*tables, error) {
+	labels, trans, lab := md.labels, &md.trans, &md.lab
+	m := &tables{labels: labels, root: slices.Index(labels, "root")}
 	if m.root <= 0 {
 		return nil, errors.New("model has no \"root\" label")
 	}
 	if len(labels) > 127 {
 		return nil, fmt.Errorf("%d labels, at most 126 supported", len(labels)-1)
 	}
-	size := tableSize(len(trans))
+	size := tableSize(len(trans.keys))
 	m.trans = make([]tslot, size)
 	m.tmask = uint64(size - 1)
-	for _, r := range trans {
-		if r.key == 0 {
-			return nil, errors.New("feature with hash 0")
-		}
-		i := r.key & m.tmask
-		for m.trans[i].key != 0 {
-			if m.trans[i].key == r.key {
-				return nil, fmt.Errorf("feature %x twice", r.key)
-			}
+	for r, key := range trans.keys {
+		i := key & m.tmask
+		for m.trans[i].fp != 0 {
 			i = (i + 1) & m.tmask
 		}
 		sl := &m.trans[i]
-		sl.key = r.key
-		for j, c := range r.cls {
+		sl.fp = fingerprint(key)
+		cls, wts := trans.row(r)
+		for j, c := range cls {
 			if c > actRight {
 				return nil, fmt.Errorf("transition feature class %d out of range", c)
 			}
-			sl.w[c] = r.wts[j]
+			sl.w[c] = wts[j]
 		}
 	}
-	size = tableSize(len(lab))
+	size = tableSize(len(lab.keys))
 	m.lab = make([]lslot, size)
 	m.lmask = uint64(size - 1)
-	total := 0
-	for i := range lab {
-		total += len(lab[i].cls)
-	}
-	m.lents = make([]lent, 0, total)
+	m.lents = make([]lent, len(lab.cls))
 	nclass := max(len(labels), 3) // the scores array: labels 1..L
-	for _, r := range lab {
-		if r.key == 0 {
-			return nil, errors.New("feature with hash 0")
+	for j, c := range lab.cls {
+		if int(c) >= nclass || c == 0 {
+			return nil, fmt.Errorf("label feature class %d out of range", c)
 		}
-		start := uint32(len(m.lents))
-		for j, c := range r.cls {
-			if int(c) >= nclass || c == 0 {
-				return nil, fmt.Errorf("label feature class %d out of range", c)
-			}
-			m.lents = append(m.lents, lent{w: r.wts[j], cls: uint32(c)})
-		}
-		i := r.key & m.lmask
-		for m.lab[i].key != 0 {
-			if m.lab[i].key == r.key {
-				return nil, fmt.Errorf("feature %x twice", r.key)
-			}
+		m.lents[j] = lent(uint32(lab.wts[j])<<16 | uint32(c))
+	}
+	for r, key := range lab.keys {
+		i := key & m.lmask
+		for m.lab[i].fp != 0 {
 			i = (i + 1) & m.lmask
 		}
-		m.lab[i] = lslot{key: r.key, start: start, end: uint32(len(m.lents))}
+		m.lab[i] = lslot{fp: fingerprint(key), start: lab.off[r], n: lab.off[r+1] - lab.off[r]}
 	}
 	return m, nil
 }
 
-// rows recovers the model's features, each table's sorted by key.
-func (m *model) rows() (trans, lab []feature) {
-	for _, s := range m.trans {
-		if s.key != 0 {
-			f := feature{key: s.key}
-			for c, w := range s.w {
-				if w != 0 {
-					f.cls = append(f.cls, uint8(c))
-					f.wts = append(f.wts, w)
-				}
-			}
-			trans = append(trans, f)
-		}
+// Model is a trained parser's weights, as Train returns them and the
+// model file stores them: labels, then the transition and label features
+// sorted by key. New turns a Model into a Parser.
+type Model struct {
+	labels []string // 1..L are the relations; labels[0] is "dep", for models that only know root
+	trans  column
+	lab    column
+}
+
+// Labels returns the dependency relations the model assigns.
+func (md *Model) Labels() []string { return append([]string(nil), md.labels[1:]...) }
+
+// Features returns the number of features with weights.
+func (md *Model) Features() int { return len(md.trans.keys) + len(md.lab.keys) }
+
+// WriteTo writes the model, gzip-compressed, in the format ReadModel reads.
+func (md *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	err := writeModel(cw, md.labels, &md.trans, &md.lab)
+	return cw.n, err
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+// ReadModel decodes a model written by Model.WriteTo; name is used in
+// errors.
+func ReadModel(r io.Reader, name string) (*Model, error) {
+	md, err := readModel(r)
+	if err != nil {
+		return nil, fmt.Errorf("read parser model %s: %w", name, err)
 	}
-	for _, s := range m.lab {
-		if s.key != 0 {
-			f := feature{key: s.key}
-			for _, e := range m.lents[s.start:s.end] {
-				f.cls = append(f.cls, uint8(e.cls))
-				f.wts = append(f.wts, e.w)
-			}
-			lab = append(lab, f)
-		}
-	}
-	byKey := func(a, b feature) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return 0
-	}
-	slices.SortFunc(trans, byKey)
-	slices.SortFunc(lab, byKey)
-	return trans, lab
+	return md, nil
 }
 
 // The serialised model is gzip-compressed and column-oriented so that it
@@ -226,17 +234,7 @@ func bf16(x float32) uint16 {
 
 func fromBF16(h uint16) float32 { return math.Float32frombits(uint32(h) << 16) }
 
-// quantize rounds rows' weights to what the file stores, so a model in
-// memory after training parses exactly as one read back.
-func quantize(rows []feature) {
-	for _, r := range rows {
-		for j, w := range r.wts {
-			r.wts[j] = fromBF16(bf16(w))
-		}
-	}
-}
-
-func writeModel(w io.Writer, labels []string, trans, lab []feature) error {
+func writeModel(w io.Writer, labels []string, trans, lab *column) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return err
@@ -250,24 +248,20 @@ func writeModel(w io.Writer, labels []string, trans, lab []feature) error {
 		uv(uint64(len(l)))
 		bw.WriteString(l)
 	}
-	for _, rows := range [][]feature{trans, lab} {
-		uv(uint64(len(rows)))
+	for _, c := range []*column{trans, lab} {
+		uv(uint64(len(c.keys)))
 		prev := uint64(0)
-		for _, r := range rows {
-			uv(r.key - prev)
-			prev = r.key
+		for _, k := range c.keys {
+			uv(k - prev)
+			prev = k
 		}
-		for _, r := range rows {
-			uv(uint64(len(r.cls)))
+		for i := range c.keys {
+			uv(uint64(c.off[i+1] - c.off[i]))
 		}
-		for _, r := range rows {
-			bw.Write(r.cls)
-		}
+		bw.Write(c.cls)
 		for shift := 0; shift < 16; shift += 8 {
-			for _, r := range rows {
-				for _, x := range r.wts {
-					bw.WriteByte(byte(bf16(x) >> shift))
-				}
+			for _, x := range c.wts {
+				bw.WriteByte(byte(x >> shift))
 			}
 		}
 	}
@@ -277,7 +271,7 @@ func writeModel(w io.Writer, labels []string, trans, lab []feature) error {
 	return zw.Close()
 }
 
-func readModel(r io.Reader) (*model, error) {
+func readModel(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, err
@@ -302,6 +296,7 @@ func readModel(r io.Reader) (*model, error) {
 		return nil, err
 	}
 	labels := make([]string, nl+1)
+	labels[0] = "dep" // the fallback when root is the only label
 	for i := 1; i <= int(nl); i++ {
 		n, err := uv("label length", 64)
 		if err != nil {
@@ -313,56 +308,54 @@ func readModel(r io.Reader) (*model, error) {
 		}
 		labels[i] = string(b)
 	}
-	var tables [2][]feature
-	for t := range tables {
+	var tabs [2]column
+	for t := range tabs {
 		nf, err := uv("feature count", 1<<26)
 		if err != nil {
 			return nil, err
 		}
 		// Grow slices as the data arrives: a corrupt count must not make
 		// us allocate gigabytes up front.
-		rows := make([]feature, 0, min(nf, 1<<16))
+		c := &tabs[t]
+		c.keys = make([]uint64, 0, min(nf, 1<<20))
 		key := uint64(0)
 		for range nf {
 			d, err := binary.ReadUvarint(br)
 			if err != nil {
 				return nil, fmt.Errorf("feature key: %w", err)
 			}
-			if d == 0 {
-				return nil, errors.New("feature keys not ascending")
+			if d == 0 || d >= 1<<40 {
+				return nil, errors.New("feature keys not ascending 40-bit numbers")
 			}
 			key += d
-			rows = append(rows, feature{key: key})
+			c.keys = append(c.keys, key)
 		}
-		total := 0
-		lens := make([]int, 0, min(nf, 1<<16))
+		c.off = make([]uint32, 1, len(c.keys)+1)
+		total := uint32(0)
 		for range nf {
 			n, err := uv("row length", 127)
 			if err != nil {
 				return nil, err
 			}
-			lens = append(lens, int(n))
-			total += int(n)
+			total += uint32(n)
+			c.off = append(c.off, total)
 		}
-		cls, err := io.ReadAll(io.LimitReader(br, int64(total)))
-		if err != nil || len(cls) != total {
+		c.cls, err = io.ReadAll(io.LimitReader(br, int64(total)))
+		if err != nil || len(c.cls) != int(total) {
 			return nil, fmt.Errorf("classes: truncated (%v)", err)
 		}
 		raw, err := io.ReadAll(io.LimitReader(br, 2*int64(total)))
-		if err != nil || len(raw) != 2*total {
+		if err != nil || len(raw) != 2*int(total) {
 			return nil, fmt.Errorf("weights: truncated (%v)", err)
 		}
-		wts := make([]float32, total)
-		for j := range wts {
-			wts[j] = fromBF16(uint16(raw[j]) | uint16(raw[total+j])<<8)
+		c.wts = make([]uint16, total)
+		for j := range c.wts {
+			c.wts[j] = uint16(raw[j]) | uint16(raw[int(total)+j])<<8
 		}
-		off := 0
-		for i := range rows {
-			rows[i].cls = cls[off : off+lens[i]]
-			rows[i].wts = wts[off : off+lens[i]]
-			off += lens[i]
-		}
-		tables[t] = rows
 	}
-	return newModel(labels, tables[0], tables[1])
+	md := &Model{labels: labels, trans: tabs[0], lab: tabs[1]}
+	if _, err := newTables(md); err != nil { // validate now, not at New
+		return nil, err
+	}
+	return md, nil
 }

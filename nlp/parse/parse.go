@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"io"
 	"math"
 	"sync"
 
@@ -14,7 +13,7 @@ import (
 // Parser is a trained dependency parser. It is immutable; its methods are
 // safe for concurrent use.
 type Parser struct {
-	m    *model
+	m    *tables
 	pool sync.Pool // *state scratch
 }
 
@@ -22,11 +21,11 @@ type Parser struct {
 var embedded []byte
 
 var load = sync.OnceValues(func() (*Parser, error) {
-	p, err := Read(bytes.NewReader(embedded))
+	md, err := ReadModel(bytes.NewReader(embedded), "(embedded)")
 	if err != nil {
-		return nil, fmt.Errorf("parse: embedded model: %w", err)
+		return nil, fmt.Errorf("parse: %w", err)
 	}
-	return p, nil
+	return New(md)
 })
 
 // Load returns the parser trained on UD English EWT that is embedded in
@@ -34,16 +33,17 @@ var load = sync.OnceValues(func() (*Parser, error) {
 // same Parser.
 func Load() (*Parser, error) { return load() }
 
-// Read decodes a model written by WriteTo.
-func Read(r io.Reader) (*Parser, error) {
-	m, err := readModel(r)
+// New returns a Parser for a trained model. The parser keeps its own
+// lookup tables; md may be dropped afterwards.
+func New(md *Model) (*Parser, error) {
+	m, err := newTables(md)
 	if err != nil {
-		return nil, fmt.Errorf("read parser model: %w", err)
+		return nil, fmt.Errorf("parse: %w", err)
 	}
 	return newParser(m), nil
 }
 
-func newParser(m *model) *Parser {
+func newParser(m *tables) *Parser {
 	p := &Parser{m: m}
 	p.pool.New = func() any {
 		return &state{feats: make([]uint64, 0, numFeatures), lfeats: make([]uint64, 0, numLabelFeatures)}
@@ -76,7 +76,7 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 			l = uint8(m.root)
 			if h != 0 {
 				m.scoreLabels(st.labelFeatures(h, d), st.scores)
-				l = bestLabel(st.scores, m.root)
+				l = bestLabel(st.scores, len(m.labels)-1, m.root)
 			}
 		}
 		st.apply(a, l)
@@ -107,10 +107,11 @@ func (st *state) best(scores []float32) int {
 	return best
 }
 
-// bestLabel returns the highest-scoring label other than root.
-func bestLabel(scores []float32, root int) uint8 {
+// bestLabel returns the highest-scoring of labels 1..L other than root,
+// or 0 (written "dep") when root is the only label.
+func bestLabel(scores []float32, L, root int) uint8 {
 	best, bs := 0, float32(math.Inf(-1))
-	for l := 1; l < len(scores); l++ {
+	for l := 1; l <= L; l++ {
 		if l != root && scores[l] > bs {
 			best, bs = l, scores[l]
 		}

@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"time"
 
 	"github.com/dyad-events/dyad/nlp"
@@ -30,6 +28,11 @@ type Options struct {
 	// Prune drops averaged weights smaller than this in magnitude from
 	// the final model (default 0.01; negative keeps all).
 	Prune float64
+	// MinUpdates drops transition features that took part in fewer
+	// perceptron updates than this from the final model: rare features
+	// cost memory and cache misses and add little (default 1: keep all).
+	// Label features are all kept: they are fewer, and rarely updated.
+	MinUpdates int
 	// Dev sentences (with gold Head and Dep) are parsed after each epoch
 	// and their attachment scores reported to Progress.
 	Dev []nlp.Sentence
@@ -59,6 +62,7 @@ type tentry struct {
 type weights struct {
 	idx  map[uint64]int32
 	rows [][]tentry
+	upd  []int32 // mistakes each feature took part in
 	now  int64
 }
 
@@ -80,6 +84,10 @@ func (t *weights) update(feats []uint64, cls int, delta float32) {
 			r = int32(len(t.rows))
 			t.idx[k] = r
 			t.rows = append(t.rows, make([]tentry, 0, 2))
+			t.upd = append(t.upd, 0)
+		}
+		if delta > 0 {
+			t.upd[r]++
 		}
 		row := t.rows[r]
 		j := -1
@@ -101,51 +109,41 @@ func (t *weights) update(feats []uint64, cls int, delta float32) {
 	}
 }
 
-// averaged returns the averaged weights as rows sorted by key, dropping
-// weights below prune in magnitude and features left with none.
-func (t *weights) averaged(prune float64) []feature {
+// averaged returns the averaged weights, rounded to bfloat16, sorted by
+// key, dropping features updated in fewer than minUpd mistakes, weights
+// below prune in magnitude and features left with none.
+func (t *weights) averaged(prune float64, minUpd int) column {
 	keys := make([]uint64, 0, len(t.idx))
 	for k := range t.idx {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	out := make([]feature, 0, len(keys))
-	now := float64(t.now)
-	if now == 0 {
-		now = 1
-	}
+	now := float64(max(t.now, 1))
+	c := column{keys: keys[:0], off: make([]uint32, 1, len(keys)+1)}
+	var row []tentry
 	for _, k := range keys {
-		row := t.rows[t.idx[k]]
-		var f feature
-		f.key = k
+		r := t.idx[k]
+		if int(t.upd[r]) < minUpd {
+			continue
+		}
+		row = append(row[:0], t.rows[r]...)
+		slices.SortFunc(row, func(a, b tentry) int { return int(a.cls) - int(b.cls) })
+		n := len(c.cls)
 		for _, e := range row {
 			avg := (e.tot + float64(t.now-e.ts)*float64(e.w)) / now
-			if math.Abs(avg) < prune || avg == 0 {
+			q := bf16(float32(avg))
+			if math.Abs(avg) < prune || fromBF16(q) == 0 {
 				continue
 			}
-			f.cls = append(f.cls, e.cls)
-			f.wts = append(f.wts, float32(avg))
+			c.cls = append(c.cls, e.cls)
+			c.wts = append(c.wts, q)
 		}
-		if len(f.cls) > 0 {
-			// Sort the row by class so the output does not depend on
-			// update order beyond the weights themselves.
-			sort.Sort(byClass{f.cls, f.wts})
-			out = append(out, f)
+		if len(c.cls) > n {
+			c.keys = append(c.keys, k)
+			c.off = append(c.off, uint32(len(c.cls)))
 		}
 	}
-	return out
-}
-
-type byClass struct {
-	c []uint8
-	w []float32
-}
-
-func (b byClass) Len() int           { return len(b.c) }
-func (b byClass) Less(i, j int) bool { return b.c[i] < b.c[j] }
-func (b byClass) Swap(i, j int) {
-	b.c[i], b.c[j] = b.c[j], b.c[i]
-	b.w[i], b.w[j] = b.w[j], b.w[i]
+	return c
 }
 
 // gold is a training sentence's projectivised gold tree.
@@ -155,48 +153,15 @@ type gold struct {
 	kids  [][]int32
 }
 
-// Train trains a parser on sentences with gold Head and Dep (and the POS
-// and XPOS the parser will see at run time: gold, or better, predicted
-// by the tagger). Non-projective trees are projectivised for training by
-// lifting arcs (the parser only builds projective trees).
-func Train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser, error) {
+// Train trains a parser model on sentences with gold Head and Dep (and
+// the POS and XPOS the parser will see at run time: gold, or better,
+// predicted by the tagger). Non-projective trees are projectivised for
+// training by lifting arcs (the parser only builds projective trees).
+func Train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Model, error) {
 	return train(ctx, sentences, opt)
 }
 
-// TrainTo is Train that also writes the model to w (see WriteTo).
-func TrainTo(ctx context.Context, w io.Writer, sentences []nlp.Sentence, opt Options) (*Parser, error) {
-	p, err := train(ctx, sentences, opt)
-	if err != nil {
-		return nil, err
-	}
-	trans, lab := p.m.rows()
-	if err := writeModel(w, p.m.labels, trans, lab); err != nil {
-		return nil, fmt.Errorf("write parser model: %w", err)
-	}
-	return p, nil
-}
-
-// WriteTo writes the parser's model, gzip-compressed, in the format Read
-// reads.
-func (p *Parser) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	trans, lab := p.m.rows()
-	err := writeModel(cw, p.m.labels, trans, lab)
-	return cw.n, err
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
-}
-
-func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser, error) {
+func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Model, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 15
 	}
@@ -220,7 +185,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 			seen[t.Dep] = true
 		}
 	}
-	labels := []string{""}
+	labels := []string{"dep"} // 0: the fallback when root is the only label
 	for l := range seen {
 		labels = append(labels, l)
 	}
@@ -252,7 +217,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 	st := &state{feats: make([]uint64, 0, numFeatures), lfeats: make([]uint64, 0, numLabelFeatures)}
 	var cost [3]int
 	var inStack []bool
-	var p *Parser
+	var md *Model
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		explore := epoch > 1 && opt.Explore > 0
@@ -309,7 +274,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 					if h != 0 {
 						lf := st.labelFeatures(h, d)
 						lw.score(lf, st.scores)
-						l = bestLabel(st.scores, root)
+						l = bestLabel(st.scores, L, root)
 						if g.head[d] == h && g.label[d] != l {
 							lw.update(lf, int(g.label[d]), 1)
 							lw.update(lf, int(l), -1)
@@ -322,15 +287,13 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 				st.apply(next, l)
 			}
 		}
-		trans, lab := w.averaged(opt.Prune), lw.averaged(opt.Prune)
-		quantize(trans)
-		quantize(lab)
-		m, err := newModel(labels, trans, lab)
+		trans, lab := w.averaged(opt.Prune, opt.MinUpdates), lw.averaged(opt.Prune, 1)
+		md = &Model{labels: labels, trans: trans, lab: lab}
+		p, err := New(md)
 		if err != nil {
 			return nil, fmt.Errorf("train parser: %w", err)
 		}
-		p = newParser(m)
-		es := EpochStats{Epoch: epoch, Features: len(trans) + len(lab), TrainAcc: float64(good) / float64(max(steps, 1))}
+		es := EpochStats{Epoch: epoch, Features: md.Features(), TrainAcc: float64(good) / float64(max(steps, 1))}
 		if len(opt.Dev) > 0 {
 			es.DevUAS, es.DevLAS = p.attachment(opt.Dev)
 		}
@@ -339,7 +302,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Parser,
 			opt.Progress(es)
 		}
 	}
-	return p, nil
+	return md, nil
 }
 
 // attachment parses copies of sents and returns UAS and LAS (percent,

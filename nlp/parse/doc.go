@@ -1,0 +1,49 @@
+// Package parse is dyad's dependency parser: it fills Head and Dep of the
+// tokens of an nlp.Doc with Universal Dependencies relations as UD English
+// EWT has them, subtypes included (nsubj:pass, obl:tmod, compound:prt).
+//
+// The parser is greedy and transition-based: arc-hybrid transitions with
+// the root at the bottom of the stack, scored by an averaged perceptron
+// over the rich feature set of Zhang and Nivre (2011) (words, XPOS and
+// UPOS of three stack and three buffer items, leftmost and rightmost
+// children and their labels, valencies, label sets, distances), trained
+// with the dynamic oracle of Goldberg and Nivre (2012, 2013) and error
+// exploration, so that it learns to recover from its own mistakes.
+// Decisions come in two stages: a transition model picks SHIFT, LEFT or
+// RIGHT, and for an arc a label model picks the relation from features of
+// head, dependent and the dependent's children (a "by" child makes
+// obl:agent). Non-projective training trees (about 1% of EWT) are
+// projectivised by lifting. Whatever the scores, the transition system
+// only admits sequences that end in a tree with exactly one root.
+//
+// Parse reads each token's Text, POS and XPOS: run the tagger (nlp/tag)
+// first. Train builds a parser from sentences with gold trees; `dyad
+// train parser` builds the embedded model from UD English EWT train, with
+// tags jackknifed through the tagger, and the model (derived from EWT) is
+// CC BY-SA 4.0. Load returns the embedded parser.
+//
+// # Performance
+//
+// A feature is a 40-bit hash of its template number and the 64-bit hashes
+// of its atoms (words lower-cased with digits folded, tags, labels,
+// buckets), computed once per token and per configuration with a few
+// multiplications; no strings are built. Transition weights live inline in
+// an open-addressing table, the three class weights beside the key, so a
+// feature costs one cache line; label weights are sparse rows in one flat
+// array. A sentence of n words takes 2n transition scorings of 93
+// features and n label scorings of 30. Per-sentence scratch (the
+// configuration, atom and feature arrays) comes from a sync.Pool, so
+// parsing allocates nothing per token or per sentence; see BenchmarkParse
+// (sentences per second, one core). The model file stores bfloat16
+// weights, delta-coded keys and columns gzip-compressed, and decodes in a
+// fraction of a second, once.
+//
+// # Concurrency
+//
+// A Parser is immutable after construction; Load decodes the embedded
+// model once (sync.OnceValues). Parse and ParseDoc may be called from any
+// number of goroutines; each call takes its own scratch from the pool and
+// mutates only the sentence or document it is given. Train is sequential
+// (a perceptron's updates depend on each other) and deterministic: the
+// same sentences, options and seed give the same model bytes.
+package parse
