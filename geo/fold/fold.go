@@ -72,7 +72,12 @@ func AppendWord(dst []byte, w string) []byte {
 		if !IsWordRune(r) || unicode.Is(unicode.Mn, r) || IsApostrophe(r) {
 			continue
 		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		r = unicode.ToLower(r)
+		if b, ok := table[r]; ok { // "Å" (the Ångström sign) lowers to "å"
+			dst = append(dst, b...)
+			continue
+		}
+		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
 }
