@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/dyad-events/dyad/nlp"
 )
 
 // Named-entity scoring.
@@ -254,4 +256,47 @@ func (s *NERScore) TypeNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// IOBDoc joins gold sentences into one nlp.Doc so that a pipeline can run
+// on the gold tokens: tokens are joined with spaces and sentences with
+// newlines, one nlp.Sentence per gold sentence, with Head -1 (unparsed).
+func IOBDoc(sents []IOBSentence) *nlp.Doc {
+	var b strings.Builder
+	d := &nlp.Doc{Sentences: make([]nlp.Sentence, 0, len(sents))}
+	for _, s := range sents {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		toks := make([]nlp.Token, len(s.Tokens))
+		start := b.Len()
+		for i, w := range s.Tokens {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			ts := b.Len()
+			b.WriteString(w)
+			toks[i] = nlp.Token{Span: nlp.Span{Start: ts, End: b.Len()}, Head: -1, SpaceAfter: i+1 < len(s.Tokens)}
+		}
+		d.Sentences = append(d.Sentences, nlp.Sentence{Span: nlp.Span{Start: start, End: b.Len()}, Tokens: toks})
+	}
+	d.Text = b.String()
+	for si := range d.Sentences {
+		for i := range d.Sentences[si].Tokens {
+			t := &d.Sentences[si].Tokens[i]
+			t.Text = d.Text[t.Span.Start:t.Span.End]
+		}
+	}
+	return d
+}
+
+// DocSpans returns the entities of d, per sentence, as token spans.
+func DocSpans(d *nlp.Doc) [][]TokenSpan {
+	out := make([][]TokenSpan, len(d.Sentences))
+	for _, e := range d.Entities {
+		if e.Sentence >= 0 && e.Sentence < len(out) {
+			out[e.Sentence] = append(out[e.Sentence], TokenSpan{Start: e.Tokens[0], End: e.Tokens[1], Label: e.Label})
+		}
+	}
+	return out
 }

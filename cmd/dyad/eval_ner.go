@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/eval"
-	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/ner"
+	"github.com/dyad-events/dyad/nlp/tag"
 )
 
 // barNERF1 is DESIGN.md's bar: entity span F1 over PER, ORG and LOC on
@@ -27,6 +27,7 @@ func evalNER(ctx context.Context, e env, args []string) int {
 	nerrs := fs.Int("errors", 0, "print up to `N` sentences with wrong entities per file (for tuning on dev data)")
 	perSentence := fs.Bool("sentences", false, "recognize each sentence alone instead of each # newdoc document")
 	holdout := fs.Int("holdout", 0, "score only the sentences 'dyad train ner --holdout N' held out (for UNER EWT dev)")
+	noTag := fs.Bool("no-tag", false, "do not POS-tag the gold tokens first (the pipeline tags them)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad eval ner [flags] [GOLD.iob2...]")
 		fmt.Fprintln(e.stderr, "Runs the recognizer on the gold tokens and prints span P/R/F1 per type (PER, ORG, LOC).")
@@ -62,6 +63,12 @@ func evalNER(ctx context.Context, e env, args []string) int {
 		return fail(err)
 	}
 	load := time.Since(t0)
+	var tg *tag.Tagger
+	if !*noTag {
+		if tg, err = tag.Load(); err != nil {
+			return fail(err)
+		}
+	}
 	failed := false
 	var bars []string
 	fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", "gold", "type", "gold", "system", "correct", "P", "R", "F1")
@@ -96,7 +103,7 @@ func evalNER(ctx context.Context, e env, args []string) int {
 					j++
 				}
 			}
-			preds := recognizeTokens(rec, kept[i:j])
+			preds := recognizeTokens(rec, tg, kept[i:j])
 			for k, s := range kept[i:j] {
 				gold := eval.IOBSpans(s.Tags)
 				score.Add(gold, preds[k])
@@ -120,7 +127,7 @@ func evalNER(ctx context.Context, e env, args []string) int {
 		}
 		o := score.Overall
 		fmt.Fprintf(e.stdout, "%-32s %-7s %6d %6d %7d %7.4f %7.4f %7.4f\n", name, "overall", o.Gold, o.System, o.Correct, o.Precision(), o.Recall(), o.F1())
-		fmt.Fprintf(e.stdout, "%-32s %d sentences in %v (%.0f sentences/s, gold tokens joined into documents and recognized)\n", name, score.Sentences, el.Round(time.Millisecond), float64(score.Sentences)/el.Seconds())
+		fmt.Fprintf(e.stdout, "%-32s %d sentences in %v (%.0f sentences/s, gold tokens joined into documents, tagged and recognized)\n", name, score.Sentences, el.Round(time.Millisecond), float64(score.Sentences)/el.Seconds())
 		if strings.Contains(name, "pud") {
 			bars = append(bars, bar(name+" span F1 (PER/ORG/LOC)", o.F1(), barNERF1, &failed))
 		}
@@ -148,43 +155,18 @@ func loadNERModel(path string) (*ner.Recognizer, error) {
 	return ner.NewWithDefaultKB(m)
 }
 
-// recognizeTokens runs the full recognizer on the gold tokens of a
-// document's sentences: tokens are joined with spaces, sentences with
-// newlines, so that entity spans map back to gold tokens. It returns the
-// entities of each sentence.
-func recognizeTokens(rec *ner.Recognizer, sents []eval.IOBSentence) [][]eval.TokenSpan {
-	var b strings.Builder
-	d := &nlp.Doc{}
-	for _, s := range sents {
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		toks := make([]nlp.Token, len(s.Tokens))
-		start := b.Len()
-		for i, w := range s.Tokens {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			ts := b.Len()
-			b.WriteString(w)
-			toks[i] = nlp.Token{Span: nlp.Span{Start: ts, End: b.Len()}, Head: -1, SpaceAfter: i+1 < len(s.Tokens)}
-		}
-		d.Sentences = append(d.Sentences, nlp.Sentence{Span: nlp.Span{Start: start, End: b.Len()}, Tokens: toks})
-	}
-	d.Text = b.String()
-	for si := range d.Sentences {
-		for i := range d.Sentences[si].Tokens {
-			t := &d.Sentences[si].Tokens[i]
-			t.Text = d.Text[t.Span.Start:t.Span.End]
-		}
+// recognizeTokens runs the pipeline's first stages on the gold tokens of
+// a document's sentences (see eval.IOBDoc): the tagger, when tg is not
+// nil, then the recognizer. It returns the entities of each sentence.
+func recognizeTokens(rec *ner.Recognizer, tg *tag.Tagger, sents []eval.IOBSentence) [][]eval.TokenSpan {
+	d := eval.IOBDoc(sents)
+	if tg != nil {
+		tg.TagDoc(d)
 	}
 	rec.Recognize(d)
-	out := make([][]eval.TokenSpan, len(sents))
-	for _, en := range d.Entities {
-		out[en.Sentence] = append(out[en.Sentence], eval.TokenSpan{Start: en.Tokens[0], End: en.Tokens[1], Label: en.Label})
-	}
-	return out
+	return eval.DocSpans(d)
 }
+
 // nerDiff describes the PER/ORG/LOC entities gold and pred disagree on,
 // or returns "".
 func nerDiff(words []string, gold, pred []eval.TokenSpan) string {

@@ -9,12 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/eval"
 	"github.com/dyad-events/dyad/nlp/conllu"
 	"github.com/dyad-events/dyad/nlp/ner"
+	"github.com/dyad-events/dyad/nlp/tag"
 )
 
 // NER training sets and how their labels map to PER, ORG and LOC. Test
@@ -72,24 +74,40 @@ type nerFile struct {
 	repeat    int
 }
 
-func loadNERTraining(dir string, holdout, unerRepeat, wikiRepeat int, skipMisc bool) ([]ner.Example, []string, error) {
+// nerTrainSet says what loadNERTraining reads and leaves out.
+type nerTrainSet struct {
+	holdout                int  // hold out every holdout-th UNER EWT dev sentence (0: none)
+	unerRepeat, wikiRepeat int  // times each UNER EWT dev / wikigold sentence is presented
+	btcRepeat, wnutRepeat  int  // times each BTC / WNUT17 sentence is presented (0: left out)
+	skipMisc               bool // leave out wikigold sentences with MISC entities
+	// heldOut, when set, leaves out more sentences (cross-validation
+	// folds): set is "uner" or "wikigold", i the sentence's index in its
+	// file.
+	heldOut func(set string, i int) bool
+	tagger  *tag.Tagger // when set, training sentences are POS-tagged with it
+}
+
+func loadNERTraining(dir string, o nerTrainSet) ([]ner.Example, []string, error) {
 	btc, _ := filepath.Glob(filepath.Join(dir, "ner", "btc", "*.conll"))
 	sort.Strings(btc)
 	var files []nerFile
 	for _, f := range btc {
-		files = append(files, nerFile{f, "btc", 1})
+		files = append(files, nerFile{f, "btc", o.btcRepeat})
 	}
 	files = append(files,
-		nerFile{filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt"), "wikigold", wikiRepeat},
-		nerFile{filepath.Join(dir, "ner", "wnut17", "wnut17train.conll"), "wnut17", 1},
-		nerFile{filepath.Join(dir, "ner", "wnut17", "emerging.dev.conll"), "wnut17", 1},
-		nerFile{filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2"), "uner", unerRepeat},
+		nerFile{filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt"), "wikigold", o.wikiRepeat},
+		nerFile{filepath.Join(dir, "ner", "wnut17", "wnut17train.conll"), "wnut17", o.wnutRepeat},
+		nerFile{filepath.Join(dir, "ner", "wnut17", "emerging.dev.conll"), "wnut17", o.wnutRepeat},
+		nerFile{filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2"), "uner", o.unerRepeat},
 	)
 	var out []ner.Example
 	var report []string
 	for _, f := range files {
 		if strings.Contains(filepath.Base(f.path), "test") {
 			return nil, nil, fmt.Errorf("refusing to train on test file %s", f.path)
+		}
+		if f.repeat <= 0 {
+			continue
 		}
 		r, err := os.Open(f.path)
 		if err != nil {
@@ -102,10 +120,13 @@ func loadNERTraining(dir string, holdout, unerRepeat, wikiRepeat int, skipMisc b
 		}
 		n := 0
 		for i, s := range sents {
-			if f.set == "uner" && nerHoldout(i, holdout) {
+			if f.set == "uner" && nerHoldout(i, o.holdout) {
 				continue
 			}
-			if skipNER(f.set, s.Tags, skipMisc) {
+			if o.heldOut != nil && o.heldOut(f.set, i) {
+				continue
+			}
+			if skipNER(f.set, s.Tags, o.skipMisc) {
 				continue
 			}
 			tags := mapTags(s.Tags, nerMaps[f.set])
@@ -119,14 +140,31 @@ func loadNERTraining(dir string, holdout, unerRepeat, wikiRepeat int, skipMisc b
 					}
 				}
 			}
+			ex := ner.Example{Tokens: s.Tokens, Tags: tags}
+			if o.tagger != nil {
+				ex.POS, ex.XPOS = tagTokens(o.tagger, s.Tokens)
+			}
 			for range f.repeat {
-				out = append(out, ner.Example{Tokens: s.Tokens, Tags: tags})
+				out = append(out, ex)
 			}
 			n++
 		}
 		report = append(report, fmt.Sprintf("%s: %d sentences (x%d)", f.path, n, f.repeat))
 	}
 	return out, report, nil
+}
+
+// tagTokens POS-tags one tokenized sentence, as the pipeline's tagger
+// would tag it, and returns its UPOS and XPOS tags.
+func tagTokens(tg *tag.Tagger, words []string) (upos, xpos []string) {
+	d := eval.IOBDoc([]eval.IOBSentence{{Tokens: words}})
+	tg.TagDoc(d)
+	toks := d.Sentences[0].Tokens
+	upos, xpos = make([]string, len(toks)), make([]string, len(toks))
+	for i, t := range toks {
+		upos[i], xpos[i] = t.POS, t.XPOS
+	}
+	return upos, xpos
 }
 
 func loadNERGazetteer(dir string) (*ner.GazetteerBuilder, error) {
@@ -196,7 +234,7 @@ func loadNERLexicon(dir string) (*ner.LexiconBuilder, error) {
 }
 
 // trainNER trains the named-entity recognizer:
-// dyad train ner [--data DIR] [--out FILE] [--epochs N] [--seed N].
+// dyad train ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--cv K].
 func trainNER(ctx context.Context, e env, args []string) int {
 	fs := flag.NewFlagSet("dyad train ner", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -204,10 +242,16 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	out := fs.String("out", filepath.Join("nlp", "ner", "model", "ner.model.gz"), "write the model to `FILE`")
 	epochs := fs.Int("epochs", 12, "perceptron passes over the data")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
-	holdout := fs.Int("holdout", 10, "hold out every `N`th UNER EWT dev sentence for the bar test (0: none)")
-	repeat := fs.Int("uner-repeat", 2, "present UNER EWT dev sentences `N` times per epoch (in-domain data)")
-	skipMisc := fs.Bool("skip-misc", false, "also leave out wikigold sentences with MISC entities")
-	wrepeat := fs.Int("wikigold-repeat", 1, "present wikigold sentences `N` times per epoch")
+	var set nerTrainSet
+	fs.IntVar(&set.holdout, "holdout", 10, "hold out every `N`th UNER EWT dev sentence for the bar test (0: none)")
+	fs.IntVar(&set.unerRepeat, "uner-repeat", 2, "present UNER EWT dev sentences `N` times per epoch (in-domain data)")
+	fs.BoolVar(&set.skipMisc, "skip-misc", false, "also leave out wikigold sentences with MISC entities")
+	fs.IntVar(&set.wikiRepeat, "wikigold-repeat", 1, "present wikigold sentences `N` times per epoch")
+	fs.IntVar(&set.btcRepeat, "btc-repeat", 1, "present BTC sentences `N` times per epoch (0: leave BTC out)")
+	fs.IntVar(&set.wnutRepeat, "wnut-repeat", 1, "present WNUT17 sentences `N` times per epoch (0: leave WNUT17 out)")
+	noTag := fs.Bool("no-tag", false, "train without POS tags (by default the training sentences are tagged with nlp/tag, as the pipeline tags text)")
+	cvErrors := fs.Int("cv-errors", 0, "with --cv, print up to `N` held-out sentences with wrong entities per file and fold")
+	cv := fs.Int("cv", 0, "cross-validate instead of writing a model: train `K` models, each without one K-th of UNER EWT dev and of wikigold, and score the left-out sentences")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad train ner [flags]")
 		fmt.Fprintln(e.stderr, "Trains the NER model on BTC, wikigold, WNUT17 train/dev and UNER EWT dev,")
@@ -224,12 +268,12 @@ func trainNER(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "dyad train ner: %v\n", err)
 		return exitFailed
 	}
-	exs, report, err := loadNERTraining(*data, *holdout, *repeat, *wrepeat, *skipMisc)
-	if err != nil {
-		return fail(err)
-	}
-	for _, l := range report {
-		fmt.Fprintln(e.stderr, l)
+	if !*noTag {
+		tg, err := tag.Load()
+		if err != nil {
+			return fail(err)
+		}
+		set.tagger = tg
 	}
 	gaz, err := loadNERGazetteer(*data)
 	if err != nil {
@@ -243,10 +287,22 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
+	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr}
+	if *cv > 1 {
+		if err := crossValidateNER(ctx, e, *data, set, opt, *cv, *cvErrors); err != nil {
+			return fail(err)
+		}
+		return exitOK
+	}
+	exs, report, err := loadNERTraining(*data, set)
+	if err != nil {
+		return fail(err)
+	}
+	for _, l := range report {
+		fmt.Fprintln(e.stderr, l)
+	}
 	fmt.Fprintf(e.stderr, "%d training sentences, %d gazetteer phrases\n", len(exs), gaz.Len())
-	m, err := ner.Train(ctx, exs, ner.TrainOptions{
-		Epochs: *epochs, Seed: *seed, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr,
-	})
+	m, err := ner.Train(ctx, exs, opt)
 	if err != nil {
 		return fail(err)
 	}
@@ -268,4 +324,98 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "wrote %s (%d bytes)\n", *out, n)
 	return exitOK
+}
+
+// crossValidateNER trains k models, model j without the j-th of k
+// contiguous blocks of UNER EWT dev and of wikigold (blocks, so that the
+// sentences of one document, and the names they repeat, stay on one
+// side), runs each (tagger, then
+// recognizer, per document) on the sentences it did not see, and prints
+// the summed span scores per file and type. No test file is read.
+func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, opt ner.TrainOptions, k, nerrs int) error {
+	gold := []struct{ set, path string }{
+		{"uner", filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2")},
+		{"wikigold", filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt")},
+	}
+	golds := make([][]eval.IOBSentence, len(gold))
+	scores := make([]*eval.NERScore, len(gold))
+	for g, f := range gold {
+		r, err := os.Open(f.path)
+		if err != nil {
+			return err
+		}
+		golds[g], err = eval.ReadIOB(r, f.path)
+		r.Close()
+		if err != nil {
+			return err
+		}
+		scores[g] = eval.NewNERScore(ner.Types...)
+	}
+	set.holdout = 0 // the folds replace the bar test's held-out sentences
+	opt.Log = nil
+	kb := opt.KB
+	for j := 0; j < k; j++ {
+		set.heldOut = func(s string, i int) bool {
+			for g, f := range gold {
+				if f.set == s {
+					return i*k/len(golds[g]) == j
+				}
+			}
+			return false
+		}
+		exs, _, err := loadNERTraining(dir, set)
+		if err != nil {
+			return err
+		}
+		m, err := ner.Train(ctx, exs, opt)
+		if err != nil {
+			return err
+		}
+		rec := ner.New(m, kb)
+		for g, f := range gold {
+			var kept []eval.IOBSentence
+			for i, s := range golds[g] {
+				if i*k/len(golds[g]) == j {
+					if f.set == "wikigold" {
+						s.Tags = mapTags(s.Tags, nerMaps["wikigold"])
+					}
+					kept = append(kept, s)
+				}
+			}
+			shown := 0
+			for a := 0; a < len(kept); {
+				b := a + 1
+				for kept[a].Doc != "" && b < len(kept) && kept[b].Doc == kept[a].Doc {
+					b++
+				}
+				for i, pred := range recognizeTokens(rec, set.tagger, kept[a:b]) {
+					s := kept[a+i]
+					gs := eval.IOBSpans(s.Tags)
+					scores[g].Add(gs, pred)
+					if shown < nerrs {
+						if msg := nerDiff(s.Tokens, gs, pred); msg != "" {
+							fmt.Fprintf(e.stdout, "%s:%d: %s\n\t%s\n", f.path, s.Line, msg, strings.Join(s.Tokens, " "))
+							shown++
+						}
+					}
+				}
+				a = b
+			}
+		}
+		fmt.Fprintf(e.stderr, "fold %d/%d: %d training sentences\n", j+1, k, len(exs))
+	}
+	fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", "held out ("+strconv.Itoa(k)+"-fold)", "type", "gold", "system", "correct", "P", "R", "F1")
+	for g, f := range gold {
+		name := filepath.Base(f.path)
+		for _, typ := range append(append([]string{}, ner.Types...), "overall") {
+			c := &scores[g].Overall
+			if typ != "overall" {
+				if c = scores[g].Types[typ]; c == nil {
+					c = &eval.SpanCounts{}
+				}
+			}
+			fmt.Fprintf(e.stdout, "%-32s %-7s %6d %6d %7d %7.4f %7.4f %7.4f\n", name, typ, c.Gold, c.System, c.Correct, c.Precision(), c.Recall(), c.F1())
+		}
+	}
+	return nil
 }

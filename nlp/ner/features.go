@@ -78,6 +78,13 @@ const (
 	tRunFirst
 	tRunLast
 	tSentCase
+	tXPOS
+	tXPOSM1
+	tXPOSP1
+	tXPOSShape
+	tXPOSBigramM1
+	tXPOSBigramP1
+	tXPOSWordM1
 )
 
 // connectors may join the capitalised words of one name ("Bank of
@@ -104,6 +111,7 @@ type tokInfo struct {
 	form  uint64 // hash of the form as written
 	shape uint64 // hash of the collapsed shape (Xx, X.X., d,d)
 	pos   uint64 // hash of the UPOS tag, 0 when untagged
+	xpos  uint64 // hash of the XPOS (Penn) tag, 0 when untagged
 	flags uint16
 	kb    uint64 // hash of the knowledge-base class covering the token, 0 if none
 	gazB  uint16 // gazetteer classes of phrases starting here
@@ -211,9 +219,9 @@ type sentence struct {
 	hits       []actor.Hit
 }
 
-// prepare fills s for the given words (and UPOS tags, which may be nil or
-// hold "" for untagged tokens).
-func (m *Model) prepare(s *sentence, words, pos []string, kb *actor.KB, kbClass []uint64, gaz *gazetteer) {
+// prepare fills s for the given words (and UPOS and XPOS tags, which may
+// be nil or hold "" for untagged tokens).
+func (m *Model) prepare(s *sentence, words, pos, xpos []string, kb *actor.KB, kbClass []uint64, gaz *gazetteer) {
 	n := len(words)
 	if cap(s.toks) < n {
 		s.toks = make([]tokInfo, n)
@@ -225,6 +233,9 @@ func (m *Model) prepare(s *sentence, words, pos []string, kb *actor.KB, kbClass 
 		s.buf = wordInfo(t, w, s.buf)
 		if pos != nil && pos[i] != "" {
 			t.pos = hashString(pos[i])
+		}
+		if xpos != nil && xpos[i] != "" {
+			t.xpos = hashString(xpos[i])
 		}
 		if v, ok := m.lex.get(t.word); ok {
 			t.lex = uint64(v) + 1
@@ -425,6 +436,24 @@ func (m *Model) features(s *sentence, i int, dst []uint64) []uint64 {
 		if i+1 < len(toks) && toks[i+1].pos != 0 {
 			dst = append(dst, mix(tPOSP1, toks[i+1].pos))
 		}
+	}
+	if t.xpos != 0 {
+		xm1, xp1 := hBOS, hEOS
+		if i > 0 {
+			xm1 = toks[i-1].xpos
+		}
+		if i+1 < len(toks) {
+			xp1 = toks[i+1].xpos
+		}
+		dst = append(dst,
+			mix(tXPOS, t.xpos),
+			mix(tXPOSM1, xm1),
+			mix(tXPOSP1, xp1),
+			mix(mix(tXPOSShape, t.xpos), t.shape),
+			mix(mix(tXPOSBigramM1, xm1), t.xpos),
+			mix(mix(tXPOSBigramP1, t.xpos), xp1),
+			mix(mix(tXPOSWordM1, wm1), t.xpos),
+		)
 	}
 	return dst
 }

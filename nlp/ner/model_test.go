@@ -43,7 +43,7 @@ func TestTrainRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := New(m2, kb)
-	got := r.Tags([]string{"Ilham", "Aliyev", "visited", "Baku", "."}, nil)
+	got := r.Tags([]string{"Ilham", "Aliyev", "visited", "Baku", "."}, nil, nil)
 	want := []string{"B-PER", "I-PER", "O", "B-LOC", "O"}
 	for i := range want {
 		if got[i] != want[i] {

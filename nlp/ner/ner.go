@@ -29,6 +29,7 @@ type scratch struct {
 	s     sentence
 	words []string
 	pos   []string
+	xpos  []string
 	fbuf  []uint64
 	sc    []float32
 	delta []float32
@@ -168,13 +169,13 @@ func propagate(d *nlp.Doc) {
 
 func isName(l string) bool { return l == "PER" || l == "ORG" || l == "LOC" }
 
-// Tags returns the BIO tags the model gives a tokenized sentence (pos may
-// be nil): the statistical part of Recognize, for evaluation on gold
-// tokens.
-func (r *Recognizer) Tags(words, pos []string) []string {
+// Tags returns the BIO tags the model gives a tokenized sentence with its
+// UPOS and XPOS tags (either may be nil): the statistical part of
+// Recognize, for evaluation on gold tokens.
+func (r *Recognizer) Tags(words, pos, xpos []string) []string {
 	sc := r.pool.Get().(*scratch)
 	defer r.pool.Put(sc)
-	r.decode(sc, words, pos)
+	r.decode(sc, words, pos, xpos)
 	out := make([]string, len(words))
 	for i := range words {
 		out[i] = labels[sc.pred[i]]
@@ -182,9 +183,9 @@ func (r *Recognizer) Tags(words, pos []string) []string {
 	return out
 }
 
-func (r *Recognizer) decode(sc *scratch, words, pos []string) {
+func (r *Recognizer) decode(sc *scratch, words, pos, xpos []string) {
 	n := len(words)
-	r.m.prepare(&sc.s, words, pos, r.kb, r.kbc, r.m.gaz)
+	r.m.prepare(&sc.s, words, pos, xpos, r.kb, r.kbc, r.m.gaz)
 	sc.sc = grow(sc.sc, n*nLabels)
 	sc.delta = grow(sc.delta, n*nLabels)
 	sc.back = growI(sc.back, n*nLabels)
@@ -199,18 +200,23 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 	if n == 0 {
 		return dst
 	}
-	sc.words, sc.pos = sc.words[:0], sc.pos[:0]
-	tagged := false
+	sc.words, sc.pos, sc.xpos = sc.words[:0], sc.pos[:0], sc.xpos[:0]
+	tagged, xtagged := false, false
 	for i := range s.Tokens {
 		sc.words = append(sc.words, s.Tokens[i].Text)
 		sc.pos = append(sc.pos, s.Tokens[i].POS)
+		sc.xpos = append(sc.xpos, s.Tokens[i].XPOS)
 		tagged = tagged || s.Tokens[i].POS != ""
+		xtagged = xtagged || s.Tokens[i].XPOS != ""
 	}
-	pos := sc.pos
+	pos, xpos := sc.pos, sc.xpos
 	if !tagged {
 		pos = nil
 	}
-	r.decode(sc, sc.words, pos)
+	if !xtagged {
+		xpos = nil
+	}
+	r.decode(sc, sc.words, pos, xpos)
 	for i := 0; i < n; {
 		y := sc.pred[i]
 		if y == 0 {
@@ -234,6 +240,7 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 	}
 	clear(sc.words)
 	clear(sc.pos)
+	clear(sc.xpos)
 	return dst
 }
 

@@ -11,13 +11,16 @@ import (
 	"github.com/dyad-events/dyad/actor"
 )
 
-// Example is one training sentence: its tokens, optional UPOS tags (nil
-// or "" when untagged), and one BIO tag per token. Tags of types other
+// Example is one training sentence: its tokens, optional UPOS and Penn
+// Treebank (XPOS) tags (nil or "" when untagged; tag them with the tagger
+// the recognizer will run after, package nlp/tag), and one BIO tag per
+// token. Tags of types other
 // than PER, ORG and LOC are read as O; an I- tag that does not continue an
 // entity of its type opens one (IOB1 input is accepted).
 type Example struct {
 	Tokens []string
 	POS    []string
+	XPOS   []string
 	Tags   []string
 }
 
@@ -245,8 +248,8 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Model, e
 		foldNames[k] = NewGazetteerBuilder()
 	}
 	for i, ex := range examples {
-		if len(ex.Tags) != len(ex.Tokens) || (ex.POS != nil && len(ex.POS) != len(ex.Tokens)) {
-			return nil, fmt.Errorf("ner: train: example %d has %d tokens, %d tags, %d POS", i, len(ex.Tokens), len(ex.Tags), len(ex.POS))
+		if len(ex.Tags) != len(ex.Tokens) || (ex.POS != nil && len(ex.POS) != len(ex.Tokens)) || (ex.XPOS != nil && len(ex.XPOS) != len(ex.Tokens)) {
+			return nil, fmt.Errorf("ner: train: example %d has %d tokens, %d tags, %d POS, %d XPOS", i, len(ex.Tokens), len(ex.Tags), len(ex.POS), len(ex.XPOS))
 		}
 		golds[i] = normTags(ex.Tags)
 		stripTitles(ex.Tokens, golds[i])
@@ -282,7 +285,7 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Model, e
 				return nil, err
 			}
 		}
-		m.prepare(&s, ex.Tokens, ex.POS, opt.KB, kbc, foldGaz[folds[i]])
+		m.prepare(&s, ex.Tokens, ex.POS, ex.XPOS, opt.KB, kbc, foldGaz[folds[i]])
 		d := exFeats{off: make([]int32, 0, len(ex.Tokens)+1)}
 		for t := range ex.Tokens {
 			d.off = append(d.off, int32(len(d.feats)))
