@@ -1,11 +1,13 @@
 package event
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/nlp"
 )
 
@@ -37,6 +39,7 @@ import (
 type Coder struct {
 	Lexicon  *Lexicon
 	Ontology *Tables
+	Geo      *geo.Gazetteer // places events; nil: no locations
 	Options  Options
 }
 
@@ -55,7 +58,11 @@ func NewCoder() (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{Lexicon: lex, Ontology: ont}, nil
+	gaz, err := geo.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{Lexicon: lex, Ontology: ont, Geo: gaz}, nil
 }
 
 // Input is one article after the nlp and actor stages.
@@ -116,6 +123,8 @@ func (c *Coder) codeSentence(in Input, sv *sentence) []Event {
 	var out []Event
 	seen := map[string]int{}
 	dates := sentenceDates(in.Doc, sv.s, in.Published)
+	var place *Place
+	located := false
 	for ti, tok := range sv.s.Tokens {
 		pos := triggerPOS(tok.POS)
 		if pos == "" {
@@ -133,8 +142,12 @@ func (c *Coder) codeSentence(in Input, sv *sentence) []Event {
 			if len(evs) == 0 {
 				continue
 			}
+			if !located {
+				place, located = c.locate(in, sv), true
+			}
 			for _, e := range evs {
 				e.Date, e.DatePrecision = eventDate(dates, tok.Span.Start, in.Published)
+				e.Location = place
 				key := e.Type + "|" + e.Actor.Code + "|" + recipientCode(e)
 				if j, dup := seen[key]; dup {
 					if e.Confidence > out[j].Confidence {
@@ -149,6 +162,29 @@ func (c *Coder) codeSentence(in Input, sv *sentence) []Event {
 		}
 	}
 	return out
+}
+
+// locate finds where the events of a sentence happened: a place the
+// sentence introduces as one ("in Baku", "the town of Shusha"), preferring
+// places in the countries of its actors. A place that is itself an actor
+// mention ("Ankara said") is no location.
+func (c *Coder) locate(in Input, sv *sentence) *Place {
+	if c.Geo == nil {
+		return nil
+	}
+	var prefer []string
+	for _, k := range sv.mention {
+		if k >= 0 {
+			if cc := in.Mentions[k].Actor.Country; len(cc) == 3 && !slices.Contains(prefer, cc) {
+				prefer = append(prefer, cc)
+			}
+		}
+	}
+	m, ok := c.Geo.Locate(sv.s.Tokens, prefer)
+	if !ok {
+		return nil
+	}
+	return &Place{Name: m.Place.Name, Country: m.Place.Country, Lat: m.Place.Lat, Lon: m.Place.Lon, GeoNames: m.Place.GeoNames}
 }
 
 func recipientCode(e Event) string {
