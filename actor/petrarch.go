@@ -362,11 +362,10 @@ type petrarchBuilder struct {
 	source string
 	actors map[string]int // code -> index in tab.Actors
 	tab    Table
-	seen   map[Name]bool
 }
 
 func newPetrarchBuilder(name string) *petrarchBuilder {
-	return &petrarchBuilder{source: "petrarch:" + baseName(name), actors: map[string]int{}, seen: map[Name]bool{}}
+	return &petrarchBuilder{source: "petrarch:" + baseName(name), actors: map[string]int{}}
 }
 
 func baseName(p string) string {
@@ -399,20 +398,18 @@ func (b *petrarchBuilder) addEntry(phrases []string, codes []petrarchCode, line 
 	if display == "" {
 		return
 	}
+	var clean []string
+	for _, ph := range phrases {
+		if phrase := petrarchPhrase(ph); phrase != "" && hasWord(tokenize(phrase, nil)) {
+			clean = append(clean, phrase)
+		}
+	}
 	add := func(c petrarchCode, kind Kind) {
 		for _, code := range c.codes {
 			b.actor(code, display)
-			for _, ph := range phrases {
-				phrase := petrarchPhrase(ph)
-				if phrase == "" || !hasWord(tokenize(phrase, nil)) {
-					continue
-				}
-				n := Name{Phrase: phrase, Code: code, Kind: kind, Case: petrarchCase(phrase),
-					From: c.from, Until: c.until, Source: b.source}
-				if !b.seen[n] {
-					b.seen[n] = true
-					b.tab.Names = append(b.tab.Names, n)
-				}
+			for _, phrase := range clean {
+				b.tab.Names = append(b.tab.Names, Name{Phrase: phrase, Code: code, Kind: kind, Case: petrarchCase(phrase),
+					From: c.from, Until: c.until, Source: b.source})
 			}
 		}
 	}
@@ -456,8 +453,7 @@ func (b *petrarchBuilder) actor(code, name string) {
 var petrarchGroupPrefix = map[string]bool{"NGO": true, "NGM": true, "IMG": true, "MNC": true, "UIS": true, "INT": true}
 
 func (b *petrarchBuilder) finish(out *PetrarchDict) {
-	out.Table.Actors = append(out.Table.Actors, b.tab.Actors...)
-	out.Table.Names = append(out.Table.Names, b.tab.Names...)
+	out.Table.Actors, out.Table.Names = b.tab.Actors, b.tab.Names
 }
 
 // petrarchPhrase turns a dictionary phrase into text: '_' is a space, a
