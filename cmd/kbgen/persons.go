@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"cmp"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -80,15 +81,38 @@ type srcTerm struct {
 	open bool // the source says "still in office" at its coverage end
 }
 
-// personsFromCountryInfo parses the <Leaders> and <Government> blocks.
+// govHead is a head of state or government in CountryInfo's <Government>
+// block (2003-2011): dated more carefully than the <Leaders> block, whose
+// last update differs from country to country.
+type govHead struct {
+	country, title, id string
+	from, until        time.Time
+	open               bool
+}
+
+// govHeadTitles: <Government> titles of heads, as <Leaders> titles.
+var govHeadTitles = map[string]string{"prime minister": "prime minister", "president": "president",
+	"premier": "premier", "chancellor": "chancellor", "king": "king", "emir": "emir", "amir": "emir",
+	"sultan": "sultan", "supreme leader": "supreme leader"}
+
+// personsFromCountryInfo parses the <Leaders> and <Government> blocks. A
+// leader still in office at the <Leaders> update is closed where the
+// <Government> block says otherwise (see closeStale).
 func personsFromCountryInfo(path string) ([]srcTerm, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	return parseCountryInfo(path, f)
+}
+
+// parseCountryInfo reads CountryInfo text from r; name is used in messages.
+func parseCountryInfo(path string, r io.Reader) ([]srcTerm, error) {
 	var out []srcTerm
-	sc := bufio.NewScanner(f)
+	var heads []govHead
+	ambiguous := 0
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	var country, block, sub string
 	line := 0
@@ -135,15 +159,43 @@ func personsFromCountryInfo(path string) ([]srcTerm, error) {
 					continue
 				}
 				t.Role, t.Title, t.Country, t.Sector = actor.Role(rt[0]), rt[1], country, "GOV"
-				t.Source = srcCountryInfo
+				t.Source = addSrc(t.Source, srcCountryInfo)
 				out = append(out, withNames(t, names))
 			}
 			continue
 		}
-		// <Government>: the title after '#' says the office
-		comment = strings.TrimSpace(comment)
-		for _, part := range strings.Split(comment, "&") {
-			part = strings.TrimSpace(strings.Trim(strings.TrimSpace(part), `"`))
+		// <Government>: the title after '#' says the office; several
+		// offices ("Prime Minister & Minister of Defense") go with the
+		// bracketed ranges in order; one title goes with every range, several
+		// with one range were all held then; other lines are ambiguous and
+		// left out.
+		parts := strings.Split(strings.TrimSpace(comment), "&")
+		ranges := rangeRE.FindAllStringSubmatch(body, -1)
+		type pair struct {
+			m    []string
+			part string
+		}
+		var pairs []pair
+		switch {
+		case len(parts) == len(ranges):
+			for i := range ranges {
+				pairs = append(pairs, pair{ranges[i], parts[i]})
+			}
+		case len(parts) == 1 || len(ranges) == 1: // one office throughout, or several offices in one period
+			for _, m := range ranges {
+				for _, p := range parts {
+					pairs = append(pairs, pair{m, p})
+				}
+			}
+		default:
+			if slices.ContainsFunc(parts, relevantTitle) {
+				ambiguous++
+			}
+			continue
+		}
+		for _, pr := range pairs {
+			m := pr.m
+			part := strings.TrimSpace(strings.Trim(strings.TrimSpace(pr.part), `"`))
 			var role actor.Role
 			var title, sector string
 			switch {
@@ -154,27 +206,81 @@ func personsFromCountryInfo(path string) ([]srcTerm, error) {
 			case chiefRE.MatchString(part):
 				role, title, sector = actor.RoleCHIEF, "chief of general staff", "MIL"
 			default:
+				if h, ok := govHeadTitles[strings.ToLower(part)]; ok {
+					if t, ok := ciRange(m, govEnd); ok {
+						heads = append(heads, govHead{country: country, title: h, id: withNames(t, names).ID,
+							from: t.From, until: t.Until, open: strings.Contains(t.Source, srcToCover)})
+					}
+				}
 				continue
 			}
-			for _, m := range rangeRE.FindAllStringSubmatch(body, -1) {
-				t, ok := ciRange(m, govEnd)
-				if !ok {
-					continue
-				}
-				t.Role, t.Title, t.Country, t.Sector = role, title, country, sector
-				if t.Source == "" {
-					t.Source = srcCountryInfo
-				} else {
-					t.Source = srcCountryInfo + "," + t.Source
-				}
-				out = append(out, withNames(t, names))
+			t, ok := ciRange(m, govEnd)
+			if !ok {
+				continue
 			}
+			t.Role, t.Title, t.Country, t.Sector = role, title, country, sector
+			t.Source = addSrc(t.Source, srcCountryInfo)
+			out = append(out, withNames(t, names))
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 	}
+	if ambiguous > 0 {
+		fmt.Fprintf(os.Stderr, "kbgen: %s: %d <Government> lines of heads, foreign or defence ministers or chiefs left out: titles and date ranges do not pair\n", path, ambiguous)
+	}
+	closeStale(out, heads)
 	return out, nil
+}
+
+// closeStale ends a <Leaders> term left open at the file's update where the
+// <Government> block (2003-2011) shows the same office closed for that
+// person, or another person in it later.
+func closeStale(terms []srcTerm, heads []govHead) {
+	for i := range terms {
+		t := &terms[i]
+		if !t.open || (t.Role != actor.RoleHOS && t.Role != actor.RoleHOG) {
+			continue
+		}
+		end := time.Time{}
+		sameOpen := false
+		var sameClosed time.Time
+		for _, h := range heads {
+			if h.country != t.Country || h.title != t.Title {
+				continue
+			}
+			if h.id == t.ID {
+				if h.open {
+					sameOpen = true
+				} else if h.until.After(t.From) && h.until.After(sameClosed) {
+					sameClosed = h.until
+				}
+				continue
+			}
+			if h.from.After(t.From.AddDate(0, 0, 30)) && (end.IsZero() || h.from.Before(end)) {
+				end = h.from
+			}
+		}
+		if !sameOpen && !sameClosed.IsZero() && (end.IsZero() || sameClosed.Before(end)) {
+			end = sameClosed
+		}
+		if end.IsZero() {
+			continue
+		}
+		t.Until, t.open = end, false
+		t.Source = dropSrc(t.Source, srcToCover)
+	}
+}
+
+func dropSrc(src, drop string) string {
+	return strings.Join(slices.DeleteFunc(strings.Split(src, ","), func(s string) bool { return s == drop }), ",")
+}
+
+// relevantTitle: a <Government> title this step imports.
+func relevantTitle(p string) bool {
+	p = strings.TrimSpace(strings.Trim(strings.TrimSpace(p), `"`))
+	_, head := govHeadTitles[strings.ToLower(p)]
+	return head || fmRE.MatchString(p) || dmRE.MatchString(p) || chiefRE.MatchString(p)
 }
 
 // ciNames reads the names of a CountryInfo person line: NAME_ or
@@ -305,6 +411,11 @@ func phoenixPersons(path string) (map[string]*phoenixPerson, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return parsePhoenixPersons(path, f)
+}
+
+// parsePhoenixPersons reads a Phoenix actor dictionary from r.
+func parsePhoenixPersons(path string, r io.Reader) (map[string]*phoenixPerson, error) {
 	out := map[string]*phoenixPerson{}
 	var cur *phoenixPerson
 	flush := func() {
@@ -326,7 +437,7 @@ func phoenixPersons(path string) (map[string]*phoenixPerson, error) {
 			}
 		}
 	}
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0
 	for sc.Scan() {
@@ -430,6 +541,10 @@ func refine(t *srcTerm, phx map[string]*phoenixPerson) {
 	if !t.open {
 		return
 	}
+	// the same office begun within 45 days: a closed range ends the
+	// term; only open ranges: still in office in 2014
+	var closed time.Time
+	open := false
 	for _, r := range p.ranges {
 		if !strings.HasPrefix(r.code, t.Country) || strings.HasSuffix(r.code, "ELI") || r.from.IsZero() {
 			continue
@@ -439,13 +554,19 @@ func refine(t *srcTerm, phx map[string]*phoenixPerson) {
 		}
 		switch {
 		case !r.until.IsZero() && !r.until.Before(t.From):
-			t.Until, t.open = r.until, false
-			t.Source = strings.ReplaceAll(t.Source, ","+srcToCover, "")
-			t.Source = strings.ReplaceAll(t.Source, srcToCover+",", "")
-		case r.until.IsZero() && phoenixEnd.After(t.Until):
-			t.Until = phoenixEnd // still open in 2014: coverage end moves on
+			if r.until.After(closed) {
+				closed = r.until
+			}
+		case r.until.IsZero():
+			open = true
 		}
-		return
+	}
+	switch {
+	case !closed.IsZero():
+		t.Until, t.open = closed, false
+		t.Source = dropSrc(t.Source, srcToCover)
+	case open && phoenixEnd.After(t.Until):
+		t.Until = phoenixEnd // still open in 2014: coverage end moves on
 	}
 }
 
@@ -487,7 +608,7 @@ func personsTable(data string, curated []actor.Term) ([]actor.Term, error) {
 		if bu.IsZero() {
 			bu = farFuture
 		}
-		return !a.From.After(bu) && !b.From.After(au)
+		return a.From.Before(bu) && b.From.Before(au) // a handover day (until = next from) is no overlap
 	}
 	var out []actor.Term
 	for i := range ci {
