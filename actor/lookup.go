@@ -151,6 +151,9 @@ func (kb *KB) personMatch(m Match, cands []int32, sectorNames []Name, date time.
 		return m
 	}
 	slices.SortStableFunc(cs, func(x, y cand) int {
+		if date.IsZero() { // no date: the latest in office first
+			return y.a.From.Compare(x.a.From)
+		}
 		return cmp.Compare(personRank(x.a), personRank(y.a))
 	})
 	m.Actor = cs[0].a

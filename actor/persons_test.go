@@ -428,3 +428,18 @@ func TestGroups(t *testing.T) {
 		t.Errorf("Lookup(Hezbollah fighters) = %+v", ms)
 	}
 }
+
+// One surname, two presidents: the date decides.
+func TestSharedSurname(t *testing.T) {
+	kb := defaultKB(t)
+	for date, want := range map[string]string{"2001-05-01": "Heydar Aliyev", "2021-05-01": "Ilham Aliyev", "": "Ilham Aliyev"} {
+		var d time.Time
+		if date != "" {
+			d = day(date)
+		}
+		ms := kb.LookupAt("Aliyev", d)
+		if len(ms) != 1 || ms[0].Actor.Name != want || len(ms[0].Alternatives) != 1 {
+			t.Errorf("LookupAt(Aliyev, %q) = %+v, want %s with one alternative", date, ms, want)
+		}
+	}
+}
