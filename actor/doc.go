@@ -8,12 +8,12 @@
 //
 // # Data
 //
-// The knowledge base lives in two tab-separated tables embedded in the
-// binary (data/actors.tsv and data/names.tsv), generated reproducibly by
+// The knowledge base lives in three tab-separated tables embedded in the
+// binary (data/actors.tsv, data/names.tsv and data/persons.tsv), generated reproducibly by
 // cmd/kbgen from the third-party sources in ../shared/data; every row says
 // which sources it came from. Users add rows without rebuilding: [LoadExtra]
 // reads a file in the same format and [KB.With] returns a new KB with them.
-// See [FormatActors] and [FormatNames] for the columns.
+// See [FormatActors], [FormatNames] and [FormatPersons] for the columns.
 //
 // # Codes
 //
@@ -22,6 +22,10 @@
 // is a CAMEO agent code (GOV, MIL, COP, JUD, LEG, PTY, OPP, REB, CVL, BUS,
 // MED, REL, EDU..., sometimes two of them: GOVMED). An actor made of a
 // country and sectors has the concatenated code: TURGOV, ARMOPP, RUSCOP.
+// A party or armed group is country + sector + a three-letter tag
+// (TURPTYAKP, TURREBPKK, PSEREBHMS, Phoenix's own code for Hamas);
+// transnational groups take an acronym as organisations do, with the Phoenix
+// code as alias (ISIS, alias IMGMUSISI; ALQAEDA, alias IMGMUSALQ).
 // An international organisation's code is its usual English acronym in
 // ASCII capitals (UN, EU, NATO, OSCE, TURKSOY, OTS, CSTO, SCO, OIC, ASEAN,
 // AU), following the event record of DESIGN.md; the CAMEO/Phoenix code
@@ -56,8 +60,34 @@
 //
 // Actors and names may carry a validity range (from, until). [KB.LookupAt]
 // drops those not valid at the given date; rows without
-// dates are always valid, and the zero time.Time disables the check. The
-// shipped data has no dated rows yet; office holders will add them.
+// dates are always valid, and the zero time.Time disables the check.
+//
+// # Office holders, as of a date
+//
+// A third table, data/persons.tsv ([FormatPersons]), holds terms of office:
+// a person, a role (HOS, HOG, FM, DM, CHIEF, or HEAD of an organisation),
+// the office's title in news ("president", "prime minister", "secretary of
+// state"), the country and the sector the term emits (GOV; MIL for chiefs of
+// general staff), the dates, the person's Wikidata Q-id where known, other
+// spellings, and the source. A person's names are indexed like any name
+// (kind [KindPerson]) and resolve through the date: "Recep Tayyip Erdogan"
+// on 2021-02-18 is TURGOV with the person's Name, WikidataID and Role HOS,
+// and in 2010 TURGOV as HOG. An office title after a country resolves to
+// that day's holder ([KB.Holder]): "Azerbaijan's Prime Minister" on
+// 2021-02-18 is Ali Asadov (AZEGOV), "the Armenian foreign minister" in 2009
+// Eduard Nalbandyan (ARMGOV); a title followed by a name is one mention, the
+// person's ("Turkish President Recep Tayyip Erdogan", "President Erdogan").
+// Without a date a title stays the country's government (TURGOV,
+// composite) and a person takes their latest office.
+//
+// Out of office, CAMEO has no standard code, and dyad follows Phoenix's
+// convention for people between offices: country + ELI (elites). After the
+// end of their last term before the date the actor is marked Former ("Barack
+// Obama" in 2020 is USAELI, Former, Role HOS: the office last held); before
+// their first term it is country + ELI without Former. The coder's short
+// names use [KB.Surname] ("Aliyev said": the holder in office at the date
+// first), and unknown people get the country and sector of the words before
+// their name from [KB.Describe] ("Azerbaijani billionaire" is AZEBUS).
 //
 // # Performance
 //
