@@ -382,6 +382,26 @@ func (sv *sentence) participants(in Input, t int, roles []Role, isActor bool) []
 			}
 		}
 	}
+	// A prepositional phrase the parser hung on the object instead of the
+	// verb: "signed [an agreement with Azerbaijan]" reads as "signed an
+	// agreement | with Azerbaijan".
+	for _, r := range roles {
+		if r.Rel != "obl" || r.Prep == "" {
+			continue
+		}
+		for _, o := range sv.children[t] {
+			if sv.s.Tokens[o].Dep != "obj" {
+				continue
+			}
+			for _, d := range sv.children[o] {
+				if base(sv.s.Tokens[d].Dep) == "nmod" && sv.marker(d) == r.Prep {
+					if ps := sv.mentionsUnder(d); len(ps) > 0 {
+						return ps
+					}
+				}
+			}
+		}
+	}
 	return nil
 }
 

@@ -2,11 +2,265 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/nlp/conllu"
+	"github.com/dyad-events/dyad/nlp/ner"
+	"github.com/dyad-events/dyad/nlp/parse"
+	"github.com/dyad-events/dyad/nlp/tag"
 )
 
-// runParse is a placeholder until its owner lands it.
+// annotators are the three model stages 'dyad parse' runs.
+type annotators struct {
+	tagger *tag.Tagger
+	parser *parse.Parser
+	ner    *ner.Recognizer
+}
+
+func loadAnnotators() (*annotators, error) {
+	tg, err := tag.Load()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := parse.Load()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := ner.Load()
+	if err != nil {
+		return nil, err
+	}
+	return &annotators{tg, ps, rec}, nil
+}
+
+func (a *annotators) annotate(d *nlp.Doc) {
+	a.tagger.TagDoc(d)
+	a.parser.ParseDoc(d)
+	a.ner.Recognize(d)
+}
+
+// runParse is the NLP layer alone, in the UDPipe convention: raw text (or
+// CoNLL-U whose tokens and sentences are kept) in, CoNLL-U out with UPOS,
+// XPOS, LEMMA, HEAD and DEPREL filled and the entity tag in MISC as
+// NER=B-PER (IOB2).
 func runParse(ctx context.Context, e env, args []string) int {
-	fmt.Fprintln(e.stderr, "dyad: not built yet")
-	return exitFailed
+	fs := flag.NewFlagSet("dyad parse", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	input := fs.String("input", "text", "input: text (split and tokenize) or conllu (keep its tokens and sentences)")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: dyad parse [--input text|conllu] [PATH|-]...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *input != "text" && *input != "conllu" {
+		fmt.Fprintf(e.stderr, "dyad parse: unknown --input %q (text or conllu)\n", *input)
+		return exitUsage
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	an, err := loadAnnotators()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "dyad parse: %v\n", err)
+		return exitFailed
+	}
+	w := conllu.NewWriter(e.stdout)
+	defer w.Flush()
+	failed := false
+	for _, p := range paths {
+		if ctx.Err() != nil {
+			return exitFailed
+		}
+		err := func() error {
+			var r io.Reader = e.stdin
+			if p != "-" {
+				f, err := os.Open(p)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				r = f
+			}
+			if *input == "text" {
+				return parseText(an, p, r, w)
+			}
+			return parseConllu(ctx, an, p, r, w)
+		}()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "dyad parse: %v\n", oneLine(err))
+			failed = true
+		}
+	}
+	if failed {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// parseText splits and tokenizes raw text (paragraphs at blank lines, as
+// UDPipe reads raw text) and writes each sentence.
+func parseText(an *annotators, name string, r io.Reader, w *conllu.Writer) error {
+	b, err := io.ReadAll(io.LimitReader(r, 64<<20))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	text := strings.ReplaceAll(string(b), "\r\n", "\n")
+	d := nlp.Segment(text)
+	an.annotate(d)
+	tags := entityTags(d)
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		cs := &conllu.Sentence{}
+		if si == 0 {
+			cs.Comments = append(cs.Comments, "newdoc")
+		}
+		if si == 0 || strings.Contains(d.Text[d.Sentences[si-1].End:s.Start], "\n\n") {
+			cs.Comments = append(cs.Comments, "newpar")
+		}
+		cs.Comments = append(cs.Comments, "sent_id = "+strconv.Itoa(si+1), "text = "+strings.Join(strings.Fields(d.Text[s.Start:s.End]), " "))
+		for i, t := range s.Tokens {
+			misc := []string{}
+			if i+1 < len(s.Tokens) && s.Tokens[i+1].Span.Start == t.Span.End || i+1 == len(s.Tokens) && t.Span.End < len(d.Text) && !isSpace(d.Text[t.Span.End]) {
+				misc = append(misc, "SpaceAfter=No")
+			}
+			cs.Words = append(cs.Words, word(i, t, tags[si][i], misc))
+		}
+		if err := w.Write(cs); err != nil {
+			return fmt.Errorf("%s: sentence %d: %w", name, si+1, err)
+		}
+	}
+	return nil
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// parseConllu keeps the tokens and sentences of a CoNLL-U input and fills
+// the annotation columns, a document (# newdoc) at a time.
+func parseConllu(ctx context.Context, an *annotators, name string, r io.Reader, w *conllu.Writer) error {
+	rd := conllu.NewReader(r, name)
+	var batch []*conllu.Sentence
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		d := docOf(batch)
+		an.annotate(d)
+		tags := entityTags(d)
+		for si, cs := range batch {
+			for i := range cs.Words {
+				t := d.Sentences[si].Tokens[i]
+				cw := &cs.Words[i]
+				cw.UPOS, cw.XPOS, cw.Lemma, cw.Head, cw.Deprel = t.POS, t.XPOS, t.Lemma, t.Head, t.Dep
+				cw.Misc = setMisc(cw.Misc, "NER", tags[si][i])
+			}
+			if err := w.Write(cs); err != nil {
+				return fmt.Errorf("%s:%d: %w", name, cs.Line, err)
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		s, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return flush()
+		}
+		if err != nil {
+			return err
+		}
+		if (s.NewDoc() || len(batch) >= 200) && len(batch) > 0 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		batch = append(batch, s)
+	}
+}
+
+// docOf lays the words of CoNLL-U sentences out as one document.
+func docOf(ss []*conllu.Sentence) *nlp.Doc {
+	var b strings.Builder
+	d := &nlp.Doc{}
+	for si, cs := range ss {
+		if si > 0 {
+			b.WriteString("\n")
+		}
+		var s nlp.Sentence
+		s.Start = b.Len()
+		for i, cw := range cs.Words {
+			start := b.Len()
+			b.WriteString(cw.Form)
+			s.Tokens = append(s.Tokens, nlp.Token{Span: nlp.Span{Start: start, End: b.Len()}, Head: -1})
+			if i+1 < len(cs.Words) {
+				b.WriteByte(' ')
+			}
+		}
+		s.End = b.Len()
+		d.Sentences = append(d.Sentences, s)
+	}
+	d.Text = b.String()
+	for si := range d.Sentences {
+		for i := range d.Sentences[si].Tokens {
+			t := &d.Sentences[si].Tokens[i]
+			t.Text = d.Text[t.Span.Start:t.Span.End]
+		}
+	}
+	return d
+}
+
+// entityTags gives each token its IOB2 tag from d.Entities.
+func entityTags(d *nlp.Doc) [][]string {
+	tags := make([][]string, len(d.Sentences))
+	for si, s := range d.Sentences {
+		tags[si] = make([]string, len(s.Tokens))
+		for i := range tags[si] {
+			tags[si][i] = "O"
+		}
+	}
+	for _, en := range d.Entities {
+		if en.Sentence < 0 || en.Sentence >= len(tags) {
+			continue
+		}
+		for i := en.Tokens[0]; i < en.Tokens[1] && i < len(tags[en.Sentence]); i++ {
+			p := "I-"
+			if i == en.Tokens[0] {
+				p = "B-"
+			}
+			tags[en.Sentence][i] = p + en.Label
+		}
+	}
+	return tags
+}
+
+func word(i int, t nlp.Token, ner string, misc []string) conllu.Word {
+	m := append([]string{"NER=" + ner}, misc...)
+	return conllu.Word{ID: i + 1, Form: t.Text, Lemma: t.Lemma, UPOS: t.POS, XPOS: t.XPOS, Feats: "_",
+		Head: t.Head, Deprel: t.Dep, Deps: "_", Misc: strings.Join(m, "|")}
+}
+
+// setMisc sets key=value in a CoNLL-U MISC field, keeping the rest.
+func setMisc(misc, key, value string) string {
+	var parts []string
+	if misc != "" && misc != "_" {
+		for _, p := range strings.Split(misc, "|") {
+			if !strings.HasPrefix(p, key+"=") {
+				parts = append(parts, p)
+			}
+		}
+	}
+	parts = append([]string{key + "=" + value}, parts...)
+	return strings.Join(parts, "|")
 }
