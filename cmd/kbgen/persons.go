@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dyad-events/dyad/actor"
 )
@@ -312,7 +313,7 @@ func ciNames(body string) []string {
 func personName(raw string) string {
 	raw = strings.ReplaceAll(raw, "`", "'")
 	w := strings.Fields(strings.ReplaceAll(raw, "_", " "))
-	if len(w) == 0 || actor.Fold(strings.Join(w, " ")) == "" {
+	if len(w) == 0 || personID(strings.Join(w, " ")) == "" || !strings.ContainsFunc(raw, unicode.IsLetter) {
 		return ""
 	}
 	return titleCase(strings.Join(w, " "))
@@ -348,7 +349,7 @@ func ymd(s string) time.Time {
 		return time.Time{}
 	}
 	var y, mo, d int
-	if _, err := fmt.Sscanf(s, "%4d%2d%2d", &y, &mo, &d); err != nil || mo < 1 || mo > 12 || d < 1 {
+	if _, err := fmt.Sscanf(s, "%4d%2d%2d", &y, &mo, &d); err != nil || y < 1000 || mo < 1 || mo > 12 || d < 1 {
 		return time.Time{}
 	}
 	last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
