@@ -17,6 +17,7 @@
 package synth
 
 import (
+	"context"
 	"fmt"
 	"iter"
 	"math"
@@ -316,7 +317,7 @@ func (g *Generator) republish(r *rand.Rand, orig store.Batch, i int) store.Batch
 	for site == orig.Article.Site {
 		site = sites[r.IntN(len(sites))]
 	}
-	lead := fmt.Sprintf("Republished by %s with permission.", site)
+	lead := fmt.Sprintf("Republished by %s with permission (wire copy %d).", site, i)
 	a := *orig.Article
 	a.Site = site
 	a.URL = fmt.Sprintf("https://%s/wire/%d", site, i)
@@ -358,4 +359,70 @@ func Dyads(n int) [][2]string {
 		}
 	}
 	return out
+}
+
+// FillStats reports a Fill.
+type FillStats struct {
+	Articles, Events int
+	Elapsed          time.Duration
+}
+
+// EventsPerSecond is the put rate of events (reports).
+func (s FillStats) EventsPerSecond() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Events) / s.Elapsed.Seconds()
+}
+
+// Fill puts everything g generates into st, batchArticles articles per
+// transaction when st is a store.BatchPutter (one PutArticle each
+// otherwise). progress, if not nil, is called after each batch.
+func Fill(ctx context.Context, st store.Store, g *Generator, batchArticles int, progress func(FillStats)) (FillStats, error) {
+	if batchArticles <= 0 {
+		batchArticles = 500
+	}
+	start := time.Now()
+	var stats FillStats
+	bp, batched := st.(store.BatchPutter)
+	var batch []store.Batch
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if batched {
+			if err := bp.PutArticles(ctx, batch); err != nil {
+				return err
+			}
+		} else {
+			for _, b := range batch {
+				if err := st.PutArticle(ctx, b.Article, b.Events); err != nil {
+					return err
+				}
+			}
+		}
+		for _, b := range batch {
+			stats.Articles++
+			stats.Events += len(b.Events)
+		}
+		batch = batch[:0]
+		stats.Elapsed = time.Since(start)
+		if progress != nil {
+			progress(stats)
+		}
+		return nil
+	}
+	for b := range g.Articles() {
+		batch = append(batch, b)
+		if len(batch) == batchArticles {
+			if err := flush(); err != nil {
+				return stats, fmt.Errorf("fill after %d articles: %w", stats.Articles, err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return stats, fmt.Errorf("fill after %d articles: %w", stats.Articles, err)
+	}
+	stats.Elapsed = time.Since(start)
+	return stats, nil
 }
