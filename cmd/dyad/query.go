@@ -226,7 +226,6 @@ func writeRelations(w io.Writer, rel *store.Relations) error {
 	return tw.Flush()
 }
 
-
 func writeEvents(w io.Writer, page *store.EventPage) error {
 	if len(page.Events) == 0 {
 		_, err := fmt.Fprintln(w, "No events match.")
