@@ -122,22 +122,26 @@ func WritePersons(w io.Writer, comments []string, terms []Term) error {
 	return bw.Flush()
 }
 
+// office keys the terms of one country by title or role.
+type office struct{ country, title string }
+
 // persons is the KB's index of terms.
 type persons struct {
 	terms    []Term
 	byID     map[string][]int32  // person id -> terms, by start date
-	byOffice map[string][]int32  // country + "/" + title -> terms, by start date
-	byRole   map[string][]int32  // country + "/" + role -> terms, by start date
+	byOffice map[office][]int32  // country, title -> terms, by start date
+	byRole   map[office][]int32  // country, role -> terms, by start date
 	surname  map[string][]string // folded surname -> person ids, sorted
 }
 
 func newPersons(terms []Term) *persons {
-	p := &persons{terms: terms, byID: map[string][]int32{}, byOffice: map[string][]int32{},
-		byRole: map[string][]int32{}, surname: map[string][]string{}}
+	p := &persons{terms: terms, byID: map[string][]int32{}, byOffice: map[office][]int32{},
+		byRole: map[office][]int32{}, surname: map[string][]string{}}
 	for i, t := range terms {
 		p.byID[t.ID] = append(p.byID[t.ID], int32(i))
-		p.byOffice[t.Country+"/"+t.Title] = append(p.byOffice[t.Country+"/"+t.Title], int32(i))
-		p.byRole[t.Country+"/"+string(t.Role)] = append(p.byRole[t.Country+"/"+string(t.Role)], int32(i))
+		ko, kr := office{t.Country, t.Title}, office{t.Country, string(t.Role)}
+		p.byOffice[ko] = append(p.byOffice[ko], int32(i))
+		p.byRole[kr] = append(p.byRole[kr], int32(i))
 		for _, n := range append([]string{t.Name}, t.Aliases...) {
 			if s := surnameOf(n); s != "" && !slices.Contains(p.surname[s], t.ID) {
 				p.surname[s] = append(p.surname[s], t.ID)
@@ -147,7 +151,10 @@ func newPersons(terms []Term) *persons {
 	byFrom := func(a, b int32) int {
 		return cmp.Or(terms[a].From.Compare(terms[b].From), cmp.Compare(roleRank[terms[a].Role], roleRank[terms[b].Role]))
 	}
-	for _, m := range []map[string][]int32{p.byID, p.byOffice, p.byRole} {
+	for _, v := range p.byID {
+		slices.SortStableFunc(v, byFrom)
+	}
+	for _, m := range []map[office][]int32{p.byOffice, p.byRole} {
 		for _, v := range m {
 			slices.SortStableFunc(v, byFrom)
 		}
@@ -290,7 +297,12 @@ var titles = map[string][]string{
 // may mean ("Prime Minister" -> prime minister, premier, chancellor;
 // "Secretary of State" -> @FM: any foreign minister), nil when the phrase
 // names no office the table knows.
-func TitleOffices(phrase string) []string { return titles[Fold(phrase)] }
+func TitleOffices(phrase string) []string {
+	if t, ok := titles[phrase]; ok { // already folded: the sector names' phrases
+		return t
+	}
+	return titles[Fold(phrase)]
+}
 
 // Holder returns the person holding the office named by title (a phrase
 // of news: "President", "foreign minister", "Defense Secretary") in country
@@ -301,10 +313,10 @@ func (kb *KB) Holder(country, title string, date time.Time) (Actor, bool) {
 	if date.IsZero() {
 		return Actor{}, false
 	}
-	for _, office := range TitleOffices(title) {
-		idx := kb.persons.byOffice[country+"/"+office]
-		if role, ok := strings.CutPrefix(office, "@"); ok {
-			idx = kb.persons.byRole[country+"/"+role]
+	for _, off := range TitleOffices(title) {
+		idx := kb.persons.byOffice[office{country, off}]
+		if role, ok := strings.CutPrefix(off, "@"); ok {
+			idx = kb.persons.byRole[office{country, role}]
 		}
 		if a, ok := kb.holder(idx, date); ok {
 			return a, true
@@ -319,7 +331,7 @@ func (kb *KB) HolderOf(country string, role Role, date time.Time) (Actor, bool) 
 	if date.IsZero() {
 		return Actor{}, false
 	}
-	return kb.holder(kb.persons.byRole[country+"/"+string(role)], date)
+	return kb.holder(kb.persons.byRole[office{country, string(role)}], date)
 }
 
 // holder is the term of ts valid at date, the one begun last when terms
