@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"flag"
 	"fmt"
 	"os"
 	"sync/atomic"
@@ -108,4 +109,36 @@ func TestOpenByDSN(t *testing.T) {
 	if _, ok := st.(*Store); !ok {
 		t.Fatalf("store.Open(postgres DSN) gave %T", st)
 	}
+}
+
+var (
+	benchEvents = flag.Int("dyad.events", 1_000_000, "events in the BenchmarkRelations store")
+	benchSchema = flag.String("dyad.schema", "", "schema for BenchmarkRelations, kept and reused when it holds events (default a fresh schema dropped afterwards)")
+)
+
+// BenchmarkRelations measures Relations latency (p50-ms, p95-ms) on a store
+// of -dyad.events synthetic events:
+//
+//	go test ./store/postgres -run '^$' -bench Relations -benchtime 5x
+func BenchmarkRelations(b *testing.B) {
+	dsn := ""
+	if *benchSchema != "" {
+		admin, err := sql.Open("pgx", testDSN())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := admin.Exec("CREATE SCHEMA IF NOT EXISTS " + *benchSchema); err != nil {
+			b.Skipf("PostgreSQL unavailable: %v", err)
+		}
+		admin.Close()
+		dsn = testDSN() + "&search_path=" + *benchSchema
+	} else {
+		dsn = schema(b)
+	}
+	st, err := Open(context.Background(), dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	storetest.BenchRelations(b, st, *benchEvents)
 }

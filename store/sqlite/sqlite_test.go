@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"flag"
 	"path/filepath"
 	"testing"
 
@@ -50,4 +51,26 @@ func TestOpenByDSN(t *testing.T) {
 	if _, ok := st.(*Store); !ok {
 		t.Fatalf("store.Open(%q) gave %T", path, st)
 	}
+}
+
+var (
+	benchEvents = flag.Int("dyad.events", 1_000_000, "events in the BenchmarkRelations store")
+	benchDB     = flag.String("dyad.db", "", "SQLite file for BenchmarkRelations (reused when it holds events; default a temp file)")
+)
+
+// BenchmarkRelations measures Relations latency (p50-ms, p95-ms) on a store
+// of -dyad.events synthetic events:
+//
+//	go test ./store/sqlite -run '^$' -bench Relations -benchtime 5x
+func BenchmarkRelations(b *testing.B) {
+	path := *benchDB
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "bench.db")
+	}
+	st, err := Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	storetest.BenchRelations(b, st, *benchEvents)
 }

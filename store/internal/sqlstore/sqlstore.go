@@ -259,6 +259,11 @@ func (s *DB) PutArticles(ctx context.Context, batch []store.Batch) error {
 	}
 	defer tx.Rollback()
 	if err := s.put(ctx, tx, items); err != nil {
+		if cerr := context.Cause(ctx); cerr != nil && !errors.Is(err, cerr) {
+			// Drivers report a query cut short by cancellation in their
+			// own words (pgx: bad connection); say why.
+			return fmt.Errorf("%w (%v)", cerr, err)
+		}
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -568,6 +573,10 @@ func settle(all []*row) {
 	}
 }
 
+// rowsByKey reads the stored reports with the given story keys. Like every
+// lookup of a put, it reads one table per query by an indexed column: a
+// join would leave the plan to table statistics, which lag behind during a
+// bulk load (PostgreSQL then hashed the whole articles table per batch).
 func (s *DB) rowsByKey(ctx context.Context, tx *sql.Tx, keys map[string]bool) ([]*row, error) {
 	args := make([]any, 0, len(keys))
 	for k := range keys {
@@ -575,9 +584,8 @@ func (s *DB) rowsByKey(ctx context.Context, tx *sql.Tx, keys map[string]bool) ([
 	}
 	var out []*row
 	err := s.inChunks(args, 1, func(args []any) error {
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT e.seq, e.id, e.article_seq, e.ord, a.source, e.story_key, e.canon, e.dup_of,
-			e.num_mentions, e.num_articles, e.num_sources
-			FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.story_key IN (`+marks(len(args))+`)`), args...)
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT seq, id, article_seq, ord, story_key, canon, dup_of,
+			num_mentions, num_articles, num_sources FROM events WHERE story_key IN (`+marks(len(args))+`)`), args...)
 		if err != nil {
 			return err
 		}
@@ -586,7 +594,7 @@ func (s *DB) rowsByKey(ctx context.Context, tx *sql.Tx, keys map[string]bool) ([
 			r := &row{}
 			var canon int
 			var dup sql.NullString
-			if err := rows.Scan(&r.seq, &r.id, &r.articleSeq, &r.ord, &r.source, &r.key, &canon, &dup,
+			if err := rows.Scan(&r.seq, &r.id, &r.articleSeq, &r.ord, &r.key, &canon, &dup,
 				&r.old.mentions, &r.old.articles, &r.old.sources); err != nil {
 				return err
 			}
@@ -598,7 +606,48 @@ func (s *DB) rowsByKey(ctx context.Context, tx *sql.Tx, keys map[string]bool) ([
 	if err != nil {
 		return nil, fmt.Errorf("put: stored reports: %w", err)
 	}
+	seqs := map[int64]bool{}
+	for _, r := range out {
+		seqs[r.articleSeq] = true
+	}
+	sources := map[int64]string{}
+	if err := s.articlesBySeq(ctx, tx, seqs, "source", func(rows *sql.Rows) error {
+		var seq int64
+		var src string
+		if err := rows.Scan(&seq, &src); err != nil {
+			return err
+		}
+		sources[seq] = src
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("put: sources of stored reports: %w", err)
+	}
+	for _, r := range out {
+		r.source = sources[r.articleSeq]
+	}
 	return out, nil
+}
+
+// articlesBySeq runs SELECT seq, cols FROM articles for the given seqs and
+// calls f for each row to scan it.
+func (s *DB) articlesBySeq(ctx context.Context, tx *sql.Tx, seqs map[int64]bool, cols string, f func(rows *sql.Rows) error) error {
+	args := make([]any, 0, len(seqs))
+	for seq := range seqs {
+		args = append(args, seq)
+	}
+	return s.inChunks(args, 1, func(args []any) error {
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT seq, `+cols+` FROM articles WHERE seq IN (`+marks(len(args))+`)`), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := f(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
 }
 
 // assignStories sets each item's story id.
@@ -624,31 +673,49 @@ func (s *DB) assignStories(ctx context.Context, tx *sql.Tx, items []*prepared) e
 		}
 	}
 	if len(bands) > 0 {
+		seqBands := map[int64][]int64{}
 		err := s.inChunks(bands, 1, func(args []any) error {
-			rows, err := tx.QueryContext(ctx, s.q(`SELECT b.band, a.seq, a.story_id, a.minhash FROM article_bands b
-				JOIN articles a ON a.seq = b.article_seq WHERE b.band IN (`+marks(len(args))+`)`), args...)
+			rows, err := tx.QueryContext(ctx, s.q(`SELECT band, article_seq FROM article_bands WHERE band IN (`+marks(len(args))+`)`), args...)
 			if err != nil {
 				return err
 			}
 			defer rows.Close()
 			for rows.Next() {
-				var band int64
-				var c cand
-				var mh []byte
-				if err := rows.Scan(&band, &c.seq, &c.story, &mh); err != nil {
+				var band, seq int64
+				if err := rows.Scan(&band, &seq); err != nil {
 					return err
 				}
-				sig, ok := dedup.Unmarshal(mh)
-				if !ok || self[c.seq] {
-					continue // an article being replaced is not its own duplicate
+				if !self[seq] { // an article being replaced is not its own duplicate
+					seqBands[seq] = append(seqBands[seq], band)
 				}
-				c.sig = sig
-				byBand[band] = append(byBand[band], c)
 			}
 			return rows.Err()
 		})
 		if err != nil {
 			return fmt.Errorf("put: near-duplicate lookup: %w", err)
+		}
+		seqs := map[int64]bool{}
+		for seq := range seqBands {
+			seqs[seq] = true
+		}
+		err = s.articlesBySeq(ctx, tx, seqs, "story_id, minhash", func(rows *sql.Rows) error {
+			var c cand
+			var mh []byte
+			if err := rows.Scan(&c.seq, &c.story, &mh); err != nil {
+				return err
+			}
+			sig, ok := dedup.Unmarshal(mh)
+			if !ok {
+				return nil
+			}
+			c.sig = sig
+			for _, band := range seqBands[c.seq] {
+				byBand[band] = append(byBand[band], c)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("put: near-duplicate candidates: %w", err)
 		}
 	}
 	// Earlier items of this batch are candidates for later ones.

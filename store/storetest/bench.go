@@ -1,0 +1,102 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/store"
+	"github.com/dyad-events/dyad/store/synth"
+)
+
+// RelationsLatency runs Relations over a fixed set of queries (the most
+// frequent generated country dyads and actor-code dyads, by month and by
+// week, over all years and over one year) rounds times and returns every
+// call's latency, sorted.
+func RelationsLatency(ctx context.Context, st store.Store, rounds int) ([]time.Duration, error) {
+	var qs []store.RelationsQuery
+	for i, d := range synth.Dyads(20) {
+		by := store.Month
+		if i%3 == 1 {
+			by = store.Week
+		}
+		q := store.RelationsQuery{A: d[0], B: d[1], By: by}
+		if i%2 == 1 {
+			q.Since, q.Until = "2020-01-01", "2020-12-31"
+		}
+		qs = append(qs, q)
+		// The same dyad as government actor codes.
+		qs = append(qs, store.RelationsQuery{A: "code:" + d[0] + "GOV", B: "code:" + d[1] + "GOV", By: store.Year})
+	}
+	var lat []time.Duration
+	for range rounds {
+		for _, q := range qs {
+			t0 := time.Now()
+			rel, err := st.Relations(ctx, q)
+			if err != nil {
+				return nil, fmt.Errorf("relations %s %s: %w", q.A, q.B, err)
+			}
+			lat = append(lat, time.Since(t0))
+			if len(rel.Periods) == 0 && q.Since == "" {
+				return nil, fmt.Errorf("relations %s %s: no periods: the store is not filled", q.A, q.B)
+			}
+		}
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	return lat, nil
+}
+
+// Percentile returns the p-th percentile (0..100) of sorted latencies.
+func Percentile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(float64(len(sorted)-1)*p/100 + 0.5)
+	return sorted[i]
+}
+
+// BenchRelations fills st with events synthetic events (unless it holds
+// events already: a store filled by an earlier run is reused) and reports
+// Relations latency p50 and p95 in milliseconds, and the fill rate.
+func BenchRelations(b *testing.B, st store.Store, events int) {
+	ctx := context.Background()
+	page, err := st.Events(ctx, store.Filter{}, store.Page{Limit: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(page.Events) == 0 {
+		g, err := synth.New(synth.Config{Seed: 1, Events: events})
+		if err != nil {
+			b.Fatal(err)
+		}
+		stats, err := synth.Fill(ctx, st, g, 1000, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("filled %d events in %d articles in %v: %.0f events/s", stats.Events, stats.Articles, stats.Elapsed.Round(time.Millisecond), stats.EventsPerSecond())
+		if a, ok := st.(interface{ Analyze(context.Context) error }); ok {
+			if err := a.Analyze(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	// Warm the cache once, as a server would be.
+	if _, err := RelationsLatency(ctx, st, 1); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	var all []time.Duration
+	for b.Loop() {
+		lat, err := RelationsLatency(ctx, st, 1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, lat...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	b.ReportMetric(float64(Percentile(all, 50).Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(Percentile(all, 95).Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(len(all))/float64(b.N), "queries/op")
+}
