@@ -3,8 +3,6 @@ package actor
 import (
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/nlp"
 )
@@ -63,56 +61,49 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		}
 		text := d.Text[s.Start:s.End]
 		first := len(out)
-		// Knowledge-base names, composed with sector words.
+		// Knowledge-base names, composed with sector words and titles:
+		// "the Turkish government", "Turkish President Recep Tayyip
+		// Erdogan" (that day's holder), "Azerbaijan's Prime Minister".
 		for _, m := range r.KB.LookupAt(text, date) {
 			t0, t1, ok := tokenRange(s, s.Start+m.Start, s.Start+m.End)
 			if !ok {
 				continue
 			}
-			out = append(out, Mention{Sentence: si, Tokens: [2]int{t0, t1}, Span: nlp.Span{Start: s.Tokens[t0].Span.Start, End: s.Tokens[t1-1].Span.End},
-				Text: m.Text, Actor: m.Actor, Via: "kb"})
-		}
-		// Persons: attach to an adjacent title or adjective mention, or
-		// to an earlier mention of the same person.
-		for _, e := range ents[si] {
-			if e.Label != "PER" {
-				continue
+			km := Mention{Sentence: si, Tokens: [2]int{t0, t1}, Span: nlp.Span{Start: s.Tokens[t0].Span.Start, End: s.Tokens[t1-1].Span.End},
+				Text: m.Text, Actor: m.Actor, Via: "kb"}
+			if m.Actor.Type == TypePerson {
+				km.Person = m.Actor.Name
+				remember(persons, km, m.Text)
 			}
-			if overlaps(out[first:], e.Tokens) {
-				// "President Aliyev" inside a KB phrase is left to the KB.
+			out = append(out, km)
+		}
+		// Persons the recogniser found that the knowledge base does not
+		// know: the words before the name describe them ("Azerbaijani
+		// billionaire Ilham Rahimov"); later short names find them again.
+		for _, e := range ents[si] {
+			if e.Label != "PER" || overlaps(out[first:], e.Tokens) {
 				continue
 			}
 			name := d.Text[e.Start:e.End]
-			key := personKey(name)
 			pm := Mention{Sentence: si, Tokens: e.Tokens, Span: e.Span, Text: name, Person: name, Via: "person"}
-			if k := modifierBefore(out[first:], e.Tokens[0], s); k >= 0 {
-				// Merge the modifier mention into the person.
-				mod := &out[first+k]
-				pm.Actor = mod.Actor
-				pm.Tokens[0], pm.Span.Start = mod.Tokens[0], mod.Span.Start
+			w0 := describedFrom(s, e.Tokens[0])
+			if p, ok := persons[personKey(name)]; ok {
+				pm.Actor, pm.Person, pm.Via = p.Actor, p.Person, "short-name"
+			} else if p, ok := persons[surname(personKey(name))]; ok && w0 == e.Tokens[0] {
+				pm.Actor, pm.Person, pm.Via = p.Actor, p.Person, "short-name"
+			} else if desc := r.describe(s, w0, e.Tokens[0], date); desc.Code != "" {
+				pm.Actor = Actor{Code: desc.Code, Country: desc.Country, Sector: desc.Sector, Type: TypePerson, Name: name}
+				pm.Tokens[0], pm.Span.Start = w0, s.Tokens[w0].Span.Start
 				pm.Text = d.Text[pm.Span.Start:pm.Span.End]
-				pm.Via = "modifier"
-				out = append(out[:first+k], out[first+k+1:]...)
-			} else if p, ok := persons[key]; ok {
-				pm.Actor, pm.Person, pm.Via = p.Actor, p.Person, "short-name"
-			} else if p, ok := persons[surname(key)]; ok {
-				pm.Actor, pm.Person, pm.Via = p.Actor, p.Person, "short-name"
+				pm.Via = "described"
+				out = dropWithin(out, first, w0, e.Tokens[0])
+			} else if cands := r.KB.Surname(lastWord(name), date); len(cands) > 0 && !strings.Contains(name, " ") {
+				pm.Actor, pm.Person, pm.Via = cands[0], cands[0].Name, "surname"
 			} else {
 				pm.Actor = Actor{Type: TypePerson, Name: name}
 			}
-			pm.Actor.Name = pm.Person
-			if pm.Actor.Type != TypePerson && pm.Actor.Country != "" {
-				pm.Actor.Type = TypePerson
-			}
 			out = insertMention(out, first, pm)
-			if _, known := persons[key]; !known {
-				persons[key] = pm
-			}
-			if sn := surname(key); sn != key {
-				if _, taken := persons[sn]; !taken {
-					persons[sn] = pm
-				}
-			}
+			remember(persons, pm, name)
 		}
 		// Pronouns and definite sector nouns refer back.
 		for ti, tok := range s.Tokens {
@@ -173,32 +164,71 @@ func overlaps(ms []Mention, toks [2]int) bool {
 	return false
 }
 
-// modifierBefore finds a mention ending right before token t (allowing
-// lower-case title words and a possessive between: "Turkish President",
-// "Azerbaijani billionaire", "Azerbaijan's Prime Minister") whose actor
-// has a country.
-func modifierBefore(ms []Mention, t int, s *nlp.Sentence) int {
-	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
-		if m.Tokens[1] > t || m.Actor.Country == "" || m.Person != "" {
+// describedFrom returns where the description of a name starting at
+// token t begins: the run of adjectives, nouns, proper nouns and
+// possessives right before it ("Azerbaijani billionaire", "Turkey's
+// foreign minister"), at most five tokens.
+func describedFrom(s *nlp.Sentence, t int) int {
+	w := t
+	for w > 0 && t-w < 5 {
+		switch s.Tokens[w-1].POS {
+		case "ADJ", "NOUN", "PROPN", "PART":
+			w--
 			continue
 		}
-		gap := 0
-		for i := m.Tokens[1]; i < t; i++ {
-			w := s.Tokens[i].Text
-			r, _ := utf8.DecodeRuneInString(w)
-			if unicode.IsLower(r) || w == "'s" || w == "’s" || w == "-" {
-				gap++
-				continue
-			}
-			return -1
-		}
-		if gap <= 3 {
-			return k
-		}
-		return -1
+		break
 	}
-	return -1
+	return w
+}
+
+// describe reads the description tokens [w0, t) with the knowledge base.
+func (r *Resolver) describe(s *nlp.Sentence, w0, t int, date time.Time) Description {
+	if w0 >= t {
+		return Description{}
+	}
+	words := make([]string, 0, t-w0)
+	for i := w0; i < t; i++ {
+		words = append(words, s.Tokens[i].Text)
+	}
+	return r.KB.Describe(words, date)
+}
+
+// dropWithin removes the mentions of the current sentence (from index
+// first) that lie inside tokens [a, b): the description a person absorbed.
+func dropWithin(ms []Mention, first, a, b int) []Mention {
+	out := ms[:first]
+	for _, m := range ms[first:] {
+		if m.Tokens[0] >= a && m.Tokens[1] <= b {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// remember registers a person under the full name and the surname, keeping
+// the first person of each.
+func remember(persons map[string]Mention, m Mention, name string) {
+	key := personKey(name)
+	if _, ok := persons[key]; !ok {
+		persons[key] = m
+	}
+	if sn := surname(key); sn != key {
+		if _, ok := persons[sn]; !ok {
+			persons[sn] = m
+		}
+	}
+	if m.Person != "" && personKey(m.Person) != key {
+		remember(persons, m, m.Person)
+	}
+}
+
+func lastWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return name
+	}
+	return f[len(f)-1]
 }
 
 // antecedent finds the last mention before (si, ti) compatible with a
