@@ -142,3 +142,13 @@ func BenchmarkRelations(b *testing.B) {
 	defer st.Close()
 	storetest.BenchRelations(b, st, *benchEvents)
 }
+
+// BenchmarkPutArticles: go test ./store/postgres -run '^$' -bench PutArticles -benchtime 50x
+func BenchmarkPutArticles(b *testing.B) {
+	st, err := Open(context.Background(), schema(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	storetest.BenchPut(b, st)
+}

@@ -74,3 +74,13 @@ func BenchmarkRelations(b *testing.B) {
 	defer st.Close()
 	storetest.BenchRelations(b, st, *benchEvents)
 }
+
+// BenchmarkPutArticles: go test ./store/sqlite -run '^$' -bench PutArticles -benchtime 50x
+func BenchmarkPutArticles(b *testing.B) {
+	st, err := Open(context.Background(), filepath.Join(b.TempDir(), "put.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	storetest.BenchPut(b, st)
+}

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"iter"
 	"sort"
 	"testing"
 	"time"
@@ -99,4 +100,40 @@ func BenchRelations(b *testing.B, st store.Store, events int) {
 	b.ReportMetric(float64(Percentile(all, 50).Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(Percentile(all, 95).Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(len(all))/float64(b.N), "queries/op")
+}
+
+// BenchPut measures bulk puts: each op stores 100 new synthetic articles
+// (about 800 events) in one PutArticles transaction; reports events/s.
+func BenchPut(b *testing.B, st store.Store) {
+	g, err := synth.New(synth.Config{Seed: 11, Events: 50_000_000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	next, stop := iterPull(g)
+	defer stop()
+	bp, ok := st.(store.BatchPutter)
+	if !ok {
+		b.Skip("store has no PutArticles")
+	}
+	events := 0
+	start := time.Now()
+	for b.Loop() {
+		batch := make([]store.Batch, 0, 100)
+		for range 100 {
+			it, ok := next()
+			if !ok {
+				b.Fatal("generator exhausted")
+			}
+			batch = append(batch, it)
+			events += len(it.Events)
+		}
+		if err := bp.PutArticles(context.Background(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(events)/time.Since(start).Seconds(), "events/s")
+}
+
+func iterPull(g *synth.Generator) (func() (store.Batch, bool), func()) {
+	return iter.Pull(g.Articles())
 }

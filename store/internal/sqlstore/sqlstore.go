@@ -38,6 +38,8 @@ type Dialect struct {
 	MaxParams int
 	// Analyze refreshes planner statistics after a bulk load (may be "").
 	Analyze string
+	// PutSetup runs first in every put transaction (may be "").
+	PutSetup string
 }
 
 // DB is a store over a database/sql handle. It implements store.Store and
@@ -258,6 +260,11 @@ func (s *DB) PutArticles(ctx context.Context, batch []store.Batch) error {
 		return fmt.Errorf("put: begin: %w", err)
 	}
 	defer tx.Rollback()
+	if s.d.PutSetup != "" {
+		if _, err := tx.ExecContext(ctx, s.d.PutSetup); err != nil {
+			return fmt.Errorf("put: %w", err)
+		}
+	}
 	if err := s.put(ctx, tx, items); err != nil {
 		if cerr := context.Cause(ctx); cerr != nil && !errors.Is(err, cerr) {
 			// Drivers report a query cut short by cancellation in their
