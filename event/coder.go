@@ -77,8 +77,9 @@ type Input struct {
 type sentence struct {
 	idx      int
 	s        *nlp.Sentence
-	children [][]int // token -> dependents (0-based)
-	mention  []int   // token -> mention index or -1
+	children [][]int     // token -> dependents (0-based)
+	mention  []int       // token -> mention index or -1
+	places   []geo.Match // gazetteer places, found when first needed
 }
 
 // Code returns the events of one article, in text order.
@@ -214,75 +215,241 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		return nil
 	}
 	conf := p.Weight
-	if p.POS == "V" && sv.hasAux(t, "will", "shall") {
-		conf *= 0.7
-	}
 	passive := p.POS == "V" && sv.passive(t)
 	actorRoles, recipRoles := p.Actor, p.Recipient
 	if passive {
 		actorRoles, recipRoles = passiveRoles(actorRoles, recipRoles)
 	}
-	actors := sv.participants(in, t, actorRoles, true)
+	actors := c.fill(in, sv, t, actorRoles, true).mentions
 	if len(actors) == 0 && p.POS == "N" {
 		// "the visit by X" is covered by roles; "X made a visit" by the
 		// governing verb's subject.
 		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
-			actors = sv.participants(in, h, []Role{{Rel: "subj"}}, true)
+			actors = c.fill(in, sv, h, []Role{{Rel: "subj"}}, true).mentions
 			conf *= 0.8
 		}
 	}
 	if len(actors) == 0 {
 		return nil
 	}
-	recips := sv.participants(in, t, recipRoles, false)
-	if len(recips) == 0 && len(recipRoles) > 0 {
+	rf := c.fill(in, sv, t, recipRoles, false)
+	if len(rf.mentions) == 0 && !rf.unknown && len(recipRoles) > 0 {
 		// "agreed to provide aid to Azerbaijan": the intention's recipient
-		// is that of the intended act.
+		// is that of the intended act; "demanded that Iran stop": the
+		// subject of the demanded act.
 		for _, x := range sv.children[t] {
-			if sv.s.Tokens[x].Dep == "xcomp" {
-				recips = sv.participants(in, x, embeddedRecipient, false)
-				break
+			switch sv.s.Tokens[x].Dep {
+			case "xcomp":
+				rf = c.fill(in, sv, x, embeddedRecipient, false)
+			case "ccomp":
+				rf = c.fill(in, sv, x, []Role{{Rel: "subj"}}, false)
+			default:
+				continue
 			}
+			break
 		}
 	}
-	if len(recips) == 0 && len(recipRoles) > 0 {
-		if len(actors) > 1 {
-			// Reciprocal: "X and Y signed an agreement".
-			recips = actors
-		} else if k := sv.nearestOther(in, t, actors[0]); k >= 0 {
-			recips = []participant{{mention: k, via: "sentence"}}
+	recips := rf.mentions
+	if len(recips) == 0 && !rf.unknown && len(recipRoles) > 0 && p.POS == "N" && len(actors) == 1 {
+		// A nominal event with no syntactic recipient: the nearest other
+		// actor of the sentence, with less confidence.
+		if k := sv.nearestOther(in, t, actors[0]); k >= 0 {
+			recips = []actor.Mention{in.Mentions[k]}
 			conf *= 0.6
 		}
 	}
+	typ, mode, cameo := p.Type, p.Mode, p.CAMEO
+	if p.POS == "V" && sv.future(t) {
+		// PLOVER codes announced intentions and promises as AGREE (and
+		// announced violence as THREATEN): "will visit", "is ready to
+		// send troops".
+		typ, mode, cameo = intentOf(typ, mode, cameo)
+		conf *= 0.9
+	}
 	var out []Event
-	for _, a := range actors {
-		am := in.Mentions[a.mention]
+	for _, am := range actors {
 		if !am.Known() {
 			continue
 		}
-		if len(recips) == 0 {
-			out = append(out, c.event(in, sv, t, p, am, nil, conf, negated))
+		if rf.unknown && len(recips) == 0 {
+			// The recipient is someone the knowledge base does not know
+			// ("killed two youths", "arrested opponents"): domestic.
+			dm := am
+			dm.Actor = actor.Actor{Code: am.Actor.Country, Country: am.Actor.Country, Type: actor.TypeCountry}
+			dm.Text, dm.Person, dm.Via, dm.Span = rf.text, "", "domestic", rf.span
+			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &dm, conf*0.8, negated))
 			continue
 		}
-		for _, r := range recips {
-			rm := in.Mentions[r.mention]
-			if r.mention == a.mention || !rm.Known() || rm.Actor.Code == am.Actor.Code {
+		if len(recips) == 0 {
+			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, conf, negated))
+			continue
+		}
+		for _, rm := range recips {
+			if !rm.Known() || rm.Actor.Code == am.Actor.Code || (rm.Span == am.Span) {
 				continue
 			}
-			out = append(out, c.event(in, sv, t, p, am, &rm, conf, negated))
+			rm := rm
+			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &rm, conf, negated))
 		}
 	}
 	return out
 }
 
-func (c *Coder) event(in Input, sv *sentence, t int, p *Pattern, a actor.Mention, r *actor.Mention, conf float64, negated bool) Event {
+// intentCodes are the CAMEO codes of announced intentions by the type of
+// the intended act: CAMEO 03 (express intent to cooperate) for cooperation,
+// 13 (threaten) for conflict.
+var intentCodes = map[string][2]string{
+	"CONSULT": {"AGREE", "036"}, "AID": {"AGREE", "033"}, "COOPERATE": {"AGREE", "031"}, "SUPPORT": {"AGREE", "032"},
+	"CONCEDE": {"AGREE", "035"}, "RETREAT": {"AGREE", "035"}, "AGREE": {"AGREE", ""},
+	"ASSAULT": {"THREATEN", "138"}, "MOBILIZE": {"THREATEN", "138"}, "COERCE": {"THREATEN", "137"},
+	"SANCTION": {"THREATEN", "1312"}, "PROTEST": {"THREATEN", "133"},
+}
+
+func intentOf(typ, mode, cameo string) (string, string, string) {
+	ic, ok := intentCodes[typ]
+	if !ok {
+		return typ, mode, cameo
+	}
+	if ic[1] == "" {
+		return typ, mode, cameo
+	}
+	return ic[0], "", ic[1]
+}
+
+// roleFill is what the roles of a trigger hold: known actors, or an
+// unknown noun phrase (text and span) the recipient then is domestic for.
+type roleFill struct {
+	mentions []actor.Mention
+	unknown  bool
+	text     string
+	span     nlp.Span
+}
+
+// fill finds what fills the first present role of roles at trigger t:
+// the actor mentions under it, a place (for recipients: "shelled Juba"
+// targets Juba's country), or an unknown noun phrase.
+func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) roleFill {
+	var rf roleFill
+	try := func(d int) bool {
+		if ps := sv.mentionsUnder(d); len(ps) > 0 {
+			for _, p := range ps {
+				rf.mentions = append(rf.mentions, in.Mentions[p.mention])
+			}
+			return true
+		}
+		if isActor {
+			return false
+		}
+		if pm, ok := c.placeUnder(in, sv, d); ok {
+			rf.mentions = append(rf.mentions, pm)
+			return true
+		}
+		if !rf.unknown && sv.nominal(d) {
+			rf.unknown = true
+			tok := sv.s.Tokens[d]
+			rf.text, rf.span = tok.Text, tok.Span
+		}
+		return false
+	}
+	for _, r := range roles {
+		for _, d := range sv.roleTokens(t, r) {
+			if try(d) {
+				return rf
+			}
+		}
+	}
+	// A prepositional phrase the parser hung on the object instead of the
+	// verb: "signed [an agreement with Azerbaijan]" reads as "signed an
+	// agreement | with Azerbaijan".
+	for _, r := range roles {
+		if r.Rel != "obl" || r.Prep == "" {
+			continue
+		}
+		for _, o := range sv.children[t] {
+			if sv.s.Tokens[o].Dep != "obj" {
+				continue
+			}
+			for _, d := range sv.children[o] {
+				if base(sv.s.Tokens[d].Dep) == "nmod" && sv.marker(d) == r.Prep && try(d) {
+					return rf
+				}
+			}
+		}
+	}
+	return rf
+}
+
+// nominal reports a noun phrase head that could name a participant.
+func (sv *sentence) nominal(d int) bool {
+	switch sv.s.Tokens[d].POS {
+	case "NOUN", "PROPN", "NUM":
+		return true
+	}
+	return false
+}
+
+// placeUnder finds a gazetteer place at token d or in its noun phrase, as
+// a recipient standing for the place's country.
+func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) {
+	if c.Geo == nil {
+		return actor.Mention{}, false
+	}
+	if sv.places == nil {
+		sv.places = c.Geo.FindTokens(sv.s.Tokens, nil, []geo.Match{})
+	}
+	lo, hi := sv.subtreeSpan(d)
+	for _, m := range sv.places {
+		if m.Tokens[0] >= lo && m.Tokens[1] <= hi+1 && m.Place.Country != "" {
+			return actor.Mention{Sentence: sv.idx, Tokens: m.Tokens, Span: nlp.Span{Start: m.Start, End: m.End},
+				Text: in.Doc.Text[m.Start:m.End], Via: "place",
+				Actor: actor.Actor{Code: m.Place.Country, Country: m.Place.Country, Type: actor.TypeCountry}}, true
+		}
+	}
+	return actor.Mention{}, false
+}
+
+// subtreeSpan returns the first and last token index of d's subtree.
+func (sv *sentence) subtreeSpan(d int) (int, int) {
+	lo, hi := d, d
+	var walk func(i int)
+	walk = func(i int) {
+		for _, c := range sv.children[i] {
+			if c < lo {
+				lo = c
+			}
+			if c > hi {
+				hi = c
+			}
+			walk(c)
+		}
+	}
+	walk(d)
+	return lo, hi
+}
+
+// future reports an announced act: "will visit", "is ready to send".
+func (sv *sentence) future(t int) bool {
+	if sv.hasAux(t, "will", "shall", "'ll", "’ll") {
+		return true
+	}
+	tok := sv.s.Tokens[t]
+	if h := tok.Head - 1; h >= 0 && tok.Dep == "xcomp" {
+		switch strings.ToLower(sv.s.Tokens[h].Lemma) {
+		case "willing", "ready", "prepared", "determined", "set", "poised", "going", "eager", "keen":
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Coder) event(in Input, sv *sentence, t int, p *Pattern, typ, mode, cameo string, a actor.Mention, r *actor.Mention, conf float64, negated bool) Event {
 	tok := sv.s.Tokens[t]
 	e := Event{
 		Article:       in.Article,
-		Type:          p.Type,
-		Mode:          p.Mode,
+		Type:          typ,
+		Mode:          mode,
 		Context:       []string{},
-		CAMEO:         p.CAMEO,
+		CAMEO:         cameo,
 		Actor:         participantOf(a),
 		Sentence:      in.Doc.Text[sv.s.Start:sv.s.End],
 		SentenceIndex: sv.idx,
@@ -295,7 +462,7 @@ func (c *Coder) event(in Input, sv *sentence, t int, p *Pattern, a actor.Mention
 		Negated:    negated,
 		Pattern:    p.Source,
 	}
-	if code, ok := c.Ontology.CAMEO(p.CAMEO); ok {
+	if code, ok := c.Ontology.CAMEO(cameo); ok {
 		e.Goldstein = code.Goldstein
 		e.QuadClass = int(code.QuadClass)
 	}
@@ -333,6 +500,7 @@ var intentionVerbs = map[string]bool{
 	"decide": true, "threaten": true, "refuse": true, "decline": true, "want": true, "hope": true, "seek": true,
 	"try": true, "attempt": true, "urge": true, "ask": true, "call": true, "demand": true, "expect": true,
 	"aim": true, "prepare": true, "propose": true, "consider": true, "wish": true, "need": true, "fail": true,
+	"insist": true, "request": true, "appeal": true, "recommend": true, "suggest": true, "order": true,
 }
 
 // intended reports a trigger that is the intended act of an intention
@@ -340,7 +508,7 @@ var intentionVerbs = map[string]bool{
 func (sv *sentence) intended(t int) bool {
 	tok := sv.s.Tokens[t]
 	h := tok.Head - 1
-	if tok.Dep != "xcomp" || h < 0 {
+	if (tok.Dep != "xcomp" && tok.Dep != "ccomp") || h < 0 {
 		return false
 	}
 	return intentionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)]
@@ -372,39 +540,6 @@ type participant struct {
 	via     string
 }
 
-// participants finds the mentions filling the first present role at
-// trigger t, with their coordinated conjuncts.
-func (sv *sentence) participants(in Input, t int, roles []Role, isActor bool) []participant {
-	for _, r := range roles {
-		for _, d := range sv.roleTokens(t, r) {
-			if ps := sv.mentionsUnder(d); len(ps) > 0 {
-				return ps
-			}
-		}
-	}
-	// A prepositional phrase the parser hung on the object instead of the
-	// verb: "signed [an agreement with Azerbaijan]" reads as "signed an
-	// agreement | with Azerbaijan".
-	for _, r := range roles {
-		if r.Rel != "obl" || r.Prep == "" {
-			continue
-		}
-		for _, o := range sv.children[t] {
-			if sv.s.Tokens[o].Dep != "obj" {
-				continue
-			}
-			for _, d := range sv.children[o] {
-				if base(sv.s.Tokens[d].Dep) == "nmod" && sv.marker(d) == r.Prep {
-					if ps := sv.mentionsUnder(d); len(ps) > 0 {
-						return ps
-					}
-				}
-			}
-		}
-	}
-	return nil
-}
-
 // roleTokens returns the dependents of t that fill role r, following
 // control, coordination and relative clauses for a missing subject.
 func (sv *sentence) roleTokens(t int, r Role) []int {
@@ -415,7 +550,23 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 			out = append(out, d)
 		}
 	}
-	if len(out) > 0 || r.Rel != "subj" {
+	if len(out) > 0 {
+		return out
+	}
+	if r.Rel == "obj" {
+		// Coordinated verbs share an object: "met and praised Georgia".
+		for _, c := range sv.children[t] {
+			if toks[c].Dep == "conj" && triggerPOS(toks[c].POS) == "V" {
+				for _, d := range sv.children[c] {
+					if toks[d].Dep == "obj" {
+						return []int{d}
+					}
+				}
+			}
+		}
+		return nil
+	}
+	if r.Rel != "subj" {
 		return out
 	}
 	// Inherit a missing subject.
@@ -546,11 +697,11 @@ func (sv *sentence) mentionsUnder(d int) []participant {
 
 // nearestOther finds the known mention of the sentence nearest to t whose
 // actor differs from a's, for nominal events with no syntactic recipient.
-func (sv *sentence) nearestOther(in Input, t int, a participant) int {
+func (sv *sentence) nearestOther(in Input, t int, a actor.Mention) int {
 	best, bestDist := -1, 1<<30
-	ac := in.Mentions[a.mention].Actor.Country
+	ac := a.Actor.Country
 	for i, k := range sv.mention {
-		if k < 0 || k == a.mention || !in.Mentions[k].Known() || in.Mentions[k].Actor.Country == ac {
+		if k < 0 || !in.Mentions[k].Known() || in.Mentions[k].Actor.Country == ac {
 			continue
 		}
 		d := i - t

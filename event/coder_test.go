@@ -132,13 +132,13 @@ func TestCoderGrammar(t *testing.T) {
 			want:     []string{"CONSULT GEO>TUR 2021-03-05", "CONSULT ARM>TUR 2021-03-05"},
 		},
 		{
-			name: "reciprocal: X and Y signed an agreement",
+			name: "compound actor with no recipient: each coded, no recipient (as PLOVER's gold records do)",
 			rows: []string{
 				"Georgia PROPN Georgia 4 nsubj", "and CCONJ and 3 cc", "Armenia PROPN Armenia 1 conj", "signed VERB sign 0 root",
 				"a DET a 6 det", "treaty NOUN treaty 4 obj", ". PUNCT . 4 punct",
 			},
 			mentions: []string{"0 1 GEO GEO", "2 3 ARM ARM"},
-			want:     []string{"AGREE GEO>ARM 2021-03-05", "AGREE ARM>GEO 2021-03-05"},
+			want:     []string{"AGREE GEO>- 2021-03-05", "AGREE ARM>- 2021-03-05"},
 		},
 		{
 			name: "nominal: possessor is the actor",
@@ -168,6 +168,40 @@ func TestCoderGrammar(t *testing.T) {
 			want:     []string{"CONSULT TUR>GEO 2021-03-05", "SUPPORT TUR>GEO 2021-03-05"},
 		},
 	}
+	tests = append(tests, []struct {
+		name     string
+		rows     []string
+		mentions []string
+		want     []string
+	}{
+		{
+			name: "future: an announced visit is AGREE",
+			rows: []string{
+				"Turkey PROPN Turkey 3 nsubj", "will AUX will 3 aux", "visit VERB visit 0 root",
+				"Georgia PROPN Georgia 3 obj", ". PUNCT . 3 punct",
+			},
+			mentions: []string{"0 1 TUR TUR", "3 4 GEO GEO"},
+			want:     []string{"AGREE TUR>GEO 2021-03-05"},
+		},
+		{
+			name: "unknown victims make a domestic event",
+			rows: []string{
+				"Egyptian ADJ Egyptian 2 amod", "police NOUN police 3 nsubj", "arrested VERB arrest 0 root",
+				"twelve NUM twelve 5 nummod", "protesters NOUN protester 3 obj", ". PUNCT . 3 punct",
+			},
+			mentions: []string{"0 2 EGYCOP EGY COP"},
+			want:     []string{"COERCE EGYCOP>EGY 2021-03-05"},
+		},
+		{
+			name: "demanded that X act: X is the recipient",
+			rows: []string{
+				"Poland PROPN Poland 2 nsubj", "demanded VERB demand 0 root", "that SCONJ that 5 mark",
+				"Russia PROPN Russia 5 nsubj", "apologize VERB apologize 2 ccomp", ". PUNCT . 2 punct",
+			},
+			mentions: []string{"0 1 POL POL", "3 4 RUS RUS"},
+			want:     []string{"REQUEST POL>RUS 2021-03-05"},
+		},
+	}...)
 	c := testCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
