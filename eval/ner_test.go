@@ -3,6 +3,8 @@ package eval
 import (
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/nlp"
 )
 
 func TestReadIOB(t *testing.T) {
@@ -109,4 +111,34 @@ func FuzzReadIOB(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestIOBDoc(t *testing.T) {
+	sents := []IOBSentence{
+		{Tokens: []string{"Aliyev", "visited", "Baku", "."}},
+		{Tokens: []string{"NATO", "met", "."}},
+	}
+	d := IOBDoc(sents)
+	if d.Text != "Aliyev visited Baku .\nNATO met ." {
+		t.Fatalf("text %q", d.Text)
+	}
+	if len(d.Sentences) != 2 || len(d.Sentences[1].Tokens) != 3 {
+		t.Fatalf("sentences %+v", d.Sentences)
+	}
+	for si, s := range d.Sentences {
+		for i, tok := range s.Tokens {
+			if tok.Text != sents[si].Tokens[i] || d.Text[tok.Span.Start:tok.Span.End] != tok.Text || tok.Head != -1 {
+				t.Errorf("sentence %d token %d = %+v", si, i, tok)
+			}
+		}
+	}
+	d.Entities = []nlp.Entity{
+		{Label: "LOC", Sentence: 0, Tokens: [2]int{2, 3}},
+		{Label: "ORG", Sentence: 1, Tokens: [2]int{0, 1}},
+		{Label: "PER", Sentence: 7, Tokens: [2]int{0, 1}}, // out of range: dropped
+	}
+	got := DocSpans(d)
+	if len(got) != 2 || len(got[0]) != 1 || got[0][0] != (TokenSpan{2, 3, "LOC"}) || len(got[1]) != 1 || got[1][0] != (TokenSpan{0, 1, "ORG"}) {
+		t.Errorf("DocSpans = %+v", got)
+	}
 }

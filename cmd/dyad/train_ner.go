@@ -195,6 +195,8 @@ func loadNERGazetteer(dir string) (*ner.GazetteerBuilder, error) {
 	}{
 		{filepath.Join(dir, "mordecai", "admin1CodesASCII.json"), ner.ReadAdmin1JSON},
 		{filepath.Join(dir, "countryinfo", "CountryInfo.120116.txt"), ner.ReadCountryInfoPeople},
+		{filepath.Join(dir, "phoenix-dictionaries", "Phoenix.International.actors.txt"), ner.ReadPhoenixOrgs},
+		{filepath.Join(dir, "phoenix-dictionaries", "Phoenix.MilNonState.actors.txt"), ner.ReadPhoenixOrgs},
 	} {
 		f, err := os.Open(src.path)
 		if err != nil {
@@ -244,12 +246,14 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	var set nerTrainSet
 	fs.IntVar(&set.holdout, "holdout", 10, "hold out every `N`th UNER EWT dev sentence for the bar test (0: none)")
-	fs.IntVar(&set.unerRepeat, "uner-repeat", 2, "present UNER EWT dev sentences `N` times per epoch (in-domain data)")
+	fs.IntVar(&set.unerRepeat, "uner-repeat", 3, "present UNER EWT dev sentences `N` times per epoch (in-domain data)")
 	fs.BoolVar(&set.skipMisc, "skip-misc", false, "also leave out wikigold sentences with MISC entities")
-	fs.IntVar(&set.wikiRepeat, "wikigold-repeat", 1, "present wikigold sentences `N` times per epoch")
+	fs.IntVar(&set.wikiRepeat, "wikigold-repeat", 2, "present wikigold sentences `N` times per epoch")
 	fs.IntVar(&set.btcRepeat, "btc-repeat", 1, "present BTC sentences `N` times per epoch (0: leave BTC out)")
 	fs.IntVar(&set.wnutRepeat, "wnut-repeat", 1, "present WNUT17 sentences `N` times per epoch (0: leave WNUT17 out)")
 	noTag := fs.Bool("no-tag", false, "train without POS tags (by default the training sentences are tagged with nlp/tag, as the pipeline tags text)")
+	bias := fs.Float64("entity-bias", 0, "add `B` to every token's score for opening an entity (trades precision for recall)")
+	cvBias := fs.String("cv-bias", "", "with --cv, score each fold's model with each of these comma-separated entity biases instead of --entity-bias")
 	cvErrors := fs.Int("cv-errors", 0, "with --cv, print up to `N` held-out sentences with wrong entities per file and fold")
 	cv := fs.Int("cv", 0, "cross-validate instead of writing a model: train `K` models, each without one K-th of UNER EWT dev and of wikigold, and score the left-out sentences")
 	fs.Usage = func() {
@@ -287,9 +291,20 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr}
+	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr, EntityBias: float32(*bias)}
 	if *cv > 1 {
-		if err := crossValidateNER(ctx, e, *data, set, opt, *cv, *cvErrors); err != nil {
+		biases := []float32{float32(*bias)}
+		if *cvBias != "" {
+			biases = biases[:0]
+			for _, f := range strings.Split(*cvBias, ",") {
+				b, err := strconv.ParseFloat(strings.TrimSpace(f), 32)
+				if err != nil {
+					return fail(fmt.Errorf("--cv-bias: %w", err))
+				}
+				biases = append(biases, float32(b))
+			}
+		}
+		if err := crossValidateNER(ctx, e, *data, set, opt, *cv, *cvErrors, biases); err != nil {
 			return fail(err)
 		}
 		return exitOK
@@ -332,13 +347,13 @@ func trainNER(ctx context.Context, e env, args []string) int {
 // side), runs each (tagger, then
 // recognizer, per document) on the sentences it did not see, and prints
 // the summed span scores per file and type. No test file is read.
-func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, opt ner.TrainOptions, k, nerrs int) error {
+func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, opt ner.TrainOptions, k, nerrs int, biases []float32) error {
 	gold := []struct{ set, path string }{
 		{"uner", filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2")},
 		{"wikigold", filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt")},
 	}
 	golds := make([][]eval.IOBSentence, len(gold))
-	scores := make([]*eval.NERScore, len(gold))
+	scores := make([][]*eval.NERScore, len(gold)) // per file and bias
 	for g, f := range gold {
 		r, err := os.Open(f.path)
 		if err != nil {
@@ -349,10 +364,13 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 		if err != nil {
 			return err
 		}
-		scores[g] = eval.NewNERScore(ner.Types...)
+		for range biases {
+			scores[g] = append(scores[g], eval.NewNERScore(ner.Types...))
+		}
 	}
 	set.holdout = 0 // the folds replace the bar test's held-out sentences
 	opt.Log = nil
+	opt.EntityBias = 0
 	kb := opt.KB
 	for j := 0; j < k; j++ {
 		set.heldOut = func(s string, i int) bool {
@@ -371,51 +389,64 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 		if err != nil {
 			return err
 		}
-		rec := ner.New(m, kb)
-		for g, f := range gold {
-			var kept []eval.IOBSentence
-			for i, s := range golds[g] {
-				if i*k/len(golds[g]) == j {
-					if f.set == "wikigold" {
-						s.Tags = mapTags(s.Tags, nerMaps["wikigold"])
+		shift := float32(0)
+		for bi, b := range biases {
+			m.ShiftEntityScores(b - shift)
+			shift = b
+			rec := ner.New(m, kb)
+			for g, f := range gold {
+				var kept []eval.IOBSentence
+				for i, s := range golds[g] {
+					if i*k/len(golds[g]) == j {
+						if f.set == "wikigold" {
+							s.Tags = mapTags(s.Tags, nerMaps["wikigold"])
+						}
+						kept = append(kept, s)
 					}
-					kept = append(kept, s)
 				}
-			}
-			shown := 0
-			for a := 0; a < len(kept); {
-				b := a + 1
-				for kept[a].Doc != "" && b < len(kept) && kept[b].Doc == kept[a].Doc {
-					b++
-				}
-				for i, pred := range recognizeTokens(rec, set.tagger, kept[a:b]) {
-					s := kept[a+i]
-					gs := eval.IOBSpans(s.Tags)
-					scores[g].Add(gs, pred)
-					if shown < nerrs {
-						if msg := nerDiff(s.Tokens, gs, pred); msg != "" {
-							fmt.Fprintf(e.stdout, "%s:%d: %s\n\t%s\n", f.path, s.Line, msg, strings.Join(s.Tokens, " "))
-							shown++
+				shown := 0
+				for a := 0; a < len(kept); {
+					b := a + 1
+					for kept[a].Doc != "" && b < len(kept) && kept[b].Doc == kept[a].Doc {
+						b++
+					}
+					for i, pred := range recognizeTokens(rec, set.tagger, kept[a:b]) {
+						s := kept[a+i]
+						gs := eval.IOBSpans(s.Tags)
+						scores[g][bi].Add(gs, pred)
+						if shown < nerrs && bi == 0 {
+							if msg := nerDiff(s.Tokens, gs, pred); msg != "" {
+								fmt.Fprintf(e.stdout, "%s:%d: %s\n\t%s\n", f.path, s.Line, msg, strings.Join(s.Tokens, " "))
+								shown++
+							}
 						}
 					}
+					a = b
 				}
-				a = b
 			}
 		}
 		fmt.Fprintf(e.stderr, "fold %d/%d: %d training sentences\n", j+1, k, len(exs))
 	}
-	fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", "held out ("+strconv.Itoa(k)+"-fold)", "type", "gold", "system", "correct", "P", "R", "F1")
-	for g, f := range gold {
-		name := filepath.Base(f.path)
-		for _, typ := range append(append([]string{}, ner.Types...), "overall") {
-			c := &scores[g].Overall
-			if typ != "overall" {
-				if c = scores[g].Types[typ]; c == nil {
-					c = &eval.SpanCounts{}
+	for bi, b := range biases {
+		fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", fmt.Sprintf("held out (%d-fold, bias %g)", k, b), "type", "gold", "system", "correct", "P", "R", "F1")
+		var all eval.SpanCounts
+		for g, f := range gold {
+			name := filepath.Base(f.path)
+			sc := scores[g][bi]
+			for _, typ := range append(append([]string{}, ner.Types...), "overall") {
+				c := &sc.Overall
+				if typ != "overall" {
+					if c = sc.Types[typ]; c == nil {
+						c = &eval.SpanCounts{}
+					}
 				}
+				fmt.Fprintf(e.stdout, "%-32s %-7s %6d %6d %7d %7.4f %7.4f %7.4f\n", name, typ, c.Gold, c.System, c.Correct, c.Precision(), c.Recall(), c.F1())
 			}
-			fmt.Fprintf(e.stdout, "%-32s %-7s %6d %6d %7d %7.4f %7.4f %7.4f\n", name, typ, c.Gold, c.System, c.Correct, c.Precision(), c.Recall(), c.F1())
+			all.Gold += sc.Overall.Gold
+			all.System += sc.Overall.System
+			all.Correct += sc.Overall.Correct
 		}
+		fmt.Fprintf(e.stdout, "%-32s %-7s %6d %6d %7d %7.4f %7.4f %7.4f\n\n", "both files", "overall", all.Gold, all.System, all.Correct, all.Precision(), all.Recall(), all.F1())
 	}
 	return nil
 }

@@ -85,7 +85,41 @@ const (
 	tXPOSBigramM1
 	tXPOSBigramP1
 	tXPOSWordM1
+	tRunPrev
+	tRunNext
+	tRunHead
+	tRunHeadPrev
 )
+
+// Head words: the last word of a capitalised run that names an
+// organisation ("... Party", "... Inc") or a place ("... River").
+const (
+	headORG = iota + 1
+	headLOC
+)
+
+var headWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, w := range strings.Fields(`ministry council party front army forces committee bank university agency
+		corp corp. corporation inc inc. ltd ltd. co co. company companies group union association organisation
+		organization court parliament assembly commission department office service services institute
+		institution foundation league movement federation alliance brigade brigades division regiment battalion
+		corps navy police club college school academy society board bureau authority congress senate government
+		administration network news times post press journal airlines airways records studios entertainment
+		motors systems technologies holdings partners associates fund trust orchestra team fc secretariat
+		tribunal cabinet guard fleet command laboratory laboratories industries enterprises bureau agency
+		coalition caucus junta militia council directorate ministries unions clubs party's plc llc gmbh ag sa`) {
+		m[w] = headORG
+	}
+	for _, w := range strings.Fields(`river mountain mountains mount mt lake sea ocean island islands bay gulf
+		valley desert street st road rd avenue ave boulevard square bridge park county province region district
+		city town village peninsula strait canal coast airport station hills forest plain plateau basin harbour
+		harbor port falls beach canyon creek cape highway prefecture governorate oblast territory territories
+		archipelago reef glacier delta lagoon pass heights`) {
+		m[w] = headLOC
+	}
+	return m
+}()
 
 // connectors may join the capitalised words of one name ("Bank of
 // America", "Trinidad and Tobago").
@@ -120,6 +154,11 @@ type tokInfo struct {
 	run   uint64 // capitalised-run feature value
 	first uint64 // word hash of the first word of the extended run, 0 outside one
 	last  uint64 // word hash of the last word of the extended run
+	// the extended run's neighbours and head: words before and after it,
+	// the head class of its last word, the token's position in it
+	runPrev, runNext uint64
+	runHead          uint8
+	runPos           uint8
 }
 
 // Boundary values for context windows.
@@ -285,8 +324,28 @@ func (m *Model) prepare(s *sentence, words, pos, xpos []string, kb *actor.KB, kb
 			}
 			break
 		}
+		prev, next := hBOS, hEOS
+		if i > 0 {
+			prev = s.toks[i-1].word
+		}
+		if j < n {
+			next = s.toks[j].word
+		}
+		head := headWords[s.toks[j-1].lower]
 		for k := i; k < j; k++ {
-			s.toks[k].first, s.toks[k].last = s.toks[i].word, s.toks[j-1].word
+			t := &s.toks[k]
+			t.first, t.last = s.toks[i].word, s.toks[j-1].word
+			t.runPrev, t.runNext, t.runHead = prev, next, head
+			switch {
+			case j-i == 1:
+				t.runPos = 1
+			case k == i:
+				t.runPos = 2
+			case k == j-1:
+				t.runPos = 3
+			default:
+				t.runPos = 4
+			}
 		}
 		i = j
 	}
@@ -397,7 +456,13 @@ func (m *Model) features(s *sentence, i int, dst []uint64) []uint64 {
 		dst = append(dst, mix(tCapRun, t.run))
 	}
 	if t.first != 0 {
-		dst = append(dst, mix(tRunFirst, t.first), mix(tRunLast, t.last))
+		pos := uint64(t.runPos)
+		dst = append(dst, mix(tRunFirst, t.first), mix(tRunLast, t.last),
+			mix(mix(tRunPrev, t.runPrev), pos),
+			mix(mix(tRunNext, t.runNext), pos),
+			mix(tRunHead, uint64(t.runHead)<<8|pos),
+			mix(mix(tRunHeadPrev, t.runPrev), uint64(t.runHead)),
+		)
 	}
 	dst = append(dst, mix(tSentCase, mix(s.caseRegime, t.shape)))
 	if t.kb != 0 {

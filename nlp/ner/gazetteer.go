@@ -18,6 +18,7 @@ const (
 	GazTrainORG         // entity of type ORG in the training data
 	GazTrainLOC         // entity of type LOC in the training data
 	GazGivenName        // first word of an office holder's or training PER name
+	GazOrg              // organisation name (Phoenix international and non-state actor dictionaries)
 	numGaz
 )
 

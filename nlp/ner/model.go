@@ -51,6 +51,29 @@ type Model struct {
 	gaz   *gazetteer
 }
 
+// ShiftEntityScores adds delta to the score every token gets for opening
+// an entity (the B- labels' weights of the bias feature, which every
+// token has): a positive delta makes the model find more entities,
+// trading precision for recall. It is for training and tuning; the model
+// must not be in use by a Recognizer meanwhile.
+func (m *Model) ShiftEntityScores(delta float32) {
+	if delta == 0 {
+		return
+	}
+	r, ok := m.feats.get(tBias)
+	if !ok {
+		r = int32(len(m.w) / nLabels)
+		m.w = append(m.w, make([]float32, nLabels)...)
+		m.feats.put(tBias, r)
+	}
+	row := m.w[int(r)*nLabels : int(r+1)*nLabels]
+	for y, l := range labels {
+		if l[0] == 'B' {
+			row[y] += delta
+		}
+	}
+}
+
 // score fills sc (len(toks) x nLabels) with the feature scores of s.
 func (m *Model) score(s *sentence, sc []float32, fbuf []uint64) []uint64 {
 	for i := range s.toks {

@@ -124,3 +124,97 @@ func titleCase(s string) string {
 	}
 	return l
 }
+
+// ReadPhoenixOrgs adds the organisations of a PETRARCH/TABARI actor
+// dictionary (Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt)
+// to GazOrg: every entry and "+" synonym of a block whose codes carry no
+// dates (a dated code is an office holder, a person). Words are joined
+// by underscores; a parenthesised acronym, "FRONT_(FLN)_", is added as a
+// name of its own. Synonyms naming a role ("WORLD_BANK_PRESIDENT") are
+// left out. Errors name the line.
+func ReadPhoenixOrgs(r io.Reader, name string, b *GazetteerBuilder) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	var block []string
+	dated := false
+	flush := func() {
+		if !dated {
+			for _, n := range block {
+				addPhoenixName(n, b)
+			}
+		}
+		block, dated = block[:0], false
+	}
+	line := 0
+	for sc.Scan() {
+		line++
+		raw := sc.Text()
+		s := raw
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		codes := ""
+		if i := strings.IndexByte(s, '['); i >= 0 {
+			codes = s[i:]
+			s = s[:i]
+		}
+		lineDated := strings.ContainsAny(codes, "0123456789>") || strings.Contains(raw, "rulers")
+		s = strings.TrimSpace(s)
+		switch {
+		case s == "":
+			// a codes line of the current block
+		case raw[0] == '+':
+			block = append(block, s[1:])
+		case raw[0] == ' ' || raw[0] == '\t':
+			block = append(block, strings.TrimPrefix(s, "+"))
+		default:
+			flush()
+			block = append(block, s)
+		}
+		dated = dated || lineDated
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s:%d: %w", name, line+1, err)
+	}
+	flush()
+	return nil
+}
+
+// roleWords mark a Phoenix synonym that names a person by office.
+var roleWords = map[string]bool{"PRESIDENT": true, "CHIEF": true, "SECRETARY": true, "SECRETARY-GENERAL": true,
+	"DIRECTOR": true, "MINISTER": true, "SPOKESMAN": true, "SPOKESWOMAN": true, "OFFICIAL": true, "OFFICIALS": true,
+	"HEAD": true, "LEADER": true, "LEADERS": true, "CHAIRMAN": true, "ENVOY": true, "AMBASSADOR": true, "COMMANDER": true,
+	"MEMBER": true, "MEMBERS": true, "REPRESENTATIVE": true, "GENERAL": true, "STAFF": true}
+
+func addPhoenixName(n string, b *GazetteerBuilder) {
+	n = strings.Trim(strings.TrimSpace(n), "_")
+	if n == "" || strings.ContainsAny(n, "{}<>") {
+		return
+	}
+	if i := strings.IndexByte(n, '('); i >= 0 {
+		if j := strings.IndexByte(n[i:], ')'); j > 0 {
+			if acr := n[i+1 : i+j]; len(acr) >= 2 && !strings.Contains(acr, "_") {
+				b.AddPhrase(acr, GazOrg)
+			}
+			n = strings.Trim(n[:i]+n[i+j+1:], "_")
+		}
+	}
+	words := strings.FieldsFunc(n, func(r rune) bool { return r == '_' })
+	for _, w := range words {
+		if roleWords[w] {
+			return
+		}
+	}
+	if len(words) == 0 || len(words) == 1 && len(words[0]) < 2 {
+		return
+	}
+	for i, w := range words {
+		if len(w) > 5 || strings.ContainsAny(w, ".-&") {
+			words[i] = titleCase(w) // the gazetteer folds case; keep acronyms as written
+		}
+	}
+	b.AddPhrase(strings.Join(words, " "), GazOrg)
+}

@@ -36,6 +36,10 @@ type TrainOptions struct {
 	Gazetteer *GazetteerBuilder
 	// Lexicon holds word classes from a POS-tagged corpus; may be nil.
 	Lexicon *LexiconBuilder
+	// EntityBias is added to the score of every B- label of the trained
+	// model (see Model.ShiftEntityScores): a positive bias trades
+	// precision for recall.
+	EntityBias float32
 	// Log, when set, receives one line per epoch.
 	Log io.Writer
 }
@@ -405,6 +409,7 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Model, e
 		m.trans[i] = trans[i] - tacc[i]/c
 	}
 	m.gaz = ext.merge(all).build()
+	m.ShiftEntityScores(opt.EntityBias)
 	if opt.Log != nil {
 		fmt.Fprintf(opt.Log, "model: %d features kept of %d, %d gazetteer phrases, %d lexicon words\n", len(kept), nf, m.gaz.t.n, m.lex.n)
 	}
