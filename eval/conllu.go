@@ -26,7 +26,11 @@ import (
 //     figure and the one the quality bars use. LASUniversal compares only
 //     the universal part before ":", which is what conll18_ud_eval.py
 //     calls LAS.
-//   - Every word counts, punctuation included, as in CoNLL 2018.
+//   - Every word counts, punctuation included, as in CoNLL 2018. Because
+//     treebanks attach punctuation by different conventions (EWT attaches
+//     the comma after a fronted phrase to that phrase, PUD to the clause
+//     that follows), UAS and LAS are also counted over the words whose
+//     gold UPOS is not PUNCT (the *NoPunct fields), as CoNLL 2006-2007 did.
 //
 // Multiword token lines and empty nodes are not scored.
 
@@ -35,15 +39,12 @@ type ConlluCounts struct {
 	Sentences, Words       int
 	UPOS, XPOS, Lemma      int
 	UAS, LAS, LASUniversal int
+	NoPunctWords           int // words whose gold UPOS is not PUNCT
+	NoPunctUAS, NoPunctLAS int
 }
 
 // Score is a count as a percentage of Words.
-func (c ConlluCounts) Score(n int) float64 {
-	if c.Words == 0 {
-		return 0
-	}
-	return 100 * float64(n) / float64(c.Words)
-}
+func (c ConlluCounts) Score(n int) float64 { return pct(n, c.Words) }
 
 // UPOSScore, XPOSScore, LemmaScore, UASScore, LASScore and
 // LASUniversalScore return the percentages.
@@ -53,6 +54,18 @@ func (c ConlluCounts) LemmaScore() float64        { return c.Score(c.Lemma) }
 func (c ConlluCounts) UASScore() float64          { return c.Score(c.UAS) }
 func (c ConlluCounts) LASScore() float64          { return c.Score(c.LAS) }
 func (c ConlluCounts) LASUniversalScore() float64 { return c.Score(c.LASUniversal) }
+
+// NoPunctUASScore and NoPunctLASScore return UAS and LAS over the words
+// that are not punctuation, as percentages of NoPunctWords.
+func (c ConlluCounts) NoPunctUASScore() float64 { return pct(c.NoPunctUAS, c.NoPunctWords) }
+func (c ConlluCounts) NoPunctLASScore() float64 { return pct(c.NoPunctLAS, c.NoPunctWords) }
+
+func pct(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(of)
+}
 
 // Add scores one system sentence against its gold sentence. The sentences
 // must have the same words; the error names the gold sentence's line.
@@ -79,10 +92,20 @@ func (c *ConlluCounts) Add(gold, sys *conllu.Sentence) error {
 		if g.Lemma == "_" || g.Lemma == s.Lemma {
 			c.Lemma++
 		}
+		punct := g.UPOS == "PUNCT"
+		if !punct {
+			c.NoPunctWords++
+		}
 		if g.Head == s.Head {
 			c.UAS++
+			if !punct {
+				c.NoPunctUAS++
+			}
 			if g.Deprel == s.Deprel {
 				c.LAS++
+				if !punct {
+					c.NoPunctLAS++
+				}
 			}
 			if universal(g.Deprel) == universal(s.Deprel) {
 				c.LASUniversal++

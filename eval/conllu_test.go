@@ -33,7 +33,8 @@ func TestScoreConllu(t *testing.T) {
 		sys  string
 		want ConlluCounts
 	}{
-		{"identical", gold, ConlluCounts{Sentences: 2, Words: 7, UPOS: 7, XPOS: 7, Lemma: 7, UAS: 7, LAS: 7, LASUniversal: 7}},
+		{"identical", gold, ConlluCounts{Sentences: 2, Words: 7, UPOS: 7, XPOS: 7, Lemma: 7, UAS: 7, LAS: 7, LASUniversal: 7,
+			NoPunctWords: 6, NoPunctUAS: 6, NoPunctLAS: 6}},
 		{
 			// Lemma case matters ("Ankara" vs "ankara"); gold "_" accepts
 			// anything; subtype errors cost LAS but not universal LAS;
@@ -43,7 +44,8 @@ func TestScoreConllu(t *testing.T) {
 				"Ankara Ankara PROPN NNP 2 nsubj;signed sign VERB VBN 0 root;deals deal VERB NNS 2 obj;. . PUNCT . 3 punct",
 				"Talks talk NOUN NNS 3 nsubj;were be AUX VBD 3 aux:pass;held hold VERB VBN 0 root",
 			),
-			ConlluCounts{Sentences: 2, Words: 7, UPOS: 6, XPOS: 6, Lemma: 6, UAS: 6, LAS: 5, LASUniversal: 6},
+			ConlluCounts{Sentences: 2, Words: 7, UPOS: 6, XPOS: 6, Lemma: 6, UAS: 6, LAS: 5, LASUniversal: 6,
+				NoPunctWords: 6, NoPunctUAS: 6, NoPunctLAS: 5},
 		},
 	}
 	for _, tc := range tests {
@@ -68,7 +70,11 @@ func TestScoreConlluPercentages(t *testing.T) {
 			t.Errorf("got %v, want %v", tc.got, tc.want)
 		}
 	}
-	if (ConlluCounts{}).UASScore() != 0 {
+	np := ConlluCounts{NoPunctWords: 4, NoPunctUAS: 3, NoPunctLAS: 2}
+	if np.NoPunctUASScore() != 75 || np.NoPunctLASScore() != 50 {
+		t.Errorf("no-punct scores %v %v, want 75 50", np.NoPunctUASScore(), np.NoPunctLASScore())
+	}
+	if (ConlluCounts{}).UASScore() != 0 || (ConlluCounts{}).NoPunctUASScore() != 0 {
 		t.Error("empty counts: want 0")
 	}
 }

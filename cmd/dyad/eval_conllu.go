@@ -38,7 +38,8 @@ func evalConllu(ctx context.Context, e env, args []string) int {
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad eval conllu [flags] [GOLD.conllu]...")
 		fmt.Fprintln(e.stderr, "Tags and parses the gold tokens; prints UPOS, XPOS, lemma, UAS and LAS (CoNLL 2018 rules,")
-		fmt.Fprintln(e.stderr, "punctuation included; LAS with full labels, LAS-u on the universal part only).")
+		fmt.Fprintln(e.stderr, "punctuation included; LAS with full labels, LAS-u on the universal part only;")
+		fmt.Fprintln(e.stderr, "UAS-np and LAS-np leave out words whose gold UPOS is PUNCT). Bars use UAS and LAS.")
 		fmt.Fprintln(e.stderr, "Default: en_ewt-ud-test.conllu and en_pud-ud-test.conllu in ../shared/data/ud-english.")
 		fs.PrintDefaults()
 	}
@@ -64,8 +65,8 @@ func evalConllu(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	fmt.Fprintf(e.stdout, "tags: %s\n", tg.describe())
-	fmt.Fprintf(e.stdout, "%-24s %6s %7s %7s %7s %7s %7s %7s %7s %9s\n",
-		"treebank", "sents", "words", "UPOS", "XPOS", "Lemma", "UAS", "LAS", "LAS-u", "parse s/s")
+	fmt.Fprintf(e.stdout, "%-24s %6s %7s %7s %7s %7s %7s %7s %7s %7s %7s %9s\n",
+		"treebank", "sents", "words", "UPOS", "XPOS", "Lemma", "UAS", "LAS", "LAS-u", "UAS-np", "LAS-np", "parse s/s")
 	failed := false
 	var bars []string
 	for _, path := range files {
@@ -75,8 +76,9 @@ func evalConllu(ctx context.Context, e env, args []string) int {
 			return exitFailed
 		}
 		name := filepath.Base(path)
-		fmt.Fprintf(e.stdout, "%-24s %6d %7d %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %9.0f\n", name, c.Sentences, c.Words,
-			c.UPOSScore(), c.XPOSScore(), c.LemmaScore(), c.UASScore(), c.LASScore(), c.LASUniversalScore(), rate)
+		fmt.Fprintf(e.stdout, "%-24s %6d %7d %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %9.0f\n", name, c.Sentences, c.Words,
+			c.UPOSScore(), c.XPOSScore(), c.LemmaScore(), c.UASScore(), c.LASScore(), c.LASUniversalScore(),
+			c.NoPunctUASScore(), c.NoPunctLASScore(), rate)
 		for _, b := range conlluBars {
 			if strings.Contains(name, b.match) {
 				bars = append(bars,

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -36,7 +37,9 @@ func trainParser(ctx context.Context, e env, args []string) int {
 	minUpd := fs.Int("min-updates", 2, "drop features that took part in fewer than `N` perceptron updates")
 	limit := fs.Int("limit", 0, "train on the first `N` sentences only (0: all)")
 	tags := fs.String("tags", "jackknife", "tags to train on: jackknife (the tagger's, each fold tagged by a tagger trained on the others) or gold")
+	devGold := fs.Bool("dev-gold", false, "score dev with gold tags (default: tagged by the embedded tagger, as in use)")
 	folds := fs.Int("folds", 10, "jackknife folds")
+	cache := fs.String("tag-cache", "", "keep the jackknifed training tags in `FILE` (UPOS, XPOS, lemma a line, blank line a sentence) and reuse them when it exists, for experiments")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad train parser [flags]")
 		fmt.Fprintln(e.stderr, "Trains the arc-hybrid perceptron parser on EWT train; prints dev UAS/LAS per epoch.")
@@ -80,12 +83,18 @@ func trainParser(ctx context.Context, e env, args []string) int {
 	for i, s := range devCU {
 		dev[i] = parse.FromConllu(s)
 	}
-	tagNote := "gold tags"
+	fmt.Fprintf(e.stdout, "train: %s (%d sentences), dev: %s (%d sentences)\n", trainPath, len(train), devPath, len(dev))
+	tagNote := "train: gold"
 	if *tags == "jackknife" {
-		if err := jackknifeTags(ctx, e, trainCU, train, *folds); err != nil {
+		if err := cachedJackknife(ctx, e, *cache, trainCU, train, *folds); err != nil {
 			fmt.Fprintf(e.stderr, "dyad train parser: %v\n", err)
 			return exitFailed
 		}
+		tagNote = fmt.Sprintf("train: jackknifed over %d folds (%s)", *folds, time.Since(start).Round(time.Second))
+	}
+	if *devGold {
+		tagNote += ", dev: gold"
+	} else {
 		tg, err := tag.Load()
 		if err != nil {
 			fmt.Fprintf(e.stderr, "dyad train parser: %v\n", err)
@@ -94,10 +103,9 @@ func trainParser(ctx context.Context, e env, args []string) int {
 		for i := range dev {
 			tg.Tag(&dev[i])
 		}
-		tagNote = fmt.Sprintf("train tags jackknifed over %d folds, dev tagged by the embedded tagger (%s)", *folds, time.Since(start).Round(time.Second))
+		tagNote += ", dev: the embedded tagger's"
 	}
-	fmt.Fprintf(e.stdout, "train: %s (%d sentences), dev: %s (%d sentences), %s\n",
-		trainPath, len(train), devPath, len(dev), tagNote)
+	fmt.Fprintf(e.stdout, "tags: %s\n", tagNote)
 	opt := parse.Options{
 		Epochs: *epochs, Seed: *seed, Explore: *explore, Prune: *prune, MinUpdates: *minUpd, Dev: dev,
 		Progress: func(s parse.EpochStats) {
@@ -132,8 +140,8 @@ func readConllu(path string) ([]*conllu.Sentence, error) {
 	return conllu.ReadAll(f, path)
 }
 
-// jackknifeTags replaces the gold UPOS and XPOS of train with predicted
-// ones: the sentences are split into folds (sentence i in fold i mod k),
+// jackknifeTags replaces the gold UPOS, XPOS and lemmas of train with
+// predicted ones: the sentences are split into folds (sentence i in fold i mod k),
 // and each fold is tagged by a tagger trained on the other folds, so the
 // parser learns from tags as good, and as bad, as it will see. Folds train
 // two at a time; the result does not depend on the order they finish in.
@@ -143,6 +151,8 @@ func jackknifeTags(ctx context.Context, e env, cu []*conllu.Sentence, train []nl
 	}
 	errs := make([]error, k)
 	sem := make(chan struct{}, 2)
+	start := time.Now()
+	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for f := 0; f < k; f++ {
 		wg.Add(1)
@@ -166,16 +176,68 @@ func jackknifeTags(ctx context.Context, e env, cu []*conllu.Sentence, train []nl
 				errs[f] = fmt.Errorf("jackknife fold %d: %w", f+1, err)
 				return
 			}
+			var n, right int
 			for i := f; i < len(train); i += k {
 				s := nlp.Sentence{Tokens: append([]nlp.Token(nil), train[i].Tokens...)}
 				tg.Tag(&s)
 				for j := range s.Tokens {
+					n++
+					if train[i].Tokens[j].XPOS == s.Tokens[j].XPOS {
+						right++
+					}
 					train[i].Tokens[j].POS = s.Tokens[j].POS
 					train[i].Tokens[j].XPOS = s.Tokens[j].XPOS
+					train[i].Tokens[j].Lemma = s.Tokens[j].Lemma
 				}
 			}
+			mu.Lock()
+			fmt.Fprintf(e.stdout, "jackknife fold %2d/%d: XPOS %.2f%% (%s)\n", f+1, k, 100*float64(right)/float64(max(n, 1)), time.Since(start).Round(time.Second))
+			mu.Unlock()
 		}()
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// cachedJackknife is jackknifeTags, with the result kept in cache (when
+// not empty) and read back from it on later runs.
+func cachedJackknife(ctx context.Context, e env, cache string, cu []*conllu.Sentence, train []nlp.Sentence, k int) error {
+	if cache != "" {
+		if b, err := os.ReadFile(cache); err == nil {
+			sents := strings.Split(strings.TrimSuffix(string(b), "\n\n"), "\n\n")
+			if len(sents) != len(train) {
+				return fmt.Errorf("%s: %d sentences, want %d", cache, len(sents), len(train))
+			}
+			for i, s := range sents {
+				lines := strings.Split(s, "\n")
+				if len(lines) != len(train[i].Tokens) {
+					return fmt.Errorf("%s: sentence %d has %d words, want %d", cache, i+1, len(lines), len(train[i].Tokens))
+				}
+				for j, l := range lines {
+					f := strings.Split(l, "\t")
+					if len(f) != 3 {
+						return fmt.Errorf("%s: sentence %d word %d: %d columns, want 3", cache, i+1, j+1, len(f))
+					}
+					t := &train[i].Tokens[j]
+					t.POS, t.XPOS, t.Lemma = f[0], f[1], f[2]
+				}
+			}
+			fmt.Fprintf(e.stdout, "jackknifed tags read from %s\n", cache)
+			return nil
+		}
+	}
+	if err := jackknifeTags(ctx, e, cu, train, k); err != nil {
+		return err
+	}
+	if cache == "" {
+		return nil
+	}
+	var b strings.Builder
+	for _, s := range train {
+		for _, t := range s.Tokens {
+			b.WriteString(t.POS + "\t" + t.XPOS + "\t" + t.Lemma + "\n")
+		}
+		b.WriteString("\n")
+	}
+	return os.WriteFile(cache, []byte(b.String()), 0o644)
 }

@@ -69,7 +69,7 @@ func dist(a, b int32) uint64 {
 }
 
 // numFeatures is the number of templates features fills.
-const numFeatures = 93
+const numFeatures = 110
 
 // features fills st.feats with the configuration's feature hashes.
 func (st *state) features() []uint64 {
@@ -95,7 +95,7 @@ func (st *state) features() []uint64 {
 			}
 		}
 	}
-	w, p, u, lab := st.w, st.p, st.u, st.label
+	w, p, u, lab, x, m := st.w, st.p, st.u, st.label, st.x, st.m
 	S0w, S0p, S1w, S1p := w[s0], p[s0], w[s1], p[s1]
 	N0w, N0p, N1w, N1p := w[n0], p[n0], w[n1], p[n1]
 	N2w, N2p, S2w, S2p := w[n2], p[n2], w[s2], p[s2]
@@ -111,6 +111,17 @@ func (st *state) features() []uint64 {
 	S0vl, S0vr, N0vl := uint64(st.vl[s0]), uint64(st.vr[s0]), uint64(st.vl[n0])
 	S1vl, S1vr := uint64(st.vl[s1]), uint64(st.vr[s1])
 
+	vb := none
+	var dv, pv uint64 = 8, 0
+	if n0 != none {
+		vb = st.nv[n0]
+		if vb != none {
+			dv = dist(n0, vb)
+		}
+		if st.np[n0] < vb {
+			pv = 1
+		}
+	}
 	f := st.feats[:0]
 	f = append(f,
 		// unigrams
@@ -155,13 +166,20 @@ func (st *state) features() []uint64 {
 		f2(89, S1p, st.ls[s1]), f2(90, S1p, st.rs[s1]),
 		// universal tags
 		f2(91, u[s0], u[n0]), f2(92, u[s1], u[s0]), f3(93, u[s1], u[s0], u[n0]),
+		// suffixes and lemmas, for unknown words and tagging errors
+		f1(94, x[s0]), f1(95, x[n0]), f1(96, x[s1]), f1(97, x[n1]), f2(98, x[s0], x[n0]),
+		f1(99, m[s0]), f1(100, m[n0]), f1(101, m[s1]), f2(102, m[s0], m[n0]), f2(103, m[s1], m[s0]),
+		// lookahead: the next verb after n0, and whether punctuation comes first
+		f4(104, S0p, N0p, dv, pv), f3(105, u[s0], u[vb], dv), f3(106, S1p, S0p, dv), f2(107, S0w, dv),
+		// spacing: "two-year-old" and "Al-Qaeda" hyphens are not dashes
+		f2(108, S0p, st.sp[s0]), f2(109, N0p, st.sp[n0]), f4(110, S0w, st.sp[s0], N0p, S1p),
 	)
 	st.feats = f
 	return f
 }
 
 // numLabelFeatures is the number of templates labelFeatures fills.
-const numLabelFeatures = 30
+const numLabelFeatures = 33
 
 // labelFeatures fills st.lfeats with the features that choose the label of
 // the arc h -> d (dir 0: leftward, d < h; dir 1: rightward). The template
@@ -214,6 +232,7 @@ func (st *state) labelFeatures(h, d int32) []uint64 {
 		f2(t+23, dp, w[dl1]), f2(t+24, dp, w[dr1]), f3(t+25, hp, dp, w[dl1]),
 		f3(t+26, hw, dp, w[dl1]), f2(t+27, dp, w[dl2]), f3(t+28, hp, dp, ctx),
 		f3(t+29, hp, dp, dprev), f2(t+30, dw, st.ls[d]),
+		f1(t+31, st.x[d]), f2(t+32, st.m[h], st.m[d]), f2(t+33, st.m[d], w[dl1]),
 	)
 	st.lfeats = f
 	return f

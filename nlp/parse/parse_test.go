@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/nlp/tag"
 )
 
 // treebankDir returns ../shared/data/ud-english beside the repository root,
@@ -167,6 +168,8 @@ const (
 	barDevLAS = 81.0
 )
 
+// TestEmbeddedModelDev checks the bars on EWT dev with the tags the
+// parser sees in use: the embedded tagger's.
 func TestEmbeddedModelDev(t *testing.T) {
 	dev := readTB(t, "en_ewt-ud-dev.conllu")
 	p, err := Load()
@@ -174,9 +177,18 @@ func TestEmbeddedModelDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	uas, las := p.attachment(dev)
-	t.Logf("EWT dev (gold tags): UAS %.2f LAS %.2f", uas, las)
+	t.Logf("EWT dev, gold tags: UAS %.2f LAS %.2f", uas, las)
+	tg, err := tag.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range dev {
+		tg.Tag(&dev[i]) // replaces POS, XPOS and Lemma; Head and Dep stay gold
+	}
+	uas, las = p.attachment(dev)
+	t.Logf("EWT dev, predicted tags: UAS %.2f LAS %.2f", uas, las)
 	if uas < barDevUAS || las < barDevLAS {
-		t.Errorf("EWT dev UAS %.2f LAS %.2f, want >= %.0f / %.0f", uas, las, barDevUAS, barDevLAS)
+		t.Errorf("EWT dev with predicted tags: UAS %.2f LAS %.2f, want >= %.0f / %.0f", uas, las, barDevUAS, barDevLAS)
 	}
 }
 
@@ -470,4 +482,18 @@ func FuzzReadModel(f *testing.F) {
 		p.Parse(&s)
 		checkTree(t, s.Tokens)
 	})
+}
+
+// The scratch arrays are sized by numFeatures and numLabelFeatures.
+func TestFeatureCounts(t *testing.T) {
+	s := sentence(t, "Talks/NOUN/NNS resumed/VERB/VBD in/ADP/IN Baku/PROPN/NNP")
+	st := &state{}
+	st.reset(s.Tokens, 3)
+	if n := len(st.features()); n != numFeatures {
+		t.Errorf("features: %d, numFeatures %d", n, numFeatures)
+	}
+	st.apply(actShift, 0)
+	if n := len(st.labelFeatures(2, 1)); n != numLabelFeatures {
+		t.Errorf("label features: %d, numLabelFeatures %d", n, numLabelFeatures)
+	}
 }

@@ -53,6 +53,11 @@ type state struct {
 	w      []uint64 // word form (lower-cased, digits folded)
 	p      []uint64 // XPOS
 	u      []uint64 // UPOS
+	x      []uint64 // suffix: the last three bytes of the lower-cased word
+	m      []uint64 // lemma (the lower-cased word when the token has none)
+	sp     []uint64 // spacing: 1 if no space before the token, 2 if none after
+	nv     []int32  // the first verb or auxiliary at or after each position (n: none)
+	np     []int32  // the first punctuation mark at or after each position (n: none)
 	feats  []uint64
 	lfeats []uint64
 	scores []float32 // transition scores in [0:3], label scores in [1:L+1]
@@ -85,6 +90,11 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 	st.w = grow64(st.w, size)
 	st.p = grow64(st.p, size)
 	st.u = grow64(st.u, size)
+	st.x = grow64(st.x, size)
+	st.m = grow64(st.m, size)
+	st.sp = grow64(st.sp, size)
+	st.nv = grow32(st.nv, size)
+	st.np = grow32(st.np, size)
 	none := int32(n)
 	for i := 0; i < size; i++ {
 		st.head[i] = -1
@@ -92,13 +102,43 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 		st.label[i], st.vl[i], st.vr[i] = 0, 0, 0
 		st.ls[i], st.rs[i] = 0, 0
 	}
-	st.w[0], st.p[0], st.u[0] = rootWord, rootTag, rootTag
-	st.w[n], st.p[n], st.u[n] = noneWord, noneTag, noneTag
+	st.w[0], st.p[0], st.u[0], st.x[0], st.m[0] = rootWord, rootTag, rootTag, rootWord, rootWord
+	st.w[n], st.p[n], st.u[n], st.x[n], st.m[n] = noneWord, noneTag, noneTag, noneWord, noneWord
+	st.sp[0], st.sp[n] = 0, 0
 	for i := range toks {
 		t := &toks[i]
+		var sp uint64
+		if i > 0 && !toks[i-1].SpaceAfter {
+			sp |= 1
+		}
+		if !t.SpaceAfter && i+1 < len(toks) {
+			sp |= 2
+		}
+		st.sp[i+1] = sp
 		st.w[i+1] = hashWord(t.Text)
 		st.p[i+1] = hashString(t.XPOS)
 		st.u[i+1] = hashString(t.POS)
+		st.x[i+1] = hashWord(suffix(t.Text)) ^ 0x5a5a
+		if t.Lemma != "" && t.Lemma != "_" {
+			st.m[i+1] = hashWord(t.Lemma)
+		} else {
+			st.m[i+1] = st.w[i+1]
+		}
+	}
+	// Lookahead: where the next verb and punctuation mark are, so that a
+	// comma or a fronted phrase can wait for the clause it belongs to.
+	st.nv[n], st.np[n] = none, none
+	for i := n - 1; i >= 0; i-- {
+		st.nv[i], st.np[i] = st.nv[i+1], st.np[i+1]
+		if i == 0 {
+			break
+		}
+		switch toks[i-1].POS {
+		case "VERB", "AUX":
+			st.nv[i] = int32(i)
+		case "PUNCT":
+			st.np[i] = int32(i)
+		}
 	}
 	st.stack = append(st.stack[:0], 0)
 	st.b = 1
@@ -189,6 +229,15 @@ func (st *state) attach(h, d int32, l uint8) {
 	}
 	st.vr[h]++
 	st.rs[h] |= 1 << (l & 63)
+}
+
+// suffix returns the last three bytes of s, or s when shorter. (A
+// multi-byte character may be cut: the hash only needs consistency.)
+func suffix(s string) string {
+	if len(s) > 3 {
+		return s[len(s)-3:]
+	}
+	return s
 }
 
 // FNV-1a, 64 bit.
