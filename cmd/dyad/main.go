@@ -29,6 +29,7 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
+		"ingest":   {"code articles and keep them with their events in a store (SQLite or PostgreSQL); resumable", runIngest},
 		"code":     {"code the events of articles: who did what to whom, when and where", runCode},
 		"read":     {"print the articles found in files, directories or stdin", runRead},
 		"kb":       {"query the actor knowledge base (kb lookup TEXT)", runKB},
