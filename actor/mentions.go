@@ -16,7 +16,10 @@ type Mention struct {
 	Text     string
 	Actor    Actor
 	Person   string // the person's name when the mention is a person
-	Via      string // how it was resolved: kb, person, modifier, pronoun, short-name, definite
+	Via      string // how it was resolved: kb, person, described, surname, short-name, pronoun, definite, group
+	// Group holds the actors a collective reference stands for: "the two
+	// countries", "both sides" are the last two countries named.
+	Group []Actor
 }
 
 // Known reports whether the mention resolved to a country, an
@@ -116,6 +119,19 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				pm := Mention{Sentence: si, Tokens: [2]int{ti, ti + 1}, Span: tok.Span, Text: tok.Text,
 					Actor: m.Actor, Person: m.Person, Via: "pronoun"}
 				out = insertMention(out, first, pm)
+			}
+		}
+		// Collective references: "the two countries", "both sides".
+		for ti := range s.Tokens {
+			n := groupRef(s, ti)
+			if n == 0 || overlaps(out[first:], [2]int{ti, ti + n}) {
+				continue
+			}
+			if g := lastCountries(out, 2); len(g) == 2 {
+				gm := Mention{Sentence: si, Tokens: [2]int{ti, ti + n}, Span: nlp.Span{Start: s.Tokens[ti].Span.Start, End: s.Tokens[ti+n-1].Span.End},
+					Actor: g[0], Group: g, Via: "group"}
+				gm.Text = d.Text[gm.Span.Start:gm.Span.End]
+				out = insertMention(out, first, gm)
 			}
 		}
 		for k := first; k < len(out); k++ {
@@ -258,6 +274,47 @@ func antecedent(ms []Mention, si, ti, cls int) int {
 		}
 	}
 	return -1
+}
+
+// groupNouns are what "the two X" and "both X" refer to as a pair of
+// states.
+var groupNouns = map[string]bool{
+	"countries": true, "nations": true, "states": true, "sides": true, "governments": true, "neighbours": true,
+	"neighbors": true, "capitals": true, "allies": true, "parties": true,
+}
+
+// groupRef returns the length of a collective reference at token t ("the
+// two countries", "both sides", "both countries'"), or 0.
+func groupRef(s *nlp.Sentence, t int) int {
+	w := func(i int) string {
+		if i >= len(s.Tokens) {
+			return ""
+		}
+		return strings.ToLower(s.Tokens[i].Text)
+	}
+	switch {
+	case w(t) == "the" && w(t+1) == "two" && groupNouns[w(t+2)]:
+		return 3
+	case w(t) == "both" && groupNouns[w(t+1)]:
+		return 2
+	}
+	return 0
+}
+
+// lastCountries returns the last n distinct countries (or organisations)
+// mentioned, most recent first.
+func lastCountries(ms []Mention, n int) []Actor {
+	var out []Actor
+	seen := map[string]bool{}
+	for k := len(ms) - 1; k >= 0 && len(out) < n; k-- {
+		a := ms[k].Actor
+		if a.Country == "" || ms[k].Via == "group" || seen[a.Country] {
+			continue
+		}
+		seen[a.Country] = true
+		out = append(out, Actor{Code: a.Country, Country: a.Country, Name: a.Country, Type: TypeCountry})
+	}
+	return out
 }
 
 func lastCountry(ms []Mention) int {

@@ -126,42 +126,56 @@ func (c *Coder) codeSentence(in Input, sv *sentence) []Event {
 	dates := sentenceDates(in.Doc, sv.s, in.Published)
 	var place *Place
 	located := false
-	for ti, tok := range sv.s.Tokens {
-		pos := triggerPOS(tok.POS)
-		if pos == "" {
-			continue
-		}
-		lemma := strings.ToLower(tok.Lemma)
-		if lemma == "" {
-			lemma = strings.ToLower(tok.Text)
-		}
-		for _, p := range c.Lexicon.Lookup(pos, lemma) {
-			if !sv.satisfies(ti, p.Require) {
+	// Verbs first: a noun trigger that is the object or subject of a
+	// verb that coded an event ("signed a treaty", "the visit was
+	// cancelled") names that event again and is not coded twice.
+	coded := make([]bool, len(sv.s.Tokens))
+	for _, want := range []string{"V", "N"} {
+		for ti, tok := range sv.s.Tokens {
+			pos := triggerPOS(tok.POS)
+			if pos != want {
 				continue
 			}
-			evs := c.apply(in, sv, ti, p)
-			if len(evs) == 0 {
-				continue
-			}
-			if !located {
-				place, located = c.locate(in, sv), true
-			}
-			for _, e := range evs {
-				e.Date, e.DatePrecision = eventDate(dates, tok.Span.Start, in.Published)
-				e.Location = place
-				key := e.Type + "|" + e.Actor.Code + "|" + recipientCode(e)
-				if j, dup := seen[key]; dup {
-					if e.Confidence > out[j].Confidence {
-						out[j] = e
-					}
+			if pos == "N" {
+				if h := tok.Head - 1; h >= 0 && coded[h] {
 					continue
 				}
-				seen[key] = len(out)
-				out = append(out, e)
 			}
-			break // the most specific matching pattern wins
+			lemma := strings.ToLower(tok.Lemma)
+			if lemma == "" {
+				lemma = strings.ToLower(tok.Text)
+			}
+			for _, p := range c.Lexicon.Lookup(pos, lemma) {
+				if !sv.satisfies(ti, p.Require) {
+					continue
+				}
+				evs := c.apply(in, sv, ti, p)
+				if len(evs) == 0 {
+					continue
+				}
+				coded[ti] = true
+				if !located {
+					place, located = c.locate(in, sv), true
+				}
+				for _, e := range evs {
+					e.Date, e.DatePrecision = eventDate(dates, tok.Span.Start, in.Published)
+					e.Location = place
+					key := e.Type + "|" + e.Actor.Code + "|" + recipientCode(e)
+					if j, dup := seen[key]; dup {
+						if e.Confidence > out[j].Confidence {
+							out[j] = e
+						}
+						continue
+					}
+					seen[key] = len(out)
+					out = append(out, e)
+				}
+				break // the most specific matching pattern wins
+			}
 		}
 	}
+	// Text order.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.TriggerSpan[0] < out[j].Evidence.TriggerSpan[0] })
 	return out
 }
 
@@ -250,6 +264,11 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		}
 	}
 	recips := rf.mentions
+	reciprocal := false
+	if len(recips) == 0 && !rf.unknown && p.POS == "N" && len(actors) > 1 {
+		// "rapprochement between Turkey and Armenia": each towards the other.
+		recips, reciprocal = actors, true
+	}
 	if len(recips) == 0 && !rf.unknown && len(recipRoles) > 0 && p.POS == "N" && len(actors) == 1 {
 		// A nominal event with no syntactic recipient: the nearest other
 		// actor of the sentence, with less confidence.
@@ -285,7 +304,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			continue
 		}
 		for _, rm := range recips {
-			if !rm.Known() || rm.Actor.Code == am.Actor.Code || (rm.Span == am.Span) {
+			if !rm.Known() || rm.Actor.Code == am.Actor.Code || (rm.Span == am.Span && !reciprocal) {
 				continue
 			}
 			rm := rm
@@ -333,7 +352,17 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 	try := func(d int) bool {
 		if ps := sv.mentionsUnder(d); len(ps) > 0 {
 			for _, p := range ps {
-				rf.mentions = append(rf.mentions, in.Mentions[p.mention])
+				m := in.Mentions[p.mention]
+				if len(m.Group) == 0 {
+					rf.mentions = append(rf.mentions, m)
+					continue
+				}
+				// "the two countries": each member of the group.
+				for _, a := range m.Group {
+					gm := m
+					gm.Actor, gm.Group = a, nil
+					rf.mentions = append(rf.mentions, gm)
+				}
 			}
 			return true
 		}
