@@ -10,11 +10,14 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/article"
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/export"
 	"github.com/dyad-events/dyad/pipeline"
+	"github.com/dyad-events/dyad/store"
 )
 
 // repeated is a flag that may be given several times.
@@ -106,7 +109,7 @@ func (pf *pipelineFlags) load() (*pipeline.Pipeline, error) {
 func runCode(ctx context.Context, e env, args []string) int {
 	fs := flag.NewFlagSet("dyad code", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	format := fs.String("format", "jsonl", "output: jsonl (one event a line), json (one object per article), table")
+	format := fs.String("format", "jsonl", "output: jsonl (one event a line), json (one object per article), table, gdelt (GDELT 2.0 event table rows)")
 	var pf pipelineFlags
 	pf.register(fs)
 	fs.Usage = func() {
@@ -121,8 +124,8 @@ func runCode(ctx context.Context, e env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if *format != "jsonl" && *format != "json" && *format != "table" {
-		fmt.Fprintf(e.stderr, "dyad code: unknown --format %q (jsonl, json or table)\n", *format)
+	if *format != "jsonl" && *format != "json" && *format != "table" && *format != "gdelt" {
+		fmt.Fprintf(e.stderr, "dyad code: unknown --format %q (jsonl, json, table or gdelt)\n", *format)
 		return exitUsage
 	}
 	p, err := pf.load()
@@ -138,6 +141,24 @@ func runCode(ctx context.Context, e env, args []string) int {
 		write = writeEventsJSONL
 	case "json":
 		write = writeArticleEvents
+	case "gdelt":
+		gw, err := export.NewWriter("gdelt", out)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "dyad code: %v\n", err)
+			return exitFailed
+		}
+		defer gw.Close()
+		added := time.Now().UTC()
+		write = func(_ io.Writer, r pipeline.Result) error {
+			for _, ev := range r.Events {
+				// One article: each event is its own single report.
+				se := store.StoredEvent{Event: ev, EventID: ev.ID, Mentions: 1, Articles: 1, Sources: 1, Added: added}
+				if err := gw.Write(&se); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 	case "table":
 		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 		defer tw.Flush()
