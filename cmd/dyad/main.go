@@ -39,6 +39,7 @@ func commands() map[string]command {
 		"parse":    {"text or CoNLL-U in, CoNLL-U out: tags, lemmas, dependencies, entities", runParse},
 		"query":    {"ask the store: query relations A B | events | actors", runQuery},
 		"gen":      {"fill a store with synthetic events for load tests", runGen},
+		"serve":    {"serve the JSON API and the web UI (127.0.0.1:8080 by default)", runServe},
 		"export":   {"write stored events as GDELT 2.0 TSV, PLOVER JSONL, CSV or Parquet", runExport},
 	}
 }
