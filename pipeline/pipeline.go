@@ -75,21 +75,48 @@ type Result struct {
 }
 
 // Process runs every stage over one article.
-func (p *Pipeline) Process(a *article.Article) Result {
+func (p *Pipeline) Process(a *article.Article) Result { return p.ProcessTimed(a, nil) }
+
+// Stage names, in order, as StageTimes reports them.
+var Stages = []string{"segment", "tag", "parse", "entities", "actors", "events"}
+
+// StageTimes accumulates the time spent in each stage.
+type StageTimes [6]time.Duration
+
+// ProcessTimed is Process adding the time of each stage to st (nil: no
+// timing).
+func (p *Pipeline) ProcessTimed(a *article.Article, st *StageTimes) Result {
+	var t0 time.Time
+	lap := func(i int) {
+		if st != nil {
+			now := time.Now()
+			st[i] += now.Sub(t0)
+			t0 = now
+		}
+	}
+	if st != nil {
+		t0 = time.Now()
+	}
 	doc := nlp.Segment(a.Body())
+	lap(0)
 	p.Tagger.TagDoc(doc)
+	lap(1)
 	p.Parser.ParseDoc(doc)
+	lap(2)
 	p.NER.Recognize(doc)
+	lap(3)
 	pub := a.Published
 	if pub.IsZero() {
 		pub = p.Published
 	}
 	mentions := p.Resolver.Mentions(doc, pub)
+	lap(4)
 	ref := event.ArticleRef{ID: a.ID, URL: a.URL, Title: a.Title, Site: a.Site}
 	if !pub.IsZero() {
 		ref.Published = pub.Format("2006-01-02")
 	}
 	evs := p.Coder.Code(event.Input{Article: ref, Published: pub, Doc: doc, Mentions: mentions})
+	lap(5)
 	return Result{Article: a, Doc: doc, Mentions: mentions, Events: evs}
 }
 
