@@ -49,7 +49,9 @@ func TestServeAnswersAndStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	errb := &syncBuffer{}
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, env{strings.NewReader(""), io.Discard, errb}, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}) }()
+	go func() {
+		done <- run(ctx, env{strings.NewReader(""), io.Discard, errb}, []string{"serve", "--addr", "127.0.0.1:0", "--db", db})
+	}()
 	re := regexp.MustCompile(`listening on (http://[^ ]+/)`)
 	var base string
 	for deadline := time.Now().Add(10 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {

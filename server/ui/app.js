@@ -242,7 +242,7 @@ function drawRelations(out, rel, params) {
 // chart draws stacked bars of both directions' events per quad class and the
 // mean Goldstein line over them.
 function chart(ps, by, onPick) {
-  const W = 1040, H = 340, L = 48, R = 48, T = 14, Bm = 40;
+  const W = 1040, H = 350, L = 48, R = 48, T = 26, Bm = 40;
   const pw = W - L - R, ph = H - T - Bm;
   const n = Math.max(ps.length, 1);
   const step = pw / n, bw = Math.max(1, Math.min(40, step * 0.8));
@@ -288,8 +288,8 @@ function chart(ps, by, onPick) {
     g.addEventListener("keydown", (e) => { if (e.key === "Enter") g.dispatchEvent(new Event("click")); });
     bars.append(g);
   });
-  const axis = svg("g", { class: "axis" }, svg("text", { x: 4, y: T + 4 }, "events"),
-    svg("text", { x: W - 4, y: T + 4, "text-anchor": "end" }, "G"));
+  const axis = svg("g", { class: "axis" }, svg("text", { x: L - 6, y: 12, "text-anchor": "end" }, "events"),
+    svg("text", { x: W - R + 6, y: 12 }, "Goldstein"));
   root.append(axis, bars);
   if (pts.length) {
     root.append(svg("path", { class: "goldstein", d: pts.map((p, i) => (i ? "L" : "M") + p[0].toFixed(1) + " " + p[1].toFixed(1)).join(" ") }));
