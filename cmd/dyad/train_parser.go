@@ -37,6 +37,7 @@ func trainParser(ctx context.Context, e env, args []string) int {
 	minUpd := fs.Int("min-updates", 2, "drop features that took part in fewer than `N` perceptron updates")
 	limit := fs.Int("limit", 0, "train on the first `N` sentences only (0: all)")
 	tags := fs.String("tags", "jackknife", "tags to train on: jackknife (the tagger's, each fold tagged by a tagger trained on the others) or gold")
+	alsoGold := fs.Bool("also-gold", false, "with jackknifed tags, also train on a copy of the sentences with gold tags")
 	devGold := fs.Bool("dev-gold", false, "score dev with gold tags (default: tagged by the embedded tagger, as in use)")
 	folds := fs.Int("folds", 10, "jackknife folds")
 	cache := fs.String("tag-cache", "", "keep the jackknifed training tags in `FILE` (UPOS, XPOS, lemma a line, blank line a sentence) and reuse them when it exists, for experiments")
@@ -91,6 +92,12 @@ func trainParser(ctx context.Context, e env, args []string) int {
 			return exitFailed
 		}
 		tagNote = fmt.Sprintf("train: jackknifed over %d folds (%s)", *folds, time.Since(start).Round(time.Second))
+		if *alsoGold {
+			for _, s := range trainCU {
+				train = append(train, parse.FromConllu(s))
+			}
+			tagNote += " plus a gold-tagged copy"
+		}
 	}
 	if *devGold {
 		tagNote += ", dev: gold"

@@ -69,13 +69,23 @@ func TestParseOwnSentences(t *testing.T) {
 	}
 	tests := []struct {
 		tagged string
-		want   map[string]string // word -> "head-word dep"
+		want   map[string]string // word -> "head-word dep"; alternatives separated by " | "
 	}{
 		{
+			// "with Azerbaijan" may modify the signing (obl) or the
+			// agreement (nmod): EWT annotates both readings, so either
+			// attachment is accepted; the rest of the tree is not ambiguous.
 			"Turkey/PROPN/NNP signed/VERB/VBD an/DET/DT agreement/NOUN/NN with/ADP/IN Azerbaijan/PROPN/NNP ./PUNCT/.",
 			map[string]string{
 				"signed": "ROOT root", "Turkey": "signed nsubj", "agreement": "signed obj",
-				"an": "agreement det", "Azerbaijan": "signed obl", "with": "Azerbaijan case", ".": "signed punct",
+				"an": "agreement det", "Azerbaijan": "signed obl | agreement nmod", "with": "Azerbaijan case", ".": "signed punct",
+			},
+		},
+		{
+			"Turkey/PROPN/NNP met/VERB/VBD with/ADP/IN Azerbaijan/PROPN/NNP ./PUNCT/.",
+			map[string]string{
+				"met": "ROOT root", "Turkey": "met nsubj", "Azerbaijan": "met obl", "with": "Azerbaijan case",
+				".": "met punct",
 			},
 		},
 		{
@@ -106,7 +116,7 @@ func TestParseOwnSentences(t *testing.T) {
 			if tok.Head > 0 {
 				head = s.Tokens[tok.Head-1].Text
 			}
-			if got := head + " " + tok.Dep; got != want {
+			if got := head + " " + tok.Dep; !slices.Contains(strings.Split(want, " | "), got) {
 				t.Errorf("%q: token %d %q: got %q, want %q", tc.tagged, i+1, tok.Text, got, want)
 			}
 		}
