@@ -170,8 +170,10 @@ function setActive(view) {
   for (const a of document.querySelectorAll("nav a[data-view]")) a.classList.toggle("active", a.dataset.view === view);
 }
 
-// loadActorCodes fills the datalist the actor inputs suggest from, once.
+// loadActorCodes fills the datalist the actor inputs suggest from, once,
+// when an actor input first gets focus (the ranking scans every event).
 let actorCodes;
+document.addEventListener("focusin", (e) => { if (e.target.getAttribute && e.target.getAttribute("list") === "actor-codes") loadActorCodes(); });
 function loadActorCodes() {
   if (actorCodes) return;
   actorCodes = api("actors", { limit: 200 }).then((r) => {
@@ -189,7 +191,6 @@ function loadActorCodes() {
 
 function relationsView(params) {
   setActive("relations");
-  loadActorCodes();
   const a = params.get("a") || "", b = params.get("b") || "", by = params.get("by") || "month";
   const since = params.get("since") || "", until = params.get("until") || "";
   const form = el("form", { class: "bar", id: "relations-form" },
@@ -316,7 +317,6 @@ function showPeriod(box, rel, p) {
 
 function eventsView(params) {
   setActive("events");
-  loadActorCodes();
   const fields = ["actor", "recipient", "country", "sector", "type", "quad", "since", "until", "q"];
   const form = el("form", { class: "bar", id: "events-form" },
     fields.map((f) => el("label", {}, f, f === "quad"
