@@ -238,7 +238,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if len(actors) == 0 && p.POS == "N" {
 		// "the visit by X" is covered by roles; "X made a visit" by the
 		// governing verb's subject.
-		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
+		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" && sv.s.Tokens[t].Dep == "obj" {
 			actors = c.fill(in, sv, h, []Role{{Rel: "subj"}}, true).mentions
 			conf *= 0.8
 		}
@@ -631,10 +631,10 @@ func (sv *sentence) fills(d int, r Role) bool {
 		return dep == "nsubj" || dep == "csubj"
 	case "nsubj:pass":
 		return dep == "nsubj:pass"
-	case "obj":
-		return dep == "obj"
-	case "iobj":
-		return dep == "iobj"
+	case "obj", "iobj":
+		// Parsers confuse the two ("accused [the United States] of"): a
+		// pattern's object role takes either.
+		return dep == "obj" || dep == "iobj"
 	case "poss":
 		return dep == "nmod:poss"
 	case "agent":
