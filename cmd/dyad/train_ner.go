@@ -253,7 +253,8 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	fs.IntVar(&set.wnutRepeat, "wnut-repeat", 1, "present WNUT17 sentences `N` times per epoch (0: leave WNUT17 out)")
 	noTag := fs.Bool("no-tag", false, "train without POS tags (by default the training sentences are tagged with nlp/tag, as the pipeline tags text)")
 	bias := fs.Float64("entity-bias", 0, "add `B` to every token's score for opening an entity (trades precision for recall)")
-	cvBias := fs.String("cv-bias", "", "with --cv, score each fold's model with each of these comma-separated entity biases instead of --entity-bias")
+	orgBias := fs.Float64("org-bias", 0, "add `B` to every token's score for opening an ORG entity, on top of --entity-bias")
+	cvBias := fs.String("cv-bias", "", "with --cv, score each fold's model with each of these comma-separated entity biases instead of --entity-bias (a value ORG:B sets the ORG bias instead)")
 	cvErrors := fs.Int("cv-errors", 0, "with --cv, print up to `N` held-out sentences with wrong entities per file and fold")
 	cv := fs.Int("cv", 0, "cross-validate instead of writing a model: train `K` models, each without one K-th of UNER EWT dev and of wikigold, and score the left-out sentences")
 	fs.Usage = func() {
@@ -291,17 +292,26 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr, EntityBias: float32(*bias)}
+	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr, EntityBias: float32(*bias), ORGBias: float32(*orgBias)}
 	if *cv > 1 {
-		biases := []float32{float32(*bias)}
+		biases := []nerBias{{all: float32(*bias), org: float32(*orgBias)}}
 		if *cvBias != "" {
 			biases = biases[:0]
 			for _, f := range strings.Split(*cvBias, ",") {
-				b, err := strconv.ParseFloat(strings.TrimSpace(f), 32)
+				f = strings.TrimSpace(f)
+				org, isOrg := strings.CutPrefix(f, "ORG:")
+				if isOrg {
+					f = org
+				}
+				b, err := strconv.ParseFloat(f, 32)
 				if err != nil {
 					return fail(fmt.Errorf("--cv-bias: %w", err))
 				}
-				biases = append(biases, float32(b))
+				if isOrg {
+					biases = append(biases, nerBias{all: float32(*bias), org: float32(b)})
+				} else {
+					biases = append(biases, nerBias{all: float32(b), org: float32(*orgBias)})
+				}
 			}
 		}
 		if err := crossValidateNER(ctx, e, *data, set, opt, *cv, *cvErrors, biases); err != nil {
@@ -347,7 +357,10 @@ func trainNER(ctx context.Context, e env, args []string) int {
 // side), runs each (tagger, then
 // recognizer, per document) on the sentences it did not see, and prints
 // the summed span scores per file and type. No test file is read.
-func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, opt ner.TrainOptions, k, nerrs int, biases []float32) error {
+// nerBias is a pair of entity biases (see ner.TrainOptions).
+type nerBias struct{ all, org float32 }
+
+func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, opt ner.TrainOptions, k, nerrs int, biases []nerBias) error {
 	gold := []struct{ set, path string }{
 		{"uner", filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2")},
 		{"wikigold", filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt")},
@@ -370,7 +383,7 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 	}
 	set.holdout = 0 // the folds replace the bar test's held-out sentences
 	opt.Log = nil
-	opt.EntityBias = 0
+	opt.EntityBias, opt.ORGBias = 0, 0
 	kb := opt.KB
 	for j := 0; j < k; j++ {
 		set.heldOut = func(s string, i int) bool {
@@ -389,9 +402,10 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 		if err != nil {
 			return err
 		}
-		shift := float32(0)
+		var shift nerBias
 		for bi, b := range biases {
-			m.ShiftEntityScores(b - shift)
+			m.ShiftEntityScores("", b.all-shift.all)
+			m.ShiftEntityScores("ORG", b.org-shift.org)
 			shift = b
 			rec := ner.New(m, kb)
 			for g, f := range gold {
@@ -428,7 +442,7 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 		fmt.Fprintf(e.stderr, "fold %d/%d: %d training sentences\n", j+1, k, len(exs))
 	}
 	for bi, b := range biases {
-		fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", fmt.Sprintf("held out (%d-fold, bias %g)", k, b), "type", "gold", "system", "correct", "P", "R", "F1")
+		fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", fmt.Sprintf("held out (%d-fold, bias %g/%g)", k, b.all, b.org), "type", "gold", "system", "correct", "P", "R", "F1")
 		var all eval.SpanCounts
 		for g, f := range gold {
 			name := filepath.Base(f.path)

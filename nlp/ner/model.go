@@ -52,11 +52,12 @@ type Model struct {
 }
 
 // ShiftEntityScores adds delta to the score every token gets for opening
-// an entity (the B- labels' weights of the bias feature, which every
-// token has): a positive delta makes the model find more entities,
-// trading precision for recall. It is for training and tuning; the model
-// must not be in use by a Recognizer meanwhile.
-func (m *Model) ShiftEntityScores(delta float32) {
+// an entity of type typ (PER, ORG or LOC; "" for all): the B- label's
+// weight of the bias feature, which every token has. A positive delta
+// makes the model find more entities, trading precision for recall. It
+// is for training and tuning; the model must not be in use by a
+// Recognizer meanwhile.
+func (m *Model) ShiftEntityScores(typ string, delta float32) {
 	if delta == 0 {
 		return
 	}
@@ -68,7 +69,7 @@ func (m *Model) ShiftEntityScores(delta float32) {
 	}
 	row := m.w[int(r)*nLabels : int(r+1)*nLabels]
 	for y, l := range labels {
-		if l[0] == 'B' {
+		if l[0] == 'B' && (typ == "" || l[2:] == typ) {
 			row[y] += delta
 		}
 	}
