@@ -69,7 +69,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		// Erdogan" (that day's holder), "Azerbaijan's Prime Minister".
 		for _, m := range r.KB.LookupAt(text, date) {
 			t0, t1, ok := tokenRange(s, s.Start+m.Start, s.Start+m.End)
-			if !ok {
+			if !ok || attitude(text, m.Start) {
 				continue
 			}
 			km := Mention{Sentence: si, Tokens: [2]int{t0, t1}, Span: nlp.Span{Start: s.Tokens[t0].Span.Start, End: s.Tokens[t1-1].Span.End},
@@ -84,6 +84,14 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		// know: the words before the name describe them ("Azerbaijani
 		// billionaire Ilham Rahimov"); later short names find them again.
 		for _, e := range ents[si] {
+			if e.Label == "ORG" && !overlaps(out[first:], e.Tokens) {
+				// An organisation the knowledge base does not know: no
+				// actor code, but "it" and "its" may refer to it.
+				om := Mention{Sentence: si, Tokens: e.Tokens, Span: e.Span, Text: d.Text[e.Start:e.End], Via: "organisation",
+					Actor: Actor{Type: TypeGroup, Name: d.Text[e.Start:e.End]}}
+				out = insertMention(out, first, om)
+				continue
+			}
 			if e.Label != "PER" || overlaps(out[first:], e.Tokens) {
 				continue
 			}
@@ -180,6 +188,18 @@ func overlaps(ms []Mention, toks [2]int) bool {
 	return false
 }
 
+// attitude reports a name inside a "pro-" or "anti-" word: "pro-Turkish
+// feelings" are no Turkish actor.
+func attitude(text string, start int) bool {
+	pre := strings.ToLower(text[:start])
+	for _, p := range []string{"pro-", "anti-", "pro–", "anti–", "non-", "post-", "pre-"} {
+		if strings.HasSuffix(pre, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // describedFrom returns where the description of a name starting at
 // token t begins: the run of adjectives, nouns, proper nouns and
 // possessives right before it ("Azerbaijani billionaire", "Turkey's
@@ -264,7 +284,7 @@ func antecedent(ms []Mention, si, ti, cls int) int {
 				return k
 			}
 		case pronThing:
-			if m.Person == "" && m.Actor.Country != "" {
+			if m.Person == "" && (m.Actor.Country != "" || m.Via == "organisation") {
 				return k
 			}
 		case pronPlural:

@@ -89,13 +89,25 @@ func (c *Coder) Code(in Input) []Event {
 	for k, m := range in.Mentions {
 		bySent[m.Sentence] = append(bySent[m.Sentence], k)
 	}
+	var carried []dateMention // the last dates of the paragraph so far
 	for si := range in.Doc.Sentences {
 		s := &in.Doc.Sentences[si]
+		if si > 0 && strings.Contains(in.Doc.Text[in.Doc.Sentences[si-1].End:s.Start], "\n\n") {
+			carried = nil // a new paragraph starts a new time frame
+		}
+		dates := sentenceDates(in.Doc, s, in.Published)
+		if len(dates) > 0 {
+			carried = dates
+		} else {
+			// "This was on display in 2009. Ankara's attempt to restore
+			// relations ..." : the narrative stays in the paragraph's time.
+			dates = carried
+		}
 		if len(s.Tokens) == 0 || len(bySent[si]) == 0 {
 			continue // no actor, no event
 		}
 		sv := newSentence(si, s, in.Mentions, bySent[si])
-		out = append(out, c.codeSentence(in, sv)...)
+		out = append(out, c.codeSentence(in, sv, dates)...)
 	}
 	return out
 }
@@ -120,10 +132,9 @@ func newSentence(si int, s *nlp.Sentence, ms []actor.Mention, idx []int) *senten
 	return sv
 }
 
-func (c *Coder) codeSentence(in Input, sv *sentence) []Event {
+func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Event {
 	var out []Event
 	seen := map[string]int{}
-	dates := sentenceDates(in.Doc, sv.s, in.Published)
 	var place *Place
 	located := false
 	// Verbs first: a noun trigger that is the object or subject of a
@@ -373,7 +384,7 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 			rf.mentions = append(rf.mentions, pm)
 			return true
 		}
-		if !rf.unknown && sv.nominal(d) {
+		if !rf.unknown && sv.people(d) {
 			rf.unknown = true
 			tok := sv.s.Tokens[d]
 			rf.text, rf.span = tok.Text, tok.Span
@@ -408,11 +419,30 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 	return rf
 }
 
-// nominal reports a noun phrase head that could name a participant.
-func (sv *sentence) nominal(d int) bool {
-	switch sv.s.Tokens[d].POS {
-	case "NOUN", "PROPN", "NUM":
+// peopleNouns name people an event can be done to without naming whose
+// they are: "arrested protesters", "killed two civilians". Such a
+// recipient is domestic, of the actor's country.
+var peopleNouns = map[string]bool{
+	"people": true, "person": true, "man": true, "woman": true, "child": true, "civilian": true, "protester": true,
+	"demonstrator": true, "opponent": true, "activist": true, "journalist": true, "student": true, "worker": true,
+	"villager": true, "resident": true, "refugee": true, "prisoner": true, "detainee": true, "candidate": true,
+	"member": true, "official": true, "leader": true, "dissident": true, "critic": true, "youth": true,
+	"soldier": true, "officer": true, "policeman": true, "militant": true, "rebel": true, "fighter": true,
+	"insurgent": true, "guerrilla": true, "suspect": true, "citizen": true, "migrant": true, "immigrant": true,
+	"supporter": true, "politician": true, "lawmaker": true, "minister": true, "governor": true, "mayor": true,
+	"group": true, "organization": true, "organisation": true, "party": true, "union": true, "family": true,
+	"farmer": true, "crowd": true, "hostage": true, "victim": true,
+}
+
+// people reports a recipient head that names people the knowledge base does
+// not know: a person noun, or a number ("arrested 12").
+func (sv *sentence) people(d int) bool {
+	t := sv.s.Tokens[d]
+	switch t.POS {
+	case "NUM":
 		return true
+	case "NOUN":
+		return peopleNouns[strings.ToLower(t.Lemma)]
 	}
 	return false
 }
