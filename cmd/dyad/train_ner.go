@@ -244,6 +244,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	out := fs.String("out", filepath.Join("nlp", "ner", "model", "ner.model.gz"), "write the model to `FILE`")
 	epochs := fs.Int("epochs", 12, "perceptron passes over the data")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
+	folds := fs.Int("folds", 5, "jackknife `K` folds for the training-data name lists")
 	var set nerTrainSet
 	fs.IntVar(&set.holdout, "holdout", 10, "hold out every `N`th UNER EWT dev sentence for the bar test (0: none)")
 	fs.IntVar(&set.unerRepeat, "uner-repeat", 3, "present UNER EWT dev sentences `N` times per epoch (in-domain data)")
@@ -292,7 +293,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr, EntityBias: float32(*bias), ORGBias: float32(*orgBias)}
+	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr, EntityBias: float32(*bias), ORGBias: float32(*orgBias)}
 	if *cv > 1 {
 		biases := []nerBias{{all: float32(*bias), org: float32(*orgBias)}}
 		if *cvBias != "" {

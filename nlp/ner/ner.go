@@ -264,6 +264,10 @@ func (r *Recognizer) forceIGOs(sc *scratch, words []string) {
 	}
 }
 
+// EmbeddedModel returns a copy of the embedded model file (as written by
+// Model.WriteTo), for tools that read it afresh.
+func EmbeddedModel() []byte { return slices.Clone(embedded) }
+
 // NewWithDefaultKB returns a recognizer running m with the embedded actor
 // knowledge base (the one 'dyad train ner' trains with).
 func NewWithDefaultKB(m *Model) (*Recognizer, error) {

@@ -1,6 +1,7 @@
 package ner_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -248,5 +249,23 @@ func BenchmarkRecognize(b *testing.B) {
 	// per CPU second does not depend on what else the machine runs.
 	if cpu := (cpuTime() - cpu0).Seconds(); cpu > 0 {
 		b.ReportMetric(float64(n*b.N)/cpu, "sentences/cpu-s")
+	}
+}
+
+// BenchmarkLoad reads the embedded model afresh and builds a recognizer
+// with the embedded knowledge base: what Load does once per process.
+func BenchmarkLoad(b *testing.B) {
+	cpu0 := cpuTime()
+	for b.Loop() {
+		m, err := ner.ReadModel(bytes.NewReader(ner.EmbeddedModel()), "embedded")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ner.NewWithDefaultKB(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu := (cpuTime() - cpu0).Seconds(); cpu > 0 {
+		b.ReportMetric(cpu*1000/float64(b.N), "cpu-ms/op")
 	}
 }
