@@ -41,7 +41,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/article"
@@ -193,9 +192,8 @@ func writeJSON(w http.ResponseWriter, v any) error {
 	return nil
 }
 
-// cursorError reports whether the store rejected a cursor: the backends'
-// cursors are opaque here and they say so in the message only.
-func cursorError(err error) bool { return strings.Contains(err.Error(), "cursor \"") }
+// cursorError reports whether the store rejected a cursor.
+func cursorError(err error) bool { return errors.Is(err, store.ErrBadCursor) }
 
 func (s *Server) relations(w http.ResponseWriter, r *http.Request) error {
 	q, err := ParseRelations(r.URL.Query())

@@ -42,6 +42,10 @@ import (
 // ErrNotFound is returned by Article and Event for an unknown id.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadCursor is returned (wrapped, for errors.Is) by Events for a
+// Page.After that is not a cursor a previous page returned.
+var ErrBadCursor = errors.New("bad cursor")
+
 // Store is a place to keep articles and events. Implementations are safe for
 // concurrent use.
 type Store interface {

@@ -121,6 +121,23 @@ var (
 //
 //	go test ./store/postgres -run '^$' -bench Relations -benchtime 5x
 func BenchmarkRelations(b *testing.B) {
+	st := benchStore(b)
+	defer st.Close()
+	storetest.BenchRelations(b, st, *benchEvents)
+}
+
+// BenchmarkActors measures Actors latency (p50-ms, p95-ms) over the
+// storetest query mix on the same store as BenchmarkRelations:
+//
+//	go test ./store/postgres -run '^$' -bench Actors -benchtime 5x -dyad.schema NAME
+func BenchmarkActors(b *testing.B) {
+	st := benchStore(b)
+	defer st.Close()
+	storetest.BenchActors(b, st, *benchEvents)
+}
+
+// benchStore opens the -dyad.schema store, or a fresh schema.
+func benchStore(b *testing.B) *Store {
 	dsn := ""
 	if *benchSchema != "" {
 		admin, err := sql.Open("pgx", testDSN())
@@ -139,8 +156,7 @@ func BenchmarkRelations(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer st.Close()
-	storetest.BenchRelations(b, st, *benchEvents)
+	return st
 }
 
 // BenchmarkPutArticles: go test ./store/postgres -run '^$' -bench PutArticles -benchtime 50x

@@ -75,6 +75,23 @@ func BenchmarkRelations(b *testing.B) {
 	storetest.BenchRelations(b, st, *benchEvents)
 }
 
+// BenchmarkActors measures Actors latency (p50-ms, p95-ms) over the
+// storetest query mix on the same store as BenchmarkRelations:
+//
+//	go test ./store/sqlite -run '^$' -bench Actors -benchtime 5x -dyad.db FILE
+func BenchmarkActors(b *testing.B) {
+	path := *benchDB
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "bench.db")
+	}
+	st, err := Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	storetest.BenchActors(b, st, *benchEvents)
+}
+
 // BenchmarkPutArticles: go test ./store/sqlite -run '^$' -bench PutArticles -benchtime 50x
 func BenchmarkPutArticles(b *testing.B) {
 	st, err := Open(context.Background(), filepath.Join(b.TempDir(), "put.db"))

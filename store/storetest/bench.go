@@ -63,26 +63,7 @@ func Percentile(sorted []time.Duration, p float64) time.Duration {
 // Relations latency p50 and p95 in milliseconds, and the fill rate.
 func BenchRelations(b *testing.B, st store.Store, events int) {
 	ctx := context.Background()
-	page, err := st.Events(ctx, store.Filter{}, store.Page{Limit: 1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if len(page.Events) == 0 {
-		g, err := synth.New(synth.Config{Seed: 1, Events: events})
-		if err != nil {
-			b.Fatal(err)
-		}
-		stats, err := synth.Fill(ctx, st, g, 1000, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Logf("filled %d events in %d articles in %v: %.0f events/s", stats.Events, stats.Articles, stats.Elapsed.Round(time.Millisecond), stats.EventsPerSecond())
-		if a, ok := st.(interface{ Analyze(context.Context) error }); ok {
-			if err := a.Analyze(ctx); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	fillIfEmpty(b, st, events)
 	// Warm the cache once, as a server would be.
 	if _, err := RelationsLatency(ctx, st, 1); err != nil {
 		b.Fatal(err)
@@ -100,6 +81,33 @@ func BenchRelations(b *testing.B, st store.Store, events int) {
 	b.ReportMetric(float64(Percentile(all, 50).Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(Percentile(all, 95).Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(len(all))/float64(b.N), "queries/op")
+}
+
+// fillIfEmpty fills st with events synthetic events (seed 1) unless it
+// holds events already, and refreshes the planner statistics.
+func fillIfEmpty(b *testing.B, st store.Store, events int) {
+	ctx := context.Background()
+	page, err := st.Events(ctx, store.Filter{}, store.Page{Limit: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(page.Events) > 0 {
+		return
+	}
+	g, err := synth.New(synth.Config{Seed: 1, Events: events})
+	if err != nil {
+		b.Fatal(err)
+	}
+	stats, err := synth.Fill(ctx, st, g, 1000, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("filled %d events in %d articles in %v: %.0f events/s", stats.Events, stats.Articles, stats.Elapsed.Round(time.Millisecond), stats.EventsPerSecond())
+	if a, ok := st.(interface{ Analyze(context.Context) error }); ok {
+		if err := a.Analyze(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchPut measures bulk puts: each op stores 100 new synthetic articles
@@ -136,4 +144,73 @@ func BenchPut(b *testing.B, st store.Store) {
 
 func iterPull(g *synth.Generator) (func() (store.Batch, bool), func()) {
 	return iter.Pull(g.Articles())
+}
+
+// ActorsQueries is the Actors query mix of BenchActors: the whole store,
+// the most active countries, one year, partial months at both ends, an
+// open-ended range and a single day, at the web UI's default limit and
+// at the API's largest.
+func ActorsQueries() []store.ActorsQuery {
+	qs := []store.ActorsQuery{
+		{Limit: 20},
+		{Limit: 1000},
+		{Limit: 20, Since: "2020-01-01", Until: "2020-12-31"},
+		{Limit: 20, Since: "2019-03-17", Until: "2021-08-09"},
+		{Limit: 20, Since: "2022-06-15"},
+		{Limit: 20, Until: "2016-02-10"},
+		{Limit: 20, Since: "2021-05-05", Until: "2021-05-05"},
+		{Limit: 50, Since: "2023-11-20", Until: "2024-01-10"},
+	}
+	for i, c := range []string{"USA", "RUS", "TUR", "AZE"} {
+		q := store.ActorsQuery{Limit: 20, Country: c}
+		if i%2 == 1 {
+			q.Since, q.Until = "2018-04-02", "2019-09-30"
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+// ActorsLatency runs the ActorsQueries rounds times and returns every
+// call's latency, sorted.
+func ActorsLatency(ctx context.Context, st store.Store, rounds int) ([]time.Duration, error) {
+	var lat []time.Duration
+	for range rounds {
+		for _, q := range ActorsQueries() {
+			t0 := time.Now()
+			r, err := st.Actors(ctx, q)
+			if err != nil {
+				return nil, fmt.Errorf("actors %+v: %w", q, err)
+			}
+			lat = append(lat, time.Since(t0))
+			if len(r.Actors) == 0 && q.Since == "" && q.Until == "" {
+				return nil, fmt.Errorf("actors %+v: none: the store is not filled", q)
+			}
+		}
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	return lat, nil
+}
+
+// BenchActors is BenchRelations for Actors: it fills st when empty and
+// reports Actors latency p50 and p95 in milliseconds over ActorsQueries.
+func BenchActors(b *testing.B, st store.Store, events int) {
+	ctx := context.Background()
+	fillIfEmpty(b, st, events)
+	if _, err := ActorsLatency(ctx, st, 1); err != nil { // warm the cache
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	var all []time.Duration
+	for b.Loop() {
+		lat, err := ActorsLatency(ctx, st, 1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, lat...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	b.ReportMetric(float64(Percentile(all, 50).Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(Percentile(all, 95).Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(len(all))/float64(b.N), "queries/op")
 }

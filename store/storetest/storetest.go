@@ -43,6 +43,7 @@ func Run(t *testing.T, open Opener) {
 		{"Filters", testFilters},
 		{"Pagination", testPagination},
 		{"Actors", testActors},
+		{"ActorsByHand", testActorsByHand},
 		{"CancelMidPut", testCancel},
 	}
 	for _, tt := range tests {
@@ -602,6 +603,174 @@ func testActors(t *testing.T, st store.Store) {
 			t.Errorf("country filter TUR gave actor %+v", a)
 		}
 	}
+}
+
+// handActors ranks actors and dyads from a list of events the way Actors
+// must: events in the date range, a code's country the one with the most
+// of its events (the first by name on a tie), limit applied.
+func handActors(evs []store.StoredEvent, q store.ActorsQuery) *store.ActorRanking {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	type key struct{ code, country string }
+	aa, ar := map[key]int{}, map[key]int{}
+	dyads := map[[2]string]int{}
+	for _, e := range evs {
+		if (q.Since != "" && e.Date < q.Since) || (q.Until != "" && e.Date > q.Until) {
+			continue
+		}
+		var a, r key
+		if e.Actor != nil {
+			a = key{e.Actor.Code, e.Actor.Country}
+		}
+		if e.Recipient != nil {
+			r = key{e.Recipient.Code, e.Recipient.Country}
+		}
+		if a.code != "" && (q.Country == "" || a.country == q.Country) {
+			aa[a]++
+		}
+		if r.code != "" && (q.Country == "" || r.country == q.Country) {
+			ar[r]++
+		}
+		if a.code != "" && r.code != "" && (q.Country == "" || a.country == q.Country || r.country == q.Country) {
+			dyads[[2]string{a.code, r.code}]++
+		}
+	}
+	byCode := map[string]*store.ActorCount{}
+	best := map[string]int{}
+	for _, m := range []map[key]int{aa, ar} {
+		for k := range m {
+			if byCode[k.code] == nil {
+				byCode[k.code] = &store.ActorCount{Code: k.code}
+			}
+		}
+	}
+	for k := range byCode {
+		ac := byCode[k]
+		var cys []string
+		seen := map[string]bool{}
+		for _, m := range []map[key]int{aa, ar} {
+			for kk := range m {
+				if kk.code == k && !seen[kk.country] {
+					seen[kk.country] = true
+					cys = append(cys, kk.country)
+				}
+			}
+		}
+		sort.Strings(cys)
+		for _, cy := range cys {
+			n := aa[key{k, cy}] + ar[key{k, cy}]
+			ac.AsActor += aa[key{k, cy}]
+			ac.AsRecipient += ar[key{k, cy}]
+			ac.Events += n
+			if n > best[k] {
+				best[k], ac.Country = n, cy
+			}
+		}
+	}
+	out := &store.ActorRanking{Actors: []store.ActorCount{}, Dyads: []store.DyadCount{}}
+	for _, ac := range byCode {
+		out.Actors = append(out.Actors, *ac)
+	}
+	sort.Slice(out.Actors, func(i, j int) bool {
+		if out.Actors[i].Events != out.Actors[j].Events {
+			return out.Actors[i].Events > out.Actors[j].Events
+		}
+		return out.Actors[i].Code < out.Actors[j].Code
+	})
+	for d, n := range dyads {
+		out.Dyads = append(out.Dyads, store.DyadCount{Actor: d[0], Recipient: d[1], Events: n})
+	}
+	sort.Slice(out.Dyads, func(i, j int) bool {
+		a, b := out.Dyads[i], out.Dyads[j]
+		if a.Events != b.Events {
+			return a.Events > b.Events
+		}
+		if a.Actor != b.Actor {
+			return a.Actor < b.Actor
+		}
+		return a.Recipient < b.Recipient
+	})
+	out.Actors = out.Actors[:min(limit, len(out.Actors))]
+	out.Dyads = out.Dyads[:min(limit, len(out.Dyads))]
+	return out
+}
+
+// checkActors compares Actors with handActors over the stored events for
+// a mix of queries: whole store, date ranges with partial months and
+// years, single days, open ends, countries, small and large limits.
+func checkActors(t *testing.T, st store.Store, when string) {
+	t.Helper()
+	evs := all(t, st, store.Filter{})
+	qs := []store.ActorsQuery{
+		{Limit: 1000}, {Limit: 5},
+		{Limit: 1000, Since: "2021-03-02", Until: "2021-03-02"},
+		{Limit: 1000, Since: "2021-03-01", Until: "2021-03-31"},
+		{Limit: 1000, Since: "2020-01-01", Until: "2020-12-31"},
+		{Limit: 1000, Since: "2017-03-17", Until: "2021-08-09"},
+		{Limit: 1000, Since: "2019-02-01", Until: "2023-11-30"},
+		{Limit: 1000, Since: "2022-06-15"}, {Limit: 1000, Until: "2016-02-10"},
+		{Limit: 1000, Since: "2030-01-01"}, {Limit: 1000, Until: "2000-01-01"},
+		{Limit: 10, Since: "2018-12-31", Until: "2019-01-01"},
+		{Limit: 1000, Country: "TUR"}, {Limit: 1000, Country: "AZE", Since: "2021-03-01", Until: "2021-03-05"},
+		{Limit: 1000, Country: "USA", Since: "2018-04-02", Until: "2019-09-30"}, {Limit: 3, Country: "RUS"},
+		{Limit: 1000, Country: "XYZ"},
+	}
+	for _, q := range qs {
+		got, err := st.Actors(ctx(t), q)
+		if err != nil {
+			t.Fatalf("%s: Actors(%+v): %v", when, q, err)
+		}
+		want := handActors(evs, q)
+		if !slices.Equal(got.Actors, want.Actors) {
+			t.Errorf("%s: Actors(%+v).Actors:\n got %v\nwant %v", when, q, got.Actors, want.Actors)
+		}
+		if !slices.Equal(got.Dyads, want.Dyads) {
+			t.Errorf("%s: Actors(%+v).Dyads:\n got %v\nwant %v", when, q, got.Dyads, want.Dyads)
+		}
+	}
+}
+
+// testActorsByHand checks Actors against counting the events by hand after
+// bulk and single puts, re-puts that change, add and drop events, mentions
+// and their promotion when the first report goes.
+func testActorsByHand(t *testing.T, st store.Store) {
+	fill(t, st, 1200)
+	checkActors(t, st, "after fill")
+	// A story reported twice: one event, one mention.
+	a1 := Article("Ministers meet", "baku.example", bodyA, "2021-03-05")
+	a2 := Article("Ministers meet (wire)", "wire.example", "Wire copy.\n\n"+bodyA, "2021-03-05")
+	ev := Event("2021-03-02", "CONSULT", 1, 1.0, "AZEGOV", "TURGOV", 0, "met")
+	ev2 := ev
+	ev2.SentenceIndex = 1
+	other := Event("2021-03-31", "AGREE", 1, 3.0, "TURGOV", "AZE", 3, "They signed.")
+	noActor := Event("2021-03-02", "PROTEST", 3, -2, "", "AZEGOV", 4, "Crowds protested.")
+	put(t, st, a1, ev, other, noActor)
+	put(t, st, a2, ev2)
+	checkActors(t, st, "after a mention")
+	// Re-put that changes an event's date and recipient.
+	moved := other
+	moved.Date, moved.Recipient = "2021-04-01", participant("ARMGOV")
+	put(t, st, a1, ev, moved, noActor)
+	checkActors(t, st, "after changing an event")
+	// The first report goes: the mention becomes the event.
+	put(t, st, a1, moved)
+	checkActors(t, st, "after promotion")
+	// The promoted event goes too, then everything of a1.
+	put(t, st, a2)
+	put(t, st, a1)
+	checkActors(t, st, "after removals")
+	// A code under two countries.
+	a3 := Article("Farm protest", "valley.example", bodyB, "2021-03-05")
+	odd := Event("2021-03-03", "PROTEST", 3, -2, "UNHCR", "AZEGOV", 0, "x")
+	odd.Actor.Country = "CHE"
+	odd2 := Event("2021-03-04", "PROTEST", 3, -2, "UNHCR", "TURGOV", 1, "y")
+	odd2.Actor.Country = "USA"
+	odd3 := Event("2021-03-05", "PROTEST", 3, -2, "UNHCR", "TURGOV", 2, "z")
+	odd3.Actor.Country = "USA"
+	put(t, st, a3, odd, odd2, odd3)
+	checkActors(t, st, "after a code with two countries")
 }
 
 // countingCtx cancels itself on the n-th call of Err: the put's own

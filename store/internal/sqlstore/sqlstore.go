@@ -236,6 +236,9 @@ type row struct {
 	mentions int
 	articles int
 	sources  int
+	// count is what the row adds to the Actors counts (stored rows; fresh
+	// rows take it from ev)
+	count countKey
 	// as read from the database, to skip unchanged updates
 	old struct {
 		canon                       bool
@@ -417,19 +420,28 @@ func (s *DB) put(ctx context.Context, tx *sql.Tx, items []*prepared) error {
 		}
 	}
 	keys := map[string]bool{}
+	// deltas changes the Actors counts: -1 for every event (not mention)
+	// that goes, +1 for every one that comes, so they stay exact.
+	deltas := map[countKey]int{}
 	if len(oldSeqs) > 0 {
 		if err := s.inChunks(oldSeqs, 1, func(args []any) error {
-			rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT story_key FROM events WHERE article_seq IN (`+marks(len(args))+`)`), args...)
+			rows, err := tx.QueryContext(ctx, s.q(`SELECT story_key, canon, date, a_code, a_country, r_code, r_country
+				FROM events WHERE article_seq IN (`+marks(len(args))+`)`), args...)
 			if err != nil {
 				return err
 			}
 			defer rows.Close()
 			for rows.Next() {
 				var k string
-				if err := rows.Scan(&k); err != nil {
+				var canon int
+				var ck countKey
+				if err := rows.Scan(&k, &canon, &ck.date, &ck.aCode, &ck.aCountry, &ck.rCode, &ck.rCountry); err != nil {
 					return err
 				}
 				keys[k] = true
+				if canon == 1 {
+					deltas[ck]--
+				}
 			}
 			return rows.Err()
 		}); err != nil {
@@ -495,6 +507,21 @@ func (s *DB) put(ctx context.Context, tx *sql.Tx, items []*prepared) error {
 	}
 	all := append(stored, fresh...)
 	settle(all)
+	for _, r := range fresh {
+		if r.canon {
+			ac, acy, _ := part(r.ev.Actor)
+			rc, rcy, _ := part(r.ev.Recipient)
+			deltas[countKey{r.ev.Date, ac, acy, rc, rcy}]++
+		}
+	}
+	for _, r := range stored { // promotions and demotions
+		switch {
+		case r.canon && !r.old.canon:
+			deltas[r.count]++
+		case !r.canon && r.old.canon:
+			deltas[r.count]--
+		}
+	}
 	// 6. Write: new rows inserted, stored rows updated where changed.
 	var evRows [][]any
 	for _, r := range fresh {
@@ -518,6 +545,9 @@ func (s *DB) put(ctx context.Context, tx *sql.Tx, items []*prepared) error {
 			boolInt(r.canon), nullStr(r.dupOf), r.mentions, r.articles, r.sources, r.seq); err != nil {
 			return fmt.Errorf("put: update mentions of %s: %w", r.id, err)
 		}
+	}
+	if err := s.applyCounts(ctx, tx, deltas); err != nil {
+		return fmt.Errorf("put: actor counts: %w", err)
 	}
 	return nil
 }
@@ -592,7 +622,8 @@ func (s *DB) rowsByKey(ctx context.Context, tx *sql.Tx, keys map[string]bool) ([
 	var out []*row
 	err := s.inChunks(args, 1, func(args []any) error {
 		rows, err := tx.QueryContext(ctx, s.q(`SELECT seq, id, article_seq, ord, story_key, canon, dup_of,
-			num_mentions, num_articles, num_sources FROM events WHERE story_key IN (`+marks(len(args))+`)`), args...)
+			num_mentions, num_articles, num_sources, date, a_code, a_country, r_code, r_country
+			FROM events WHERE story_key IN (`+marks(len(args))+`)`), args...)
 		if err != nil {
 			return err
 		}
@@ -602,7 +633,8 @@ func (s *DB) rowsByKey(ctx context.Context, tx *sql.Tx, keys map[string]bool) ([
 			var canon int
 			var dup sql.NullString
 			if err := rows.Scan(&r.seq, &r.id, &r.articleSeq, &r.ord, &r.key, &canon, &dup,
-				&r.old.mentions, &r.old.articles, &r.old.sources); err != nil {
+				&r.old.mentions, &r.old.articles, &r.old.sources,
+				&r.count.date, &r.count.aCode, &r.count.aCountry, &r.count.rCode, &r.count.rCountry); err != nil {
 				return err
 			}
 			r.old.canon, r.old.dupOf = canon == 1, dup.String
@@ -900,14 +932,14 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleRecord, erro
 func ParseCursor(s string) (date string, seq int64, err error) {
 	d, n, ok := strings.Cut(s, "_")
 	if !ok {
-		return "", 0, fmt.Errorf("cursor %q: want DATE_SEQ", s)
+		return "", 0, fmt.Errorf("cursor %q: want DATE_SEQ: %w", s, store.ErrBadCursor)
 	}
 	if _, err := store.ParseDate(d); err != nil {
-		return "", 0, fmt.Errorf("cursor %q: %w", s, err)
+		return "", 0, fmt.Errorf("cursor %q: %w: %w", s, store.ErrBadCursor, err)
 	}
 	seq, err = strconv.ParseInt(n, 10, 64)
 	if err != nil || seq <= 0 {
-		return "", 0, fmt.Errorf("cursor %q: bad position", s)
+		return "", 0, fmt.Errorf("cursor %q: bad position: %w", s, store.ErrBadCursor)
 	}
 	return d, seq, nil
 }
@@ -1154,95 +1186,4 @@ func (s *DB) Relations(ctx context.Context, q store.RelationsQuery) (*store.Rela
 	}
 	sort.Slice(out.Periods, func(i, j int) bool { return out.Periods[i].Period < out.Periods[j].Period })
 	return out, nil
-}
-
-// Actors ranks actor codes and directed dyads by events.
-func (s *DB) Actors(ctx context.Context, q store.ActorsQuery) (*store.ActorRanking, error) {
-	if err := q.Validate(); err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 20
-	}
-	cond := "canon = 1"
-	var args []any
-	if q.Since != "" {
-		cond += " AND date >= ?"
-		args = append(args, q.Since)
-	}
-	if q.Until != "" {
-		cond += " AND date <= ?"
-		args = append(args, q.Until)
-	}
-	sideCond := func(col string) (string, []any) {
-		if q.Country == "" {
-			return cond, args
-		}
-		return cond + " AND " + col + " = ?", append(append([]any{}, args...), q.Country)
-	}
-	c1, a1 := sideCond("a_country")
-	c2, a2 := sideCond("r_country")
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT 0, a_code, a_country, count(*) FROM events WHERE `+c1+` AND a_code <> '' GROUP BY a_code, a_country
-		UNION ALL SELECT 1, r_code, r_country, count(*) FROM events WHERE `+c2+` AND r_code <> '' GROUP BY r_code, r_country`), append(a1, a2...)...)
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	defer rows.Close()
-	byCode := map[string]*store.ActorCount{}
-	for rows.Next() {
-		var side, n int
-		var code, country string
-		if err := rows.Scan(&side, &code, &country, &n); err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
-		ac := byCode[code]
-		if ac == nil {
-			ac = &store.ActorCount{Code: code, Country: country}
-			byCode[code] = ac
-		}
-		if side == 0 {
-			ac.AsActor += n
-		} else {
-			ac.AsRecipient += n
-		}
-		ac.Events += n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	out := &store.ActorRanking{Actors: []store.ActorCount{}, Dyads: []store.DyadCount{}}
-	for _, ac := range byCode {
-		out.Actors = append(out.Actors, *ac)
-	}
-	sort.Slice(out.Actors, func(i, j int) bool {
-		if out.Actors[i].Events != out.Actors[j].Events {
-			return out.Actors[i].Events > out.Actors[j].Events
-		}
-		return out.Actors[i].Code < out.Actors[j].Code
-	})
-	if len(out.Actors) > limit {
-		out.Actors = out.Actors[:limit]
-	}
-	dc := cond + " AND a_code <> '' AND r_code <> ''"
-	dargs := append([]any{}, args...)
-	if q.Country != "" {
-		dc += " AND (a_country = ? OR r_country = ?)"
-		dargs = append(dargs, q.Country, q.Country)
-	}
-	dargs = append(dargs, limit)
-	drows, err := s.db.QueryContext(ctx, s.q(`SELECT a_code, r_code, count(*) AS n FROM events WHERE `+dc+`
-		GROUP BY a_code, r_code ORDER BY n DESC, a_code, r_code LIMIT ?`), dargs...)
-	if err != nil {
-		return nil, fmt.Errorf("actors: dyads: %w", err)
-	}
-	defer drows.Close()
-	for drows.Next() {
-		var d store.DyadCount
-		if err := drows.Scan(&d.Actor, &d.Recipient, &d.Events); err != nil {
-			return nil, fmt.Errorf("actors: dyads: %w", err)
-		}
-		out.Dyads = append(out.Dyads, d)
-	}
-	return out, drows.Err()
 }
