@@ -80,6 +80,11 @@ func open(t *testing.T) store.Store {
 
 func TestConformance(t *testing.T) { storetest.Run(t, open) }
 
+func TestActorsCancel(t *testing.T) {
+	st := open(t).(*Store)
+	storetest.ActorsCancel(t, st, st.SQL())
+}
+
 func TestMigrateFromEmpty(t *testing.T) {
 	dsn := schema(t)
 	ms, err := sqlstore.Migrations(Dialect().Migrations)

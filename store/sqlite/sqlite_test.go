@@ -22,6 +22,11 @@ func open(t *testing.T) store.Store {
 
 func TestConformance(t *testing.T) { storetest.Run(t, open) }
 
+func TestActorsCancel(t *testing.T) {
+	st := open(t).(*Store)
+	storetest.ActorsCancel(t, st, st.SQL())
+}
+
 func TestMigrateFromEmpty(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "m.db")
 	ms, err := sqlstore.Migrations(Dialect().Migrations)

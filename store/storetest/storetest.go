@@ -7,6 +7,7 @@ package storetest
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -822,5 +823,53 @@ func testCancel(t *testing.T, st store.Store) {
 	}
 	if cancelled < 2 {
 		t.Fatalf("only %d cancellation points were hit: the test checked nothing", cancelled)
+	}
+}
+
+// ActorsCancel checks that Actors stops soon after its context ends: it
+// writes rows straight into the Actors count tables through db (500,000
+// dyads on one day, so that the ranking takes well over the deadline),
+// asks once without a deadline to see that the query is slow, then with a
+// 20 ms deadline, which must end the call with context.DeadlineExceeded
+// within a fraction of the full time; the store answers afterwards.
+func ActorsCancel(t *testing.T, st store.Store, db *sql.DB) {
+	const rows = 500_000
+	c := ctx(t)
+	for _, q := range []string{
+		`WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ` + fmt.Sprint(rows) + `)
+		INSERT INTO dyad_counts (grain, period, a_code, a_country, r_code, r_country, n)
+		SELECT 'D', '2020-01-15', 'A' || i, 'AAA', 'B' || (i % 1000), 'BBB', 1 + i % 7 FROM c`,
+		`INSERT INTO actor_counts (grain, period, code, country, as_actor, as_recipient)
+		VALUES ('D', '2020-01-15', 'A1', 'AAA', 1, 0), ('D', '2020-02-20', 'A1', 'AAA', 1, 0)`,
+	} {
+		if _, err := db.ExecContext(c, q); err != nil {
+			t.Fatalf("fill count tables: %v", err)
+		}
+	}
+	q := store.ActorsQuery{Since: "2020-01-15", Until: "2020-01-16"}
+	t0 := time.Now()
+	r, err := st.Actors(c, q)
+	full := time.Since(t0)
+	if err != nil || len(r.Dyads) != 20 {
+		t.Fatalf("Actors without deadline: %v, %+v", err, r)
+	}
+	const deadline = 20 * time.Millisecond
+	if full < 5*deadline {
+		t.Fatalf("Actors took %v on %d rows: too fast to test a %v deadline", full, rows, deadline)
+	}
+	dc, cancel := context.WithTimeout(c, deadline)
+	defer cancel()
+	t0 = time.Now()
+	_, err = st.Actors(dc, q)
+	took := time.Since(t0)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Actors with a %v deadline: error %v, want context.DeadlineExceeded", deadline, err)
+	}
+	if took > deadline+full/2 {
+		t.Errorf("Actors with a %v deadline returned after %v (%v without)", deadline, took, full)
+	}
+	t.Logf("Actors: %v without deadline, %v with a %v deadline", full, took, deadline)
+	if _, err := st.Actors(c, q); err != nil {
+		t.Fatalf("Actors after a cancelled one: %v", err)
 	}
 }
