@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -271,91 +272,132 @@ func writeModel(w io.Writer, labels []string, trans, lab *column) error {
 	return zw.Close()
 }
 
+// maxModel bounds the decompressed size of a model file.
+const maxModel = 512 << 20
+
 func readModel(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, errors.New("not a dyad parser model")
-	}
-	uv := func(what string, max uint64) (uint64, error) {
-		x, err := binary.ReadUvarint(br)
-		if err != nil {
-			return 0, fmt.Errorf("%s: %w", what, err)
-		}
-		if x > max {
-			return 0, fmt.Errorf("%s: %d out of range", what, x)
-		}
-		return x, nil
-	}
-	nl, err := uv("label count", 126)
+	data, err := io.ReadAll(io.LimitReader(zr, maxModel+1))
 	if err != nil {
 		return nil, err
 	}
+	if len(data) > maxModel {
+		return nil, fmt.Errorf("more than %d bytes decompressed", maxModel)
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return nil, errors.New("not a dyad parser model")
+	}
+	d := decoder{b: data[len(magic):]}
+	nl := d.uv("label count", 126)
 	labels := make([]string, nl+1)
 	labels[0] = "dep" // the fallback when root is the only label
-	for i := 1; i <= int(nl); i++ {
-		n, err := uv("label length", 64)
-		if err != nil {
-			return nil, err
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return nil, fmt.Errorf("label: %w", err)
-		}
-		labels[i] = string(b)
+	for i := 1; i <= int(nl) && d.err == nil; i++ {
+		labels[i] = string(d.bytes("label", int(d.uv("label length", 64))))
 	}
 	var tabs [2]column
 	for t := range tabs {
-		nf, err := uv("feature count", 1<<26)
-		if err != nil {
-			return nil, err
-		}
-		// Grow slices as the data arrives: a corrupt count must not make
-		// us allocate gigabytes up front.
+		// Every count is checked against the bytes left before anything
+		// is allocated for it, so a corrupt file cannot make us allocate
+		// more than its own size.
+		nf := int(d.uv("feature count", uint64(len(d.b))))
 		c := &tabs[t]
-		c.keys = make([]uint64, 0, min(nf, 1<<20))
+		c.keys = make([]uint64, nf)
 		key := uint64(0)
-		for range nf {
-			d, err := binary.ReadUvarint(br)
-			if err != nil {
-				return nil, fmt.Errorf("feature key: %w", err)
+		for i := range c.keys {
+			delta := d.uv("feature key", 1<<40-1)
+			if delta == 0 && d.err == nil {
+				d.err = errors.New("feature keys not ascending")
 			}
-			if d == 0 || d >= 1<<40 {
-				return nil, errors.New("feature keys not ascending 40-bit numbers")
-			}
-			key += d
-			c.keys = append(c.keys, key)
+			key += delta
+			c.keys[i] = key
 		}
-		c.off = make([]uint32, 1, len(c.keys)+1)
+		if d.err != nil {
+			return nil, d.err
+		}
+		c.off = make([]uint32, nf+1)
 		total := uint32(0)
-		for range nf {
-			n, err := uv("row length", 127)
-			if err != nil {
-				return nil, err
-			}
-			total += uint32(n)
-			c.off = append(c.off, total)
+		for i := range nf {
+			total += uint32(d.uv("row length", 127))
+			c.off[i+1] = total
 		}
-		c.cls, err = io.ReadAll(io.LimitReader(br, int64(total)))
-		if err != nil || len(c.cls) != int(total) {
-			return nil, fmt.Errorf("classes: truncated (%v)", err)
-		}
-		raw, err := io.ReadAll(io.LimitReader(br, 2*int64(total)))
-		if err != nil || len(raw) != 2*int(total) {
-			return nil, fmt.Errorf("weights: truncated (%v)", err)
+		c.cls = d.bytes("classes", int(total))
+		raw := d.bytes("weights", 2*int(total))
+		if d.err != nil {
+			return nil, d.err
 		}
 		c.wts = make([]uint16, total)
 		for j := range c.wts {
 			c.wts[j] = uint16(raw[j]) | uint16(raw[int(total)+j])<<8
 		}
 	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, fmt.Errorf("%d bytes after the model", len(d.b))
+	}
 	md := &Model{labels: labels, trans: tabs[0], lab: tabs[1]}
-	if _, err := newTables(md); err != nil { // validate now, not at New
+	if err := md.check(); err != nil { // fail here, not at New
 		return nil, err
 	}
 	return md, nil
+}
+
+// decoder reads the uncompressed model; the first error sticks and later
+// reads return zero values.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uv(what string, max uint64) uint64 {
+	if d.err != nil {
+		return 0
+	}
+	x, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = fmt.Errorf("%s: truncated or malformed number", what)
+		return 0
+	}
+	if x > max {
+		d.err = fmt.Errorf("%s: %d out of range", what, x)
+		return 0
+	}
+	d.b = d.b[n:]
+	return x
+}
+
+func (d *decoder) bytes(what string, n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(d.b) {
+		d.err = fmt.Errorf("%s: truncated", what)
+		return nil
+	}
+	b := d.b[:n:n]
+	d.b = d.b[n:]
+	return b
+}
+
+// check reports what newTables would reject, without building tables.
+func (md *Model) check() error {
+	if slices.Index(md.labels, "root") <= 0 {
+		return errors.New("model has no \"root\" label")
+	}
+	for _, c := range md.trans.cls {
+		if c > actRight {
+			return fmt.Errorf("transition feature class %d out of range", c)
+		}
+	}
+	nclass := max(len(md.labels), 3)
+	for _, c := range md.lab.cls {
+		if int(c) >= nclass || c == 0 {
+			return fmt.Errorf("label feature class %d out of range", c)
+		}
+	}
+	return nil
 }
