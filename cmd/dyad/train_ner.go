@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,6 +81,7 @@ type nerTrainSet struct {
 	unerRepeat, wikiRepeat int  // times each UNER EWT dev / wikigold sentence is presented
 	btcRepeat, wnutRepeat  int  // times each BTC / WNUT17 sentence is presented (0: left out)
 	skipMisc               bool // leave out wikigold sentences with MISC entities
+	skipEmptyTweets        bool // leave out BTC and WNUT17 sentences without a PER, ORG or LOC entity
 	// heldOut, when set, leaves out more sentences (cross-validation
 	// folds): set is "uner" or "wikigold", i the sentence's index in its
 	// file.
@@ -130,6 +132,9 @@ func loadNERTraining(dir string, o nerTrainSet) ([]ner.Example, []string, error)
 				continue
 			}
 			tags := mapTags(s.Tags, nerMaps[f.set])
+			if o.skipEmptyTweets && (f.set == "btc" || f.set == "wnut17") && !slices.ContainsFunc(tags, func(t string) bool { return t != "O" }) {
+				continue
+			}
 			if f.set == "btc" {
 				for k, w := range s.Tokens {
 					if w == "@" && tags[k] != "O" {
@@ -248,6 +253,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	var set nerTrainSet
 	fs.IntVar(&set.holdout, "holdout", 10, "hold out every `N`th UNER EWT dev sentence for the bar test (0: none)")
 	fs.IntVar(&set.unerRepeat, "uner-repeat", 3, "present UNER EWT dev sentences `N` times per epoch (in-domain data)")
+	fs.BoolVar(&set.skipEmptyTweets, "skip-empty-tweets", true, "leave out BTC and WNUT17 sentences without a PER, ORG or LOC entity")
 	fs.BoolVar(&set.skipMisc, "skip-misc", false, "also leave out wikigold sentences with MISC entities")
 	fs.IntVar(&set.wikiRepeat, "wikigold-repeat", 2, "present wikigold sentences `N` times per epoch")
 	fs.IntVar(&set.btcRepeat, "btc-repeat", 1, "present BTC sentences `N` times per epoch (0: leave BTC out)")

@@ -24,8 +24,16 @@ func load(t testing.TB) *ner.Recognizer {
 	return r
 }
 
-func entities(r *ner.Recognizer, text string) map[string]string {
+// entities runs the pipeline's first stages on text: segmenter, tagger,
+// recognizer.
+func entities(t *testing.T, r *ner.Recognizer, text string) map[string]string {
+	t.Helper()
 	d := nlp.Segment(text)
+	tg, err := tag.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg.TagDoc(d)
 	r.Recognize(d)
 	out := map[string]string{}
 	for _, e := range d.Entities {
@@ -55,7 +63,7 @@ func TestRecognize(t *testing.T) {
 			map[string]string{"Aliyev": "PER", "NATO": "ORG", "Brussels": "LOC"}, []string{"Mr Aliyev"}},
 	}
 	for _, tt := range tests {
-		got := entities(r, tt.text)
+		got := entities(t, r, tt.text)
 		for text, label := range tt.want {
 			if got[text] != label {
 				t.Errorf("%q: entity %q = %q, want %q (all: %v)", tt.text, text, got[text], label, got)
@@ -71,7 +79,7 @@ func TestRecognize(t *testing.T) {
 
 func TestNoNumbersInNames(t *testing.T) {
 	r := load(t)
-	got := entities(r, "It may rain in March, he said; 3 people may march on May 5.")
+	got := entities(t, r, "It may rain in March, he said; 3 people may march on May 5.")
 	if got["May 5"] != "DATE" {
 		t.Errorf("May 5 = %q, want DATE (%v)", got["May 5"], got)
 	}
