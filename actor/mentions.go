@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -321,18 +322,33 @@ func groupRef(s *nlp.Sentence, t int) int {
 	return 0
 }
 
-// lastCountries returns the last n distinct countries (or organisations)
-// mentioned, most recent first.
+// lastCountries returns the n countries the article has named most so far
+// (the pair it is about), the more recent first among equals.
 func lastCountries(ms []Mention, n int) []Actor {
-	var out []Actor
-	seen := map[string]bool{}
-	for k := len(ms) - 1; k >= 0 && len(out) < n; k-- {
-		a := ms[k].Actor
-		if a.Country == "" || ms[k].Via == "group" || seen[a.Country] {
-			continue
+	count := map[string]int{}
+	last := map[string]int{}
+	for k, m := range ms {
+		if c := m.Actor.Country; c != "" && m.Via != "group" && m.Actor.Type != TypeIGO {
+			count[c]++
+			last[c] = k
 		}
-		seen[a.Country] = true
-		out = append(out, Actor{Code: a.Country, Country: a.Country, Name: a.Country, Type: TypeCountry})
+	}
+	var cs []string
+	for c := range count {
+		cs = append(cs, c)
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if count[cs[i]] != count[cs[j]] {
+			return count[cs[i]] > count[cs[j]]
+		}
+		return last[cs[i]] > last[cs[j]]
+	})
+	var out []Actor
+	for _, c := range cs {
+		if len(out) == n {
+			break
+		}
+		out = append(out, Actor{Code: c, Country: c, Name: c, Type: TypeCountry})
 	}
 	return out
 }

@@ -249,7 +249,8 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if len(actors) == 0 && p.POS == "N" {
 		// "the visit by X" is covered by roles; "X made a visit" by the
 		// governing verb's subject.
-		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" && sv.s.Tokens[t].Dep == "obj" {
+		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" && sv.s.Tokens[t].Dep == "obj" &&
+			lightVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] {
 			actors = c.fill(in, sv, h, []Role{{Rel: "subj"}}, true).mentions
 			conf *= 0.8
 		}
@@ -361,9 +362,13 @@ type roleFill struct {
 func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) roleFill {
 	var rf roleFill
 	try := func(d int) bool {
-		if ps := sv.mentionsUnder(d); len(ps) > 0 {
+		if ps := sv.mentionsUnder(in, d); len(ps) > 0 {
 			for _, p := range ps {
 				m := in.Mentions[p.mention]
+				if p.sector != "" && m.Actor.Sector == "" && m.Actor.Country != "" && m.Person == "" {
+					m.Actor.Sector = p.sector
+					m.Actor.Code = m.Actor.Country + p.sector
+				}
 				if len(m.Group) == 0 {
 					rf.mentions = append(rf.mentions, m)
 					continue
@@ -488,7 +493,7 @@ func (sv *sentence) subtreeSpan(d int) (int, int) {
 
 // future reports an announced act: "will visit", "is ready to send".
 func (sv *sentence) future(t int) bool {
-	if sv.hasAux(t, "will", "shall", "'ll", "’ll") {
+	if sv.hasAux(t, "will", "shall", "'ll", "’ll") || (sv.hasAux(t, "would") && sv.s.Tokens[t].Dep == "ccomp") {
 		return true
 	}
 	tok := sv.s.Tokens[t]
@@ -546,6 +551,17 @@ func participantOf(m actor.Mention) *Participant {
 		Name: name, Wikidata: m.Actor.WikidataID}
 }
 
+// lightVerbs carry a nominal event whose actor is their subject: "X held
+// talks", "X paid a visit", "X launched an attack". Others do not: "X
+// followed the talks".
+var lightVerbs = map[string]bool{
+	"hold": true, "have": true, "conduct": true, "make": true, "pay": true, "carry": true, "launch": true,
+	"begin": true, "start": true, "resume": true, "undertake": true, "stage": true, "give": true, "offer": true,
+	"provide": true, "extend": true, "sign": true, "reach": true, "conclude": true, "announce": true,
+	"mount": true, "wage": true, "issue": true, "express": true, "lodge": true, "file": true, "impose": true,
+	"deliver": true, "send": true, "grant": true, "continue": true, "step": true, "intensify": true,
+}
+
 // embeddedRecipient are the roles an intended act's recipient is taken
 // from when the intention verb has none of its own.
 var embeddedRecipient = []Role{{Rel: "obj"}, {Rel: "iobj"}, {Rel: "obl", Prep: "to"}, {Rel: "obl", Prep: "with"},
@@ -593,10 +609,12 @@ func passiveRoles(actorRoles, recip []Role) ([]Role, []Role) {
 	return swap(actorRoles), swap(recip)
 }
 
-// participant is a mention found in a role.
+// participant is a mention found in a role; sector, when set, is that of a
+// head noun the mention modifies ("ministers from Azerbaijan": GOV).
 type participant struct {
 	mention int
 	via     string
+	sector  string
 }
 
 // roleTokens returns the dependents of t that fill role r, following
@@ -701,20 +719,30 @@ func base(dep string) string {
 // mentionsUnder returns the mentions at token d or within its noun phrase
 // (compounds, modifiers, possessors, flat names, appositions), and those of
 // its coordinated conjuncts: "Azerbaijan and Turkey" gives both.
-func (sv *sentence) mentionsUnder(d int) []participant {
+func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 	var out []participant
 	seen := map[int]bool{}
+	sector := ""
 	add := func(k int) {
 		if k >= 0 && !seen[k] {
 			seen[k] = true
-			out = append(out, participant{mention: k, via: "role"})
+			out = append(out, participant{mention: k, via: "role", sector: sector})
 		}
 	}
 	var walk func(i, depth int)
+	var conj func(i int)
 	walk = func(i, depth int) {
 		if k := sv.mention[i]; k >= 0 {
-			add(k)
-			return
+			m := in.Mentions[k]
+			if m.Actor.Country == "" && m.Actor.Sector != "" && m.Person == "" && depth == 0 {
+				// A sector word with no country ("foreign ministers"): look
+				// for whose it is below it, and give them the sector.
+				sector = m.Actor.Sector
+			} else {
+				add(k)
+				conj(i) // "ministers from Azerbaijan and Turkey"
+				return
+			}
 		}
 		if depth >= 3 {
 			return
@@ -729,9 +757,7 @@ func (sv *sentence) mentionsUnder(d int) []participant {
 			}
 		}
 	}
-	walk(d, 0)
 	// Conjuncts: "Azerbaijan and Turkey", "Hungarian and Romanian officials".
-	var conj func(i int)
 	conj = func(i int) {
 		for _, c := range sv.children[i] {
 			if sv.s.Tokens[c].Dep == "conj" {
@@ -744,7 +770,12 @@ func (sv *sentence) mentionsUnder(d int) []participant {
 			}
 		}
 	}
+	walk(d, 0)
 	conj(d)
+	if len(out) == 0 && sector != "" {
+		// Only the sector is known: keep it (not Known, so no event).
+		add(sv.mention[d])
+	}
 	for _, c := range sv.children[d] {
 		if base(sv.s.Tokens[c].Dep) == "amod" {
 			conj(c)
@@ -791,7 +822,12 @@ func (sv *sentence) hasAux(t int, words ...string) bool {
 // hypothetical reports a modal that makes the clause no report of fact, or
 // an "if" clause.
 func (sv *sentence) hypothetical(t int) bool {
-	if sv.hasAux(t, "should", "could", "may", "might", "would", "must", "ought", "can") {
+	if sv.hasAux(t, "should", "could", "may", "might", "must", "ought", "can") {
+		return true
+	}
+	// "would" is future in reported speech ("said Ankara would open"),
+	// hypothetical elsewhere.
+	if sv.hasAux(t, "would", "'d") && sv.s.Tokens[t].Dep != "ccomp" {
 		return true
 	}
 	for _, c := range sv.children[t] {
