@@ -276,6 +276,25 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		}
 	}
 	recips := rf.mentions
+	if len(recips) == 0 && !rf.unknown && p.POS == "V" {
+		// The recipient named inside the object: "rejected a U.S.
+		// request", "accepted an Australian ultimatum".
+		for _, o := range sv.children[t] {
+			if d := sv.s.Tokens[o].Dep; d != "obj" && d != "iobj" {
+				continue
+			}
+			for _, pp := range sv.mentionsUnder(in, o) {
+				m := in.Mentions[pp.mention]
+				if m.Known() && !sameActor(m, actors) {
+					recips = append(recips, m)
+				}
+			}
+			if len(recips) > 0 {
+				conf *= 0.85
+				break
+			}
+		}
+	}
 	reciprocal := false
 	if len(recips) == 0 && !rf.unknown && p.POS == "N" && len(actors) > 1 {
 		// "rapprochement between Turkey and Armenia": each towards the other.
@@ -297,17 +316,26 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		typ, mode, cameo = intentOf(typ, mode, cameo)
 		conf *= 0.9
 	}
+	domestic := rf.unknown && len(recips) == 0
+	if len(recips) == 0 && typ == "PROTEST" {
+		// Demonstrations and strikes with no named target are against the
+		// protesters' own authorities, as PLOVER codes them.
+		domestic = true
+	}
 	var out []Event
 	for _, am := range actors {
 		if !am.Known() {
 			continue
 		}
-		if rf.unknown && len(recips) == 0 {
+		if domestic {
 			// The recipient is someone the knowledge base does not know
 			// ("killed two youths", "arrested opponents"): domestic.
 			dm := am
 			dm.Actor = actor.Actor{Code: am.Actor.Country, Country: am.Actor.Country, Type: actor.TypeCountry}
 			dm.Text, dm.Person, dm.Via, dm.Span = rf.text, "", "domestic", rf.span
+			if dm.Text == "" {
+				dm.Text, dm.Span = am.Text, am.Span
+			}
 			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &dm, conf*0.8, negated))
 			continue
 		}
@@ -324,6 +352,16 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		}
 	}
 	return out
+}
+
+// sameActor reports whether m is one of the actors found.
+func sameActor(m actor.Mention, actors []actor.Mention) bool {
+	for _, a := range actors {
+		if a.Span == m.Span || a.Actor.Code == m.Actor.Code {
+			return true
+		}
+	}
+	return false
 }
 
 // intentCodes are the CAMEO codes of announced intentions by the type of
