@@ -236,6 +236,16 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		return nil
 	}
 	negated := sv.negated(t)
+	if p.POS == "N" {
+		// A noun takes the modality of the verb it hangs on: "failed to
+		// reach an agreement", "did not hold talks", "could sign a deal".
+		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
+			if sv.hypothetical(h) || sv.intended(h) {
+				return nil
+			}
+			negated = negated || sv.negated(h)
+		}
+	}
 	if negated && !c.Options.KeepNegated {
 		return nil
 	}
