@@ -185,6 +185,22 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 			}
 		}
 	}
+	// An event with no recipient adds nothing when the same actor's event
+	// of that type has one ("held a meeting with Obama ... hosted").
+	withRecip := map[string]bool{}
+	for _, e := range out {
+		if e.Recipient != nil {
+			withRecip[e.Type+"|"+e.Actor.Code] = true
+		}
+	}
+	kept := out[:0]
+	for _, e := range out {
+		if e.Recipient == nil && withRecip[e.Type+"|"+e.Actor.Code] {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	out = kept
 	// Text order.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.TriggerSpan[0] < out[j].Evidence.TriggerSpan[0] })
 	return out
