@@ -321,6 +321,18 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
+	if len(recips) == 0 && !rf.unknown && cooperative(p.Type) {
+		// Cooperation carried out in another country is with it: "train
+		// cadres in Azerbaijan", "opened a faculty in Baku".
+		if rf2 := c.fill(in, sv, t, []Role{{Rel: "obl", Prep: "in"}, {Rel: "nmod", Prep: "in"}}, false); len(rf2.mentions) > 0 {
+			for _, m := range rf2.mentions {
+				if m.Known() && !sameCountry(m, actors) {
+					recips = append(recips, m)
+				}
+			}
+			conf *= 0.8
+		}
+	}
 	reciprocal := false
 	if len(recips) == 0 && !rf.unknown && p.POS == "N" && len(actors) > 1 {
 		// "rapprochement between Turkey and Armenia": each towards the other.
@@ -380,6 +392,47 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	return out
 }
 
+// orgCountry gives an organisation the knowledge base does not know the
+// country its apposition names: "Diyanet, the directorate that manages
+// religious issues in Turkey", "Acme, a Turkish company".
+func (sv *sentence) orgCountry(in Input, m actor.Mention) actor.Mention {
+	for h := m.Tokens[0]; h < m.Tokens[1] && h < len(sv.children); h++ {
+		for _, c := range sv.children[h] {
+			if sv.s.Tokens[c].Dep != "appos" {
+				continue
+			}
+			lo, hi := sv.subtreeSpan(c)
+			for i := lo; i <= hi; i++ {
+				if k := sv.mention[i]; k >= 0 && in.Mentions[k].Actor.Type == actor.TypeCountry || k >= 0 && in.Mentions[k].Known() && in.Mentions[k].Person == "" && len(in.Mentions[k].Actor.Country) == 3 {
+					cc := in.Mentions[k].Actor.Country
+					m.Actor.Country, m.Actor.Code = cc, cc
+					return m
+				}
+			}
+		}
+	}
+	return m
+}
+
+// cooperative reports the PLOVER types of (verbal or material) cooperation.
+func cooperative(typ string) bool {
+	switch typ {
+	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT":
+		return true
+	}
+	return false
+}
+
+// sameCountry reports whether m is of the country of one of the actors.
+func sameCountry(m actor.Mention, actors []actor.Mention) bool {
+	for _, a := range actors {
+		if a.Actor.Country == m.Actor.Country {
+			return true
+		}
+	}
+	return false
+}
+
 // sameActor reports whether m is one of the actors found.
 func sameActor(m actor.Mention, actors []actor.Mention) bool {
 	for _, a := range actors {
@@ -429,6 +482,9 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 		if ps := sv.mentionsUnder(in, d); len(ps) > 0 {
 			for _, p := range ps {
 				m := in.Mentions[p.mention]
+				if !m.Known() && m.Via == "organisation" {
+					m = sv.orgCountry(in, m)
+				}
 				if p.sector != "" && m.Actor.Sector == "" && m.Actor.Country != "" && m.Person == "" {
 					m.Actor.Sector = p.sector
 					m.Actor.Code = m.Actor.Country + p.sector
