@@ -15,7 +15,7 @@ CREATE TABLE dyad_counts (
 	a_country TEXT COLLATE "C" NOT NULL,
 	r_code    TEXT COLLATE "C" NOT NULL,
 	r_country TEXT COLLATE "C" NOT NULL,
-	n         BIGINT NOT NULL,
+	n         INTEGER NOT NULL,
 	PRIMARY KEY (grain, period, a_code, a_country, r_code, r_country)
 );
 -- ActorsQuery.Country: dyads of that country on either side (covering,
@@ -30,8 +30,8 @@ CREATE TABLE actor_counts (
 	period       TEXT COLLATE "C" NOT NULL,
 	code         TEXT COLLATE "C" NOT NULL,
 	country      TEXT COLLATE "C" NOT NULL,
-	as_actor     BIGINT NOT NULL,
-	as_recipient BIGINT NOT NULL,
+	as_actor     INTEGER NOT NULL,
+	as_recipient INTEGER NOT NULL,
 	PRIMARY KEY (grain, period, code, country)
 );
 CREATE INDEX actor_counts_country ON actor_counts (country, grain, period) INCLUDE (code, as_actor, as_recipient);
