@@ -1,0 +1,65 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/article"
+	"github.com/dyad-events/dyad/event"
+)
+
+// TestSeedArticle codes the article the project started from (an opinion
+// piece on Azerbaijan-Turkey relations, published in early March 2021) and
+// checks the events an analyst would code from it, and that nothing violent
+// or coercive is coded between the two states.
+func TestSeedArticle(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "seed", "article-azerbaijan-turkey.txt")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("seed article not found at %s (the shared folder is absent)", path)
+	}
+	p := load(t)
+	p.Published = time.Date(2021, 3, 5, 0, 0, 0, 0, time.UTC)
+	var evs []event.Event
+	for a, err := range article.Read(context.Background(), []string{path}, article.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs = append(evs, p.Process(a).Events...)
+	}
+	has := func(typ, actorCountry, recipCountry, date string) bool {
+		for _, e := range evs {
+			if e.Type == typ && e.Actor.Country == actorCountry && e.Recipient != nil && e.Recipient.Country == recipCountry && (date == "" || e.Date == date) {
+				return true
+			}
+		}
+		return false
+	}
+	want := []struct{ typ, a, r, date, what string }{
+		{"CONSULT", "TUR", "AZE", "2020-12-10", "Erdogan's attendance at the victory parade on 10 December"},
+		{"SUPPORT", "TUR", "AZE", "", "Turkey's full support to Azerbaijan in the war"},
+		{"SUPPORT", "TUR", "ARM", "2009-01-01", "the 2009 Turkey-Armenia rapprochement"},
+	}
+	for _, w := range want {
+		if !has(w.typ, w.a, w.r, w.date) {
+			t.Errorf("missing %s %s->%s %s: %s", w.typ, w.a, w.r, w.date, w.what)
+		}
+	}
+	for _, e := range evs {
+		if e.Recipient == nil || e.QuadClass < 3 {
+			continue
+		}
+		pair := e.Actor.Country + e.Recipient.Country
+		if pair == "AZETUR" || pair == "TURAZE" {
+			t.Errorf("conflict coded between Azerbaijan and Turkey: %s %s->%s %q", e.Type, e.Actor.Code, e.Recipient.Code, e.Sentence)
+		}
+	}
+	for _, e := range evs {
+		if e.Sentence == "" || e.Evidence.Trigger == "" || e.Date == "" {
+			t.Errorf("event without evidence or date: %+v", e)
+		}
+	}
+	t.Logf("%d events coded from the seed article", len(evs))
+}
