@@ -1,10 +1,6 @@
 package main
 
-import (
-	"context"
-	"fmt"
-	"sort"
-)
+import "context"
 
 // evaluators are the 'dyad eval' subcommands, one file each.
 func evaluators() map[string]command {
@@ -22,23 +18,5 @@ func evaluators() map[string]command {
 }
 
 func runEval(ctx context.Context, e env, args []string) int {
-	evs := evaluators()
-	if len(args) == 0 {
-		fmt.Fprintln(e.stderr, "usage: dyad eval <what> [arguments]")
-		names := make([]string, 0, len(evs))
-		for n := range evs {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			fmt.Fprintf(e.stderr, "  %-8s %s\n", n, evs[n].summary)
-		}
-		return exitUsage
-	}
-	ev, ok := evs[args[0]]
-	if !ok {
-		fmt.Fprintf(e.stderr, "dyad eval: unknown evaluation %q\n", args[0])
-		return exitUsage
-	}
-	return ev.run(ctx, e, args[1:])
+	return runSubcommand(ctx, e, "eval", "evaluation", evaluators(), args)
 }
