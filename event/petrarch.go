@@ -581,12 +581,15 @@ func (c *petrConverter) headLemmas(head string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
+	visited := map[string]bool{} // each synset once: self- and cross-references would explode
 	var expand func(name string, depth int)
 	expand = func(name string, depth int) {
-		if depth > 8 {
+		key := strings.ToUpper(name)
+		if depth > 8 || visited[key] {
 			return
 		}
-		for _, m := range c.synsets[strings.ToUpper(name)] {
+		visited[key] = true
+		for _, m := range c.synsets[key] {
 			w := strings.Fields(strings.ReplaceAll(m, "_", " "))
 			if len(w) == 0 {
 				continue

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func readVerbsFixture(t testing.TB) *PetrarchVerbs {
@@ -180,5 +181,28 @@ func BenchmarkReadPhoenixVerbs(b *testing.B) {
 		if v.Lexicon().Len() < 10000 {
 			b.Fatalf("only %d patterns", v.Lexicon().Len())
 		}
+	}
+}
+
+// TestSynsetExpansionIsLinear reads a dictionary whose synset refers to
+// itself many times: expansion must visit each synset once, not explode.
+func TestSynsetExpansionIsLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("&S\n")
+	for i := 0; i < 40; i++ {
+		b.WriteString("+&S\n")
+	}
+	b.WriteString("+TREATY\n--- SIGN [057] ---\nSIGN\n- * &S + [057]\n")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := ReadPetrarchVerbs("self.txt", strings.NewReader(b.String())); err != nil {
+			t.Errorf("read: %v", err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("synset expansion did not finish in 5 s")
 	}
 }
