@@ -183,8 +183,13 @@ func TestPUDBar(t *testing.T) {
 	sc := score(t, r, filepath.Join(dataDir(t), "uner-pud-en_pud-ud-test.iob2"), nil)
 	f1 := sc.Overall.F1()
 	t.Logf("UNER PUD test: P %.4f R %.4f F1 %.4f", sc.Overall.Precision(), sc.Overall.Recall(), f1)
+	// The shipped model's floor fails a regression; the bar (0.70) is not
+	// reached yet and is reported (issue 3).
+	if f1 < 0.665 {
+		t.Errorf("UNER PUD F1 %.4f below the shipped model's floor 0.665", f1)
+	}
 	if f1 < 0.70 {
-		t.Skipf("KNOWN GAP: PUD F1 %.4f is below the 0.70 bar (see 'dyad eval ner'); tracked as an open issue", f1)
+		t.Logf("OPEN GAP: PUD F1 %.4f against the 0.70 bar (see 'dyad eval ner')", f1)
 	}
 }
 
