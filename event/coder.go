@@ -152,11 +152,7 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 					continue
 				}
 			}
-			lemma := strings.ToLower(tok.Lemma)
-			if lemma == "" {
-				lemma = strings.ToLower(tok.Text)
-			}
-			for _, p := range c.Lexicon.Lookup(pos, lemma) {
+			for _, p := range c.patterns(pos, tok) {
 				if !sv.satisfies(ti, p.Require) {
 					continue
 				}
@@ -203,6 +199,47 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 	out = kept
 	// Text order.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.TriggerSpan[0] < out[j].Evidence.TriggerSpan[0] })
+	return out
+}
+
+// patterns returns the lexicon's patterns for a token: by its lemma, else
+// by lemmas rebuilt from its form, for the tagger's misses on inflected
+// verbs ("shelled" lemmatised as "shel").
+func (c *Coder) patterns(pos string, tok nlp.Token) []*Pattern {
+	lemma := strings.ToLower(tok.Lemma)
+	if lemma == "" {
+		lemma = strings.ToLower(tok.Text)
+	}
+	if ps := c.Lexicon.Lookup(pos, lemma); len(ps) > 0 || pos != "V" {
+		return ps
+	}
+	for _, l := range formLemmas(strings.ToLower(tok.Text)) {
+		if ps := c.Lexicon.Lookup(pos, l); len(ps) > 0 {
+			return ps
+		}
+	}
+	return nil
+}
+
+// formLemmas guesses the base forms of an inflected English verb: strip
+// -ed, -d, -ing or -s, undo a doubled final consonant, restore an -e.
+func formLemmas(w string) []string {
+	var stems []string
+	for _, suf := range []string{"ing", "ed", "es", "d", "s"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			stems = append(stems, w[:len(w)-len(suf)])
+		}
+	}
+	var out []string
+	for _, st := range stems {
+		out = append(out, st, st+"e")
+		if n := len(st); n > 2 && st[n-1] == st[n-2] {
+			out = append(out, st[:n-1])
+		}
+		if strings.HasSuffix(st, "i") {
+			out = append(out, st[:len(st)-1]+"y")
+		}
+	}
 	return out
 }
 
@@ -306,7 +343,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// The recipient named inside the object: "rejected a U.S.
 		// request", "accepted an Australian ultimatum".
 		for _, o := range sv.children[t] {
-			if d := sv.s.Tokens[o].Dep; d != "obj" && d != "iobj" {
+			if d := sv.s.Tokens[o].Dep; d != "obj" && d != "iobj" && d != "obl" {
 				continue
 			}
 			for _, pp := range sv.mentionsUnder(in, o) {

@@ -64,6 +64,22 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 			out = append(out, dateMention{base + a, base + b, t, p})
 		}
 	}
+	// Most sentences hold no date at all: skip the expressions whose
+	// cue (a digit, a month or day name, a relative word) is absent.
+	low := strings.ToLower(text)
+	hasDigit := strings.ContainsAny(text, "0123456789")
+	hasMonth := false
+	for m := range months {
+		if len(m) > 3 && strings.Contains(low, m) || len(m) == 3 && strings.Contains(low, m+" ") || strings.Contains(low, m+".") {
+			hasMonth = true
+			break
+		}
+	}
+	hasDay := strings.Contains(low, "day") || strings.Contains(low, "tonight") || strings.Contains(low, "week") ||
+		strings.Contains(low, "month") || strings.Contains(low, "year") || strings.Contains(low, "ago")
+	if !hasDigit && !hasMonth && !hasDay {
+		return nil
+	}
 	for _, m := range reISO.FindAllStringSubmatchIndex(text, -1) {
 		y, mo, d := atoi(text, m[2], m[3]), atoi(text, m[4], m[5]), atoi(text, m[6], m[7])
 		if t, ok := civil(y, time.Month(mo), d); ok {
