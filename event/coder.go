@@ -312,8 +312,8 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if len(actors) == 0 && p.POS == "N" {
 		// "the visit by X" is covered by roles; "X made a visit" by the
 		// governing verb's subject.
-		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" && sv.s.Tokens[t].Dep == "obj" &&
-			lightVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] {
+		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" &&
+			(sv.s.Tokens[t].Dep == "obj" && lightVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] || sv.pronounPossessor(t)) {
 			actors = c.fill(in, sv, h, []Role{{Rel: "subj"}}, true).mentions
 			conf *= 0.8
 		}
@@ -706,6 +706,17 @@ func participantOf(m actor.Mention) *Participant {
 	}
 	return &Participant{Text: m.Text, Code: m.Actor.Code, Country: m.Actor.Country, Sector: m.Actor.Sector,
 		Name: name, Wikidata: m.Actor.WikidataID}
+}
+
+// pronounPossessor reports a nominal trigger whose possessor is a pronoun
+// ("continued their hunger strike"): the verb's subject is who "their" is.
+func (sv *sentence) pronounPossessor(t int) bool {
+	for _, c := range sv.children[t] {
+		if sv.s.Tokens[c].Dep == "nmod:poss" && sv.s.Tokens[c].POS == "PRON" {
+			return true
+		}
+	}
+	return false
 }
 
 // lightVerbs carry a nominal event whose actor is their subject: "X held
