@@ -12,10 +12,13 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/dyad-events/dyad/store"
+	_ "github.com/dyad-events/dyad/store/postgres" // registers postgres:// DSNs for -dyad.pgschema
 	"github.com/dyad-events/dyad/store/storetest"
 	"github.com/dyad-events/dyad/store/synth"
 )
@@ -23,7 +26,54 @@ import (
 var (
 	latencyEvents = flag.Int("dyad.events", 1_000_000, "events in the BenchmarkAPIRelations store")
 	latencySeed   = flag.Uint64("dyad.seed", 1, "generator seed of the BenchmarkAPIRelations store")
+	latencyDB     = flag.String("dyad.db", "", "SQLite file (or any store.Open DSN) for the API latency benchmarks, already filled, instead of the cached synthetic store")
+	latencySchema = flag.String("dyad.pgschema", "", "PostgreSQL schema, already filled, for the API latency benchmarks (server $DYAD_TEST_POSTGRES, else postgres://postgres@127.0.0.1:5432/test)")
 )
+
+// pgDSN is the DSN of a schema on the test server: $DYAD_TEST_POSTGRES,
+// else the machine's service (trust auth, database test), as the
+// store/postgres tests use.
+func pgDSN(schema string) string {
+	dsn := os.Getenv("DYAD_TEST_POSTGRES")
+	if dsn == "" {
+		dsn = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+	}
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	return dsn + sep + "search_path=" + url.QueryEscape(schema)
+}
+
+// latencyStore opens the store the API latency benchmarks query: the
+// -dyad.pgschema schema, else the -dyad.db store, else the cached
+// synthetic SQLite store of -dyad.seed and -dyad.events (benchStore).
+// The first two are used as they are, never filled: an empty store fails
+// the benchmark's response checks.
+func latencyStore(b *testing.B) store.Store {
+	b.Helper()
+	var dsn string
+	switch {
+	case *latencySchema != "" && *latencyDB != "":
+		b.Fatal("-dyad.pgschema and -dyad.db both set: choose one store")
+	case *latencySchema != "":
+		dsn = pgDSN(*latencySchema)
+	case *latencyDB != "":
+		if _, err := os.Stat(*latencyDB); err != nil && !strings.Contains(*latencyDB, "://") {
+			b.Fatalf("-dyad.db: %v", err)
+		}
+		dsn = *latencyDB
+	default:
+		return benchStore(b, *latencySeed, *latencyEvents)
+	}
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		b.Fatalf("open %s: %v", dsn, err)
+	}
+	b.Cleanup(func() { st.Close() })
+	b.Logf("store %T at %s", st, dsn)
+	return st
+}
 
 // benchStore opens the synthetic SQLite store for a seed and size, filling
 // it once: the file is cached under $TMPDIR/dyad-serve-bench keyed by seed
@@ -97,6 +147,21 @@ func relationsQueries() []string {
 	return qs
 }
 
+// actorsQueries is the query mix of storetest.ActorsLatency as API URLs.
+func actorsQueries() []string {
+	var qs []string
+	for _, q := range storetest.ActorsQueries() {
+		v := url.Values{"limit": {strconv.Itoa(q.Limit)}}
+		for k, x := range map[string]string{"since": q.Since, "until": q.Until, "country": q.Country} {
+			if x != "" {
+				v.Set(k, x)
+			}
+		}
+		qs = append(qs, "/api/actors?"+v.Encode())
+	}
+	return qs
+}
+
 // BenchmarkAPIRelations measures GET /api/relations through HTTP (client,
 // server, JSON and store) on a 1M-event SQLite store, reporting p50 and p95
 // latency in milliseconds:
@@ -104,11 +169,27 @@ func relationsQueries() []string {
 //	go test ./server -run '^$' -bench APIRelations -benchtime 5x -timeout 60m
 //
 // The first run fills the store (minutes); later runs reuse the cached file.
+// -dyad.pgschema NAME runs it on a filled PostgreSQL schema instead, and
+// -dyad.db FILE on a filled SQLite file:
+//
+//	go test ./server -run '^$' -bench 'API(Relations|Actors)' -benchtime 5x -dyad.pgschema actorsbench
 func BenchmarkAPIRelations(b *testing.B) {
-	st := benchStore(b, *latencySeed, *latencyEvents)
+	benchAPI(b, latencyStore(b), relationsQueries())
+}
+
+// BenchmarkAPIActors is BenchmarkAPIRelations for GET /api/actors, over the
+// storetest.ActorsQueries mix, on the same store.
+func BenchmarkAPIActors(b *testing.B) {
+	benchAPI(b, latencyStore(b), actorsQueries())
+}
+
+// benchAPI serves st and GETs every query once per iteration, after one
+// warming round, reporting p50, p95 and max latency in milliseconds; a p95
+// over 200 ms fails the benchmark. Every response must be 200 with a body
+// of at least 100 bytes (an empty store fails).
+func benchAPI(b *testing.B, st store.Store, qs []string) {
 	ts := httptest.NewServer(New(st, Options{}))
 	defer ts.Close()
-	qs := relationsQueries()
 	round := func() []time.Duration {
 		lat := make([]time.Duration, 0, len(qs))
 		for _, q := range qs {
