@@ -844,7 +844,9 @@ func (sv *sentence) fills(d int, r Role) bool {
 	dep := sv.s.Tokens[d].Dep
 	switch r.Rel {
 	case "subj":
-		return dep == "nsubj" || dep == "csubj"
+		// An "it" the parser took for an expletive but that refers to an
+		// actor ("Syria says it is willing to withdraw") is a subject.
+		return dep == "nsubj" || dep == "csubj" || (dep == "expl" && sv.mention[d] >= 0)
 	case "nsubj:pass":
 		return dep == "nsubj:pass"
 	case "obj", "iobj":
