@@ -133,10 +133,33 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		// Collective references: "the two countries", "both sides".
 		for ti := range s.Tokens {
 			n := groupRef(s, ti)
-			if n == 0 || overlaps(out[first:], [2]int{ti, ti + n}) {
+			if n == 0 {
 				continue
 			}
-			if g := lastCountries(out, 2); len(g) == 2 {
+			// "the two governments": the sector word is the group's sector.
+			sector := ""
+			var kept []Mention
+			clash := false
+			for _, m := range out[first:] {
+				if m.Tokens[0] < ti+n && ti < m.Tokens[1] {
+					if m.Actor.Country == "" && m.Actor.Sector != "" && m.Person == "" {
+						sector = m.Actor.Sector
+						continue
+					}
+					clash = true
+				}
+				kept = append(kept, m)
+			}
+			if clash {
+				continue
+			}
+			if g := lastCountries(out[:first], 2); len(g) == 2 {
+				out = append(out[:first], kept...)
+				for i := range g {
+					if sector != "" {
+						g[i].Sector, g[i].Code = sector, g[i].Country+sector
+					}
+				}
 				gm := Mention{Sentence: si, Tokens: [2]int{ti, ti + n}, Span: nlp.Span{Start: s.Tokens[ti].Span.Start, End: s.Tokens[ti+n-1].Span.End},
 					Actor: g[0], Group: g, Via: "group"}
 				gm.Text = d.Text[gm.Span.Start:gm.Span.End]

@@ -348,7 +348,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 			for _, pp := range sv.mentionsUnder(in, o) {
 				m := in.Mentions[pp.mention]
-				if m.Known() && !sameActor(m, actors) {
+				if m.Known() && !sameActor(m, actors) && !sv.locative(m) {
 					recips = append(recips, m)
 				}
 			}
@@ -449,6 +449,18 @@ func (sv *sentence) orgCountry(in Input, m actor.Mention) actor.Mention {
 		}
 	}
 	return m
+}
+
+// locative reports a mention that names where something happened ("talks
+// in Baku"), not who it happened to.
+func (sv *sentence) locative(m actor.Mention) bool {
+	for i := m.Tokens[0]; i < m.Tokens[1] && i < len(sv.s.Tokens); i++ {
+		switch sv.marker(i) {
+		case "in", "at", "near", "inside", "outside", "across", "throughout":
+			return true
+		}
+	}
+	return false
 }
 
 // cooperative reports the PLOVER types of (verbal or material) cooperation.
