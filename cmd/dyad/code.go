@@ -110,6 +110,7 @@ func runCode(ctx context.Context, e env, args []string) int {
 	fs := flag.NewFlagSet("dyad code", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	format := fs.String("format", "jsonl", "output: jsonl (one event a line), json (one object per article), table, gdelt (GDELT 2.0 event table rows)")
+	stats := fs.Bool("stats", false, "print articles, sentences, events, time and peak memory to stderr at the end")
 	var pf pipelineFlags
 	pf.register(fs)
 	fs.Usage = func() {
@@ -165,7 +166,8 @@ func runCode(ctx context.Context, e env, args []string) int {
 		fmt.Fprintln(tw, "DATE\tTYPE\tMODE\tCAMEO\tGOLD\tACTOR\tRECIPIENT\tTRIGGER\tCONF")
 		write = func(_ io.Writer, r pipeline.Result) error { return writeEventsTable(tw, r) }
 	}
-	failed := 0
+	failed, articles, sentences, events := 0, 0, 0, 0
+	start := time.Now()
 	src := article.Read(ctx, fs.Args(), article.Options{Format: pf.as, Stdin: e.stdin})
 	err = p.Run(ctx, src, pf.workers, func(r pipeline.Result) error {
 		if r.Err != nil {
@@ -173,8 +175,16 @@ func runCode(ctx context.Context, e env, args []string) int {
 			fmt.Fprintf(e.stderr, "dyad code: %v\n", oneLine(r.Err))
 			return nil
 		}
+		articles++
+		sentences += len(r.Doc.Sentences)
+		events += len(r.Events)
 		return write(out, r)
 	})
+	if *stats {
+		el := time.Since(start)
+		fmt.Fprintf(e.stderr, "dyad code: %d articles, %d sentences, %d events in %s (%.0f sentences/s), peak RSS %s\n",
+			articles, sentences, events, el.Round(time.Millisecond), float64(sentences)/el.Seconds(), peakRSS())
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dyad code: %v\n", oneLine(err))
 		return exitFailed
