@@ -262,32 +262,11 @@ func (s *NERScore) TypeNames() []string {
 // on the gold tokens: tokens are joined with spaces and sentences with
 // newlines, one nlp.Sentence per gold sentence, with Head -1 (unparsed).
 func IOBDoc(sents []IOBSentence) *nlp.Doc {
-	var b strings.Builder
-	d := &nlp.Doc{Sentences: make([]nlp.Sentence, 0, len(sents))}
-	for _, s := range sents {
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		toks := make([]nlp.Token, len(s.Tokens))
-		start := b.Len()
-		for i, w := range s.Tokens {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			ts := b.Len()
-			b.WriteString(w)
-			toks[i] = nlp.Token{Span: nlp.Span{Start: ts, End: b.Len()}, Head: -1, SpaceAfter: i+1 < len(s.Tokens)}
-		}
-		d.Sentences = append(d.Sentences, nlp.Sentence{Span: nlp.Span{Start: start, End: b.Len()}, Tokens: toks})
+	words := make([][]string, len(sents))
+	for i, s := range sents {
+		words[i] = s.Tokens
 	}
-	d.Text = b.String()
-	for si := range d.Sentences {
-		for i := range d.Sentences[si].Tokens {
-			t := &d.Sentences[si].Tokens[i]
-			t.Text = d.Text[t.Span.Start:t.Span.End]
-		}
-	}
-	return d
+	return nlp.FromWords(words)
 }
 
 // DocSpans returns the entities of d, per sentence, as token spans.

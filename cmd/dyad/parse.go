@@ -192,33 +192,13 @@ func parseConllu(ctx context.Context, an *annotators, name string, r io.Reader, 
 
 // docOf lays the words of CoNLL-U sentences out as one document.
 func docOf(ss []*conllu.Sentence) *nlp.Doc {
-	var b strings.Builder
-	d := &nlp.Doc{}
-	for si, cs := range ss {
-		if si > 0 {
-			b.WriteString("\n")
-		}
-		var s nlp.Sentence
-		s.Start = b.Len()
-		for i, cw := range cs.Words {
-			start := b.Len()
-			b.WriteString(cw.Form)
-			s.Tokens = append(s.Tokens, nlp.Token{Span: nlp.Span{Start: start, End: b.Len()}, Head: -1})
-			if i+1 < len(cs.Words) {
-				b.WriteByte(' ')
-			}
-		}
-		s.End = b.Len()
-		d.Sentences = append(d.Sentences, s)
-	}
-	d.Text = b.String()
-	for si := range d.Sentences {
-		for i := range d.Sentences[si].Tokens {
-			t := &d.Sentences[si].Tokens[i]
-			t.Text = d.Text[t.Span.Start:t.Span.End]
+	words := make([][]string, len(ss))
+	for i, cs := range ss {
+		for _, w := range cs.Words {
+			words[i] = append(words[i], w.Form)
 		}
 	}
-	return d
+	return nlp.FromWords(words)
 }
 
 // entityTags gives each token its IOB2 tag from d.Entities.
