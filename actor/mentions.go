@@ -168,7 +168,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		}
 		for k := first; k < len(out); k++ {
 			m := &out[k]
-			if m.Via != "kb" || m.Actor.Country != "" || m.Actor.Sector == "" || !definite(s, m.Tokens[0]) {
+			if m.Via != "kb" || m.Actor.Country != "" || !stateSector(m.Actor.Sector) || !definite(s, m.Tokens[0]) {
 				continue
 			}
 			if j := lastCountry(out[:first]); j >= 0 {
@@ -383,6 +383,18 @@ func lastCountry(ms []Mention) int {
 		}
 	}
 	return -1
+}
+
+// stateSector reports the sectors of a state's institutions, which "the
+// government", "the army", "the ministry" refer to in a country's story.
+// Other sectors ("the Muslim reformist movement") name no particular
+// country's body.
+func stateSector(sector string) bool {
+	switch sector {
+	case "GOV", "MIL", "COP", "LEG", "JUD", "SPY":
+		return true
+	}
+	return false
 }
 
 // definite reports "the" (or "this") right before token t.
