@@ -3,6 +3,7 @@ package event
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,25 +26,7 @@ func mustOntology(t testing.TB) *Tables {
 // sharedData finds ../shared/data beside the repository root, or skips.
 func sharedData(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("third-party data not present at %s (needs ../shared/data beside the repo): %v", d, err)
-	}
-	return d
+	return shareddata.Require(t)
 }
 
 func TestTypes(t *testing.T) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,20 +12,7 @@ import (
 // repoRoot walks up from the test's directory to the one holding go.mod.
 func repoRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
+	return shareddata.MustRoot(t)
 }
 
 // TestReproducible regenerates the gazetteer into a temporary directory

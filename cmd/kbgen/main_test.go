@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,14 +11,7 @@ import (
 // repoRoot is the directory holding go.mod, two levels up from here.
 func repoRoot(t *testing.T) string {
 	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
-		t.Fatalf("no go.mod at %s", root)
-	}
-	return root
+	return shareddata.MustRoot(t)
 }
 
 // The generator is reproducible: regenerating from ../shared/data gives

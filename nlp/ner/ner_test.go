@@ -2,6 +2,7 @@ package ner_test
 
 import (
 	"bytes"
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,25 +103,7 @@ func TestLoadTime(t *testing.T) {
 // dataDir finds ../shared/data beside the repository root.
 func dataDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "data", "ner")
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("NER data not found at %s: %v", d, err)
-	}
-	return d
+	return shareddata.Require(t, "ner")
 }
 
 // score runs the pipeline's first stages on the gold tokens of each

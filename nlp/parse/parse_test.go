@@ -3,7 +3,7 @@ package parse
 import (
 	"bytes"
 	"context"
-	"os"
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,25 +18,7 @@ import (
 // skipping the test when it is absent.
 func treebankDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "data", "ud-english")
-	if _, err := os.Stat(filepath.Join(d, "en_ewt-ud-dev.conllu")); err != nil {
-		tb.Skipf("UD English data not found in %s: %v", d, err)
-	}
-	return d
+	return filepath.Dir(shareddata.Require(tb, "ud-english", "en_ewt-ud-dev.conllu"))
 }
 
 func readTB(tb testing.TB, name string) []nlp.Sentence {

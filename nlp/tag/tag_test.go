@@ -3,6 +3,7 @@ package tag
 import (
 	"bytes"
 	"context"
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,25 +17,7 @@ import (
 // the test when it is absent.
 func udDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the package")
-		}
-		dir = parent
-	}
-	ud := filepath.Join(dir, "..", "shared", "data", "ud-english")
-	if _, err := os.Stat(filepath.Join(ud, "en_ewt-ud-dev.conllu")); err != nil {
-		tb.Skipf("UD English data absent (%v): put it in ../shared/data/ud-english", err)
-	}
-	return ud
+	return filepath.Dir(shareddata.Require(tb, "ud-english", "en_ewt-ud-dev.conllu"))
 }
 
 func readCoNLLU(tb testing.TB, path string) []*conllu.Sentence {
