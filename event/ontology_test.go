@@ -3,7 +3,6 @@ package event
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/dyad-events/dyad/internal/shareddata"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dyad-events/dyad/internal/shareddata"
 )
 
 func mustOntology(t testing.TB) *Tables {

@@ -2,24 +2,22 @@ package main
 
 import (
 	"bytes"
-	"github.com/dyad-events/dyad/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// repoRoot walks up from the test's directory to the one holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	return shareddata.MustRoot(t)
-}
+	"github.com/dyad-events/dyad/internal/shareddata"
+)
 
 // TestReproducible regenerates the gazetteer into a temporary directory
 // and compares it byte for byte with the committed geo/data file.
 func TestReproducible(t *testing.T) {
-	root := repoRoot(t)
-	data := filepath.Join(root, "..", "shared", "data")
+	root := shareddata.MustRoot(t)
+	data, err := shareddata.Dir()
+	if err != nil {
+		t.Skipf("shared data: %v", err)
+	}
 	if _, err := os.Stat(filepath.Join(data, "geonames", "cities15000.zip")); err != nil {
 		t.Skipf("GeoNames sources not found under %s (../shared/data from the repo root): %v", data, err)
 	}

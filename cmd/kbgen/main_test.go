@@ -2,23 +2,21 @@ package main
 
 import (
 	"bytes"
-	"github.com/dyad-events/dyad/internal/shareddata"
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-// repoRoot is the directory holding go.mod, two levels up from here.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	return shareddata.MustRoot(t)
-}
+	"github.com/dyad-events/dyad/internal/shareddata"
+)
 
 // The generator is reproducible: regenerating from ../shared/data gives
 // the embedded actor/data byte for byte (and twice the same bytes).
 func TestReproducible(t *testing.T) {
-	root := repoRoot(t)
-	data := filepath.Join(root, "..", "shared", "data")
+	root := shareddata.MustRoot(t)
+	data, err := shareddata.Dir()
+	if err != nil {
+		t.Skipf("shared data: %v", err)
+	}
 	if _, err := os.Stat(filepath.Join(data, "mledoze-countries", "countries.json")); err != nil {
 		t.Skipf("third-party data absent (%v): needs ../shared/data next to the repository", err)
 	}

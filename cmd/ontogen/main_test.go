@@ -2,24 +2,22 @@ package main
 
 import (
 	"bytes"
-	"github.com/dyad-events/dyad/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// repoRoot walks up from the test directory to the one holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	return shareddata.MustRoot(t)
-}
+	"github.com/dyad-events/dyad/internal/shareddata"
+)
 
 // TestReproducible regenerates the tables into a temporary directory and
 // compares them byte for byte with the committed event/data, twice.
 func TestReproducible(t *testing.T) {
-	root := repoRoot(t)
-	data := filepath.Join(root, "..", "shared", "data")
+	root := shareddata.MustRoot(t)
+	data, err := shareddata.Dir()
+	if err != nil {
+		t.Skipf("shared data: %v", err)
+	}
 	if _, err := os.Stat(data); err != nil {
 		t.Skipf("third-party data not present at %s (needs ../shared/data beside the repo): %v", data, err)
 	}

@@ -2,7 +2,6 @@ package ner_test
 
 import (
 	"bytes"
-	"github.com/dyad-events/dyad/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/eval"
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/ner"
 	"github.com/dyad-events/dyad/nlp/tag"

@@ -3,13 +3,13 @@ package parse
 import (
 	"bytes"
 	"context"
-	"github.com/dyad-events/dyad/internal/shareddata"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/tag"
 )

@@ -3,12 +3,12 @@ package tag
 import (
 	"bytes"
 	"context"
-	"github.com/dyad-events/dyad/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/conllu"
 )
