@@ -793,7 +793,6 @@ func passiveRoles(actorRoles, recip []Role) ([]Role, []Role) {
 // head noun the mention modifies ("ministers from Azerbaijan": GOV).
 type participant struct {
 	mention int
-	via     string
 	sector  string
 }
 
@@ -908,7 +907,7 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 	add := func(k int) {
 		if k >= 0 && !seen[k] {
 			seen[k] = true
-			out = append(out, participant{mention: k, via: "role", sector: sector})
+			out = append(out, participant{mention: k, sector: sector})
 		}
 	}
 	var walk func(i, depth int)

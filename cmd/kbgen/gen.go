@@ -152,13 +152,8 @@ func caseOf(phrase string, kind actor.Kind) actor.Case {
 	return actor.CaseTitle
 }
 
-// Generate reads the sources and returns the sorted tables.
-func Generate(data, curated string) ([]actor.Actor, []actor.Name, error) {
-	a, n, _, err := GenerateAll(data, curated)
-	return a, n, err
-}
-
-// GenerateAll is Generate with the persons table (office holders' terms).
+// GenerateAll reads the sources and returns the sorted tables: actors,
+// names and the persons table (office holders' terms).
 func GenerateAll(data, curated string) ([]actor.Actor, []actor.Name, []actor.Term, error) {
 	cur, err := readCurated(curated)
 	if err != nil {

@@ -374,28 +374,3 @@ func (d *decoder) strs() []string {
 	}
 	return out
 }
-
-// pruned returns a copy of m without the weights whose magnitude is below
-// minWeight, and without the features left with none.
-func (m *Model) pruned(minWeight int) *Model {
-	if minWeight <= 1 {
-		return m
-	}
-	p := *m
-	p.keys, p.off, p.cls, p.w = nil, []uint32{0}, nil, nil
-	for i, k := range m.keys {
-		n := 0
-		for e := m.off[i]; e < m.off[i+1]; e++ {
-			if x := int(m.w[e]); x >= minWeight || -x >= minWeight {
-				p.cls = append(p.cls, m.cls[e])
-				p.w = append(p.w, m.w[e])
-				n++
-			}
-		}
-		if n > 0 {
-			p.keys = append(p.keys, k)
-			p.off = append(p.off, uint32(len(p.w)))
-		}
-	}
-	return &p
-}
