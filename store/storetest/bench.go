@@ -62,16 +62,22 @@ func Percentile(sorted []time.Duration, p float64) time.Duration {
 // events already: a store filled by an earlier run is reused) and reports
 // Relations latency p50 and p95 in milliseconds, and the fill rate.
 func BenchRelations(b *testing.B, st store.Store, events int) {
+	benchLatency(b, st, events, RelationsLatency)
+}
+
+// benchLatency fills st when empty, warms it with one round of latency,
+// then reports p50 and p95 in milliseconds over the rounds b runs.
+func benchLatency(b *testing.B, st store.Store, events int, latency func(context.Context, store.Store, int) ([]time.Duration, error)) {
 	ctx := context.Background()
 	fillIfEmpty(b, st, events)
 	// Warm the cache once, as a server would be.
-	if _, err := RelationsLatency(ctx, st, 1); err != nil {
+	if _, err := latency(ctx, st, 1); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	var all []time.Duration
 	for b.Loop() {
-		lat, err := RelationsLatency(ctx, st, 1)
+		lat, err := latency(ctx, st, 1)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -195,22 +201,5 @@ func ActorsLatency(ctx context.Context, st store.Store, rounds int) ([]time.Dura
 // BenchActors is BenchRelations for Actors: it fills st when empty and
 // reports Actors latency p50 and p95 in milliseconds over ActorsQueries.
 func BenchActors(b *testing.B, st store.Store, events int) {
-	ctx := context.Background()
-	fillIfEmpty(b, st, events)
-	if _, err := ActorsLatency(ctx, st, 1); err != nil { // warm the cache
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	var all []time.Duration
-	for b.Loop() {
-		lat, err := ActorsLatency(ctx, st, 1)
-		if err != nil {
-			b.Fatal(err)
-		}
-		all = append(all, lat...)
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
-	b.ReportMetric(float64(Percentile(all, 50).Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(Percentile(all, 95).Microseconds())/1000, "p95-ms")
-	b.ReportMetric(float64(len(all))/float64(b.N), "queries/op")
+	benchLatency(b, st, events, ActorsLatency)
 }
