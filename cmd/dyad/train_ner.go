@@ -89,6 +89,49 @@ type nerTrainSet struct {
 	tagger  *tag.Tagger // when set, training sentences are POS-tagged with it
 }
 
+// readNERFile reads an IOB file. The documents of a CoNLL file that
+// separates them with -DOCSTART- lines (wikigold) get the ids
+// "-DOCSTART-0", "-DOCSTART-1"..., as "# newdoc" comments give UNER's
+// theirs, so that they are recognized, and learnt from, document by
+// document; the sentences are those eval.ReadIOB reads from the file.
+func readNERFile(path string) ([]eval.IOBSentence, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	var out []eval.IOBSentence
+	docs, from := 0, 0
+	hasDocs := slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "-DOCSTART-") })
+	read := func(to int) error {
+		sents, err := eval.ReadIOB(strings.NewReader(strings.Join(lines[from:to], "")), path)
+		if err != nil {
+			return err
+		}
+		for i := range sents {
+			sents[i].Line += from
+			if hasDocs {
+				sents[i].Doc = fmt.Sprintf("-DOCSTART-%d", docs)
+			}
+		}
+		out = append(out, sents...)
+		return nil
+	}
+	for i, l := range lines {
+		if strings.HasPrefix(l, "-DOCSTART-") {
+			if err := read(i); err != nil {
+				return nil, err
+			}
+			docs++
+			from = i + 1
+		}
+	}
+	if err := read(len(lines)); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func loadNERTraining(dir string, o nerTrainSet) ([]ner.Example, []string, error) {
 	btc, _ := filepath.Glob(filepath.Join(dir, "ner", "btc", "*.conll"))
 	sort.Strings(btc)
@@ -111,12 +154,7 @@ func loadNERTraining(dir string, o nerTrainSet) ([]ner.Example, []string, error)
 		if f.repeat <= 0 {
 			continue
 		}
-		r, err := os.Open(f.path)
-		if err != nil {
-			return nil, nil, err
-		}
-		sents, err := eval.ReadIOB(r, f.path)
-		r.Close()
+		sents, err := readNERFile(f.path)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -375,13 +413,8 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 	golds := make([][]eval.IOBSentence, len(gold))
 	scores := make([][]*eval.NERScore, len(gold)) // per file and bias
 	for g, f := range gold {
-		r, err := os.Open(f.path)
-		if err != nil {
-			return err
-		}
-		golds[g], err = eval.ReadIOB(r, f.path)
-		r.Close()
-		if err != nil {
+		var err error
+		if golds[g], err = readNERFile(f.path); err != nil {
 			return err
 		}
 		for range biases {
