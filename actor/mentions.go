@@ -105,6 +105,14 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				pm.Actor, pm.Person, pm.Via = p.Actor, p.Person, "short-name"
 			} else if desc := r.describe(s, w0, e.Tokens[0], date); desc.Code != "" {
 				pm.Actor = Actor{Code: desc.Code, Country: desc.Country, Sector: desc.Sector, Type: TypePerson, Name: name}
+				if desc.Country == "" {
+					// "President Bush": a title with no country before a
+					// surname the knowledge base knows is that person.
+					if cands := r.KB.Surname(lastWord(name), date); len(cands) > 0 {
+						pm.Actor = cands[0]
+						pm.Person = cands[0].Name
+					}
+				}
 				pm.Tokens[0], pm.Span.Start = w0, s.Tokens[w0].Span.Start
 				pm.Text = d.Text[pm.Span.Start:pm.Span.End]
 				pm.Via = "described"
@@ -168,14 +176,35 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		}
 		for k := first; k < len(out); k++ {
 			m := &out[k]
-			if m.Via != "kb" || m.Actor.Country != "" || !stateSector(m.Actor.Sector) || !definite(s, m.Tokens[0]) {
+			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) {
 				continue
 			}
-			if j := lastCountry(out[:first]); j >= 0 {
-				m.Actor.Country = out[j].Actor.Country
-				m.Actor.Code = out[j].Actor.Country + m.Actor.Sector
+			switch {
+			case m.Via == "kb" && definite(s, m.Tokens[0]) && lastCountry(out[:first]) >= 0:
+				// "the government" in a story about a country.
+				m.Actor.Country = out[lastCountry(out[:first])].Actor.Country
 				m.Via = "definite"
+			case m.Via == "kb" || m.Via == "described":
+				// "The military government ... declared a state of siege in
+				// Haiti", "President Avril ... Haiti's first elections": a
+				// state's office with no country of its own is of the
+				// country where its sentence is set, else of the article's
+				// last country.
+				if ownModifier(s, out[first:], m) {
+					continue // "the U.N. war crimes court": the coder composes them
+				}
+				if c := settingCountry(s, out[first:], m); c != "" {
+					m.Actor.Country = c
+				} else if j := lastCountry(out[:first]); j >= 0 && m.Via == "described" {
+					m.Actor.Country = out[j].Actor.Country
+				} else {
+					continue
+				}
+				m.Via += "+setting"
+			default:
+				continue
 			}
+			m.Actor.Code = m.Actor.Country + m.Actor.Sector
 		}
 	}
 	return out
@@ -383,6 +412,90 @@ func lastCountry(ms []Mention) int {
 		}
 	}
 	return -1
+}
+
+// firstSector is the first three-letter code of a sector string (GOVMIL:
+// GOV).
+func firstSector(sector string) string {
+	if len(sector) > 3 {
+		return sector[:3]
+	}
+	return sector
+}
+
+// settingCountry returns the one country a sentence is set in: the
+// countries it names as a place ("in Haiti") or as the possessor of a
+// thing that is no actor ("Haiti's elections"), "" when there is none or
+// more than one.
+// Countries named as participants ("against Russia") do not count.
+func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention) string {
+	toks := s.Tokens
+	found := ""
+	for i := range ms {
+		m := &ms[i]
+		if m == self || m.Actor.Type != TypeCountry || m.Tokens[1]-m.Tokens[0] > 4 {
+			continue
+		}
+		// the head of the mention: the token whose head lies outside it
+		h := -1
+		for t := m.Tokens[0]; t < m.Tokens[1] && t < len(toks); t++ {
+			if hd := toks[t].Head - 1; hd < m.Tokens[0] || hd >= m.Tokens[1] {
+				h = t
+				break
+			}
+		}
+		if h < 0 {
+			continue
+		}
+		setting := false
+		switch dep := toks[h].Dep; {
+		case dep == "nmod:poss":
+			hd := toks[h].Head - 1
+			setting = hd >= 0 && !mentionAt(ms, hd) && toks[hd].POS != "PRON"
+		case strings.HasPrefix(dep, "obl") || strings.HasPrefix(dep, "nmod"):
+			for _, t := range toks {
+				if t.Head-1 == h && t.Dep == "case" {
+					switch strings.ToLower(t.Text) {
+					case "in", "inside", "across", "throughout":
+						setting = true
+					}
+				}
+			}
+		}
+		if !setting {
+			continue
+		}
+		if found != "" && found != m.Actor.Country {
+			return ""
+		}
+		found = m.Actor.Country
+	}
+	return found
+}
+
+// ownModifier reports a mention whose own noun phrase holds another
+// mention ("U.N." in "the U.N. war crimes court", "Croatia" in
+// "authorities in Croatia").
+func ownModifier(s *nlp.Sentence, ms []Mention, self *Mention) bool {
+	for i, t := range s.Tokens {
+		if i >= self.Tokens[0] && i < self.Tokens[1] {
+			continue
+		}
+		if hd := t.Head - 1; hd >= self.Tokens[0] && hd < self.Tokens[1] && t.Dep != "conj" && mentionAt(ms, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt reports whether token t lies in one of ms.
+func mentionAt(ms []Mention, t int) bool {
+	for _, m := range ms {
+		if m.Tokens[0] <= t && t < m.Tokens[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // stateSector reports the sectors of a state's institutions, which "the

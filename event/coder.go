@@ -337,6 +337,9 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 			break
 		}
+		// "agreed that their countries should cooperate": the embedded
+		// subject is the actors themselves, not a recipient.
+		rf.mentions = slices.DeleteFunc(rf.mentions, func(m actor.Mention) bool { return sameActor(m, actors) })
 	}
 	recips := rf.mentions
 	if len(recips) == 0 && !rf.unknown && p.POS == "V" {
@@ -418,12 +421,18 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, conf, negated))
 			continue
 		}
+		n := len(out)
 		for _, rm := range recips {
 			if !rm.Known() || rm.Actor.Code == am.Actor.Code || (rm.Span == am.Span && !reciprocal) {
 				continue
 			}
 			rm := rm
 			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &rm, conf, negated))
+		}
+		if len(out) == n && !reciprocal && p.POS == "V" && sv.mainClause(t) {
+			// Every recipient found was the actor itself ("X agreed that
+			// their countries should ..."): the act has no other party.
+			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, conf, negated))
 		}
 	}
 	return out
@@ -658,6 +667,16 @@ func (sv *sentence) subtreeSpan(d int) (int, int) {
 	}
 	walk(d)
 	return lo, hi
+}
+
+// mainClause reports a trigger heading a clause of its own, not one
+// modifying a noun or completing another verb.
+func (sv *sentence) mainClause(t int) bool {
+	switch base(sv.s.Tokens[t].Dep) {
+	case "root", "ccomp", "conj", "parataxis":
+		return true
+	}
+	return false
 }
 
 // future reports an announced act: "will visit", "is ready to send".
@@ -958,9 +977,18 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 		add(sv.mention[d])
 	}
 	for _, c := range sv.children[d] {
-		if base(sv.s.Tokens[c].Dep) == "amod" {
-			conj(c)
+		if dep := sv.s.Tokens[c].Dep; dep != "amod" && dep != "compound" {
+			continue
 		}
+		// "Hungarian and Romanian officials": the first adjective is an
+		// actor of its own when it has conjuncts.
+		for _, cc := range sv.children[c] {
+			if sv.s.Tokens[cc].Dep == "conj" {
+				add(sv.mention[c])
+				break
+			}
+		}
+		conj(c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].mention < out[j].mention })
 	return out

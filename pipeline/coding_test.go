@@ -1,0 +1,60 @@
+package pipeline
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/article"
+)
+
+// TestCodingCases runs whole sentences written for this test through the
+// pipeline and checks the (type, actor country, recipient country) tuples
+// an analyst would code, and tuples that must not appear.
+func TestCodingCases(t *testing.T) {
+	p := load(t)
+	p.Published = time.Date(2005, 6, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		text    string
+		want    []string // "TYPE ACTOR>RECIPIENT" by country, "-" for none
+		notWant []string
+	}{
+		{"compound adjectives are both actors; their own countries are no recipient",
+			"Senior Chilean and Peruvian officials agreed on Friday that their governments should work together on fisheries.",
+			[]string{"AGREE CHL>-", "AGREE PER>-"}, []string{"AGREE CHL>PER"}},
+		{"title and a surname the knowledge base knows",
+			"President Putin threatened further measures against Georgia in a televised address.",
+			[]string{"THREATEN RUS>GEO"}, nil},
+		{"a state office with no country takes the country its sentence is set in",
+			"The military council declared a state of emergency in Bolivia on Tuesday, arresting dozens of union leaders.",
+			[]string{"COERCE BOL>BOL"}, nil},
+		{"a country named as a participant does not set the scene",
+			"The interior ministry accused Venezuela of sheltering the smugglers.",
+			nil, []string{"ACCUSE VEN>VEN"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &article.Article{ID: "case", Paragraphs: []article.Paragraph{{Text: tc.text}}}
+			var got []string
+			for _, e := range p.Process(a).Events {
+				r := "-"
+				if e.Recipient != nil {
+					r = e.Recipient.Country
+				}
+				got = append(got, e.Type+" "+e.Actor.Country+">"+r)
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %s; got %s", w, strings.Join(got, ", "))
+				}
+			}
+			for _, w := range tc.notWant {
+				if slices.Contains(got, w) {
+					t.Errorf("coded %s; got %s", w, strings.Join(got, ", "))
+				}
+			}
+		})
+	}
+}
