@@ -184,7 +184,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				// "the government" in a story about a country.
 				m.Actor.Country = out[lastCountry(out[:first])].Actor.Country
 				m.Via = "definite"
-			case m.Via == "kb" || m.Via == "described":
+			case (m.Via == "kb" || m.Via == "described") && !indefinite(s, m.Tokens[0]):
 				// "The military government ... declared a state of siege in
 				// Haiti", "President Avril ... Haiti's first elections": a
 				// state's office with no country of its own is of the
@@ -433,7 +433,7 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention) string {
 	found := ""
 	for i := range ms {
 		m := &ms[i]
-		if m == self || m.Actor.Type != TypeCountry || m.Tokens[1]-m.Tokens[0] > 4 {
+		if m == self || m.Via != "kb" || m.Actor.Type != TypeCountry || m.Tokens[1]-m.Tokens[0] > 4 {
 			continue
 		}
 		// the head of the mention: the token whose head lies outside it
@@ -506,6 +506,19 @@ func stateSector(sector string) bool {
 	switch sector {
 	case "GOV", "MIL", "COP", "LEG", "JUD", "SPY":
 		return true
+	}
+	return false
+}
+
+// indefinite reports "a" or "an" at or just before token t (one adjective
+// may stand between): "a senior official" names no particular state's
+// office.
+func indefinite(s *nlp.Sentence, t int) bool {
+	for i := t; i >= 0 && i >= t-2; i-- {
+		switch strings.ToLower(s.Tokens[i].Text) {
+		case "a", "an":
+			return true
+		}
 	}
 	return false
 }

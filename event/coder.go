@@ -421,18 +421,12 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, conf, negated))
 			continue
 		}
-		n := len(out)
 		for _, rm := range recips {
 			if !rm.Known() || rm.Actor.Code == am.Actor.Code || (rm.Span == am.Span && !reciprocal) {
 				continue
 			}
 			rm := rm
 			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &rm, conf, negated))
-		}
-		if len(out) == n && !reciprocal && p.POS == "V" && sv.mainClause(t) {
-			// Every recipient found was the actor itself ("X agreed that
-			// their countries should ..."): the act has no other party.
-			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, conf, negated))
 		}
 	}
 	return out
@@ -667,16 +661,6 @@ func (sv *sentence) subtreeSpan(d int) (int, int) {
 	}
 	walk(d)
 	return lo, hi
-}
-
-// mainClause reports a trigger heading a clause of its own, not one
-// modifying a noun or completing another verb.
-func (sv *sentence) mainClause(t int) bool {
-	switch base(sv.s.Tokens[t].Dep) {
-	case "root", "ccomp", "conj", "parataxis":
-		return true
-	}
-	return false
 }
 
 // future reports an announced act: "will visit", "is ready to send".
