@@ -361,6 +361,16 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
+	if len(recips) == 0 && !rf.unknown && p.POS == "V" && len(recipRoles) > 0 {
+		// The party the act is done to, named deeper in the clause:
+		// "threatened to cut off electricity to the Azerbaijani republic",
+		// "refused to deploy peacekeepers in Iraq", "rejected a call for
+		// its forces to be deployed in East Timor".
+		if m, ok := sv.deepRecipient(in, t, actors); ok {
+			recips = []actor.Mention{m}
+			conf *= 0.7
+		}
+	}
 	if len(recips) == 0 && !rf.unknown && cooperative(p.Type) {
 		// Cooperation carried out in another country is with it: "train
 		// cadres in Azerbaijan", "opened a faculty in Baku".
@@ -430,6 +440,38 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		}
 	}
 	return out
+}
+
+// deepRecipient finds the first known actor below trigger t, breadth
+// first through its complements, objects, obliques and their modifiers,
+// that is none of the actors (nor a pronoun standing for one). Subjects,
+// reported speech and side remarks are not searched.
+func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) (actor.Mention, bool) {
+	queue := []int{t}
+	for depth := 0; len(queue) > 0 && depth < 4; depth++ {
+		var next []int
+		for _, h := range queue {
+			for _, d := range sv.children[h] {
+				switch base(sv.s.Tokens[d].Dep) {
+				case "nsubj", "csubj", "expl", "punct", "parataxis", "discourse", "vocative", "list", "dep", "reparandum":
+					continue
+				case "ccomp":
+					if h == t {
+						continue // "said that ...": another act
+					}
+				}
+				if k := sv.mention[d]; k >= 0 {
+					m := in.Mentions[k]
+					if m.Known() && !sameActor(m, actors) && !(m.Via == "pronoun" && sameCountry(m, actors)) {
+						return m, true
+					}
+				}
+				next = append(next, d)
+			}
+		}
+		queue = next
+	}
+	return actor.Mention{}, false
 }
 
 // orgCountry gives an organisation the knowledge base does not know the
