@@ -361,7 +361,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && p.POS == "V" && len(recipRoles) > 0 {
+	if len(recips) == 0 && !rf.unknown && p.POS == "V" {
 		// The party the act is done to, named deeper in the clause:
 		// "threatened to cut off electricity to the Azerbaijani republic",
 		// "refused to deploy peacekeepers in Iraq", "rejected a call for

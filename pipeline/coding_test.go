@@ -31,7 +31,7 @@ func TestCodingCases(t *testing.T) {
 			"The military council declared a state of emergency in Bolivia on Tuesday, arresting dozens of union leaders.",
 			[]string{"COERCE BOL>BOL"}, nil},
 		{"the recipient named deeper in the intended act",
-			"Chile threatened on Monday to cut off gas exports to the Argentine province of Mendoza.",
+			"Chile threatened to cut off gas exports to the Argentine province of Mendoza.",
 			[]string{"THREATEN CHL>ARG"}, nil},
 		{"a country named as a participant does not set the scene",
 			"The interior ministry accused Venezuela of sheltering the smugglers.",
