@@ -89,6 +89,7 @@ const (
 	tRunNext
 	tRunHead
 	tRunHeadPrev
+	tRunHeads
 )
 
 // Head words: the last word of a capitalised run that names an
@@ -108,7 +109,12 @@ var headWords = func() map[string]uint8 {
 		administration network news times post press journal airlines airways records studios entertainment
 		motors systems technologies holdings partners associates fund trust orchestra team fc secretariat
 		tribunal cabinet guard fleet command laboratory laboratories industries enterprises bureau agency
-		coalition caucus junta militia council directorate ministries unions clubs party's plc llc gmbh ag sa`) {
+		coalition caucus junta militia council directorate ministries unions clubs party's plc llc gmbh ag sa
+		exchange hospital railway railways airline church diocese brotherhood publishing publishers broadcasting
+		radio television tv channel magazine newspaper herald tribune gazette observer chronicle telegraph
+		force reserve conference program programme initiative forum squadron limited brothers bros choir
+		ensemble quartet band label recordings pictures films media communications telecom bancorp insurance
+		airlines railroad`) {
 		m[w] = headORG
 	}
 	for _, w := range strings.Fields(`river mountain mountains mount mt lake sea ocean island islands bay gulf
@@ -159,6 +165,9 @@ type tokInfo struct {
 	runPrev, runNext uint64
 	runHead          uint8
 	runPos           uint8
+	// the head classes of every word of the extended run (bits 1<<class)
+	// and of its first word ("University of Texas"), as heads<<2|first
+	runHeads uint8
 }
 
 // Boundary values for context windows.
@@ -332,10 +341,15 @@ func (m *Model) prepare(s *sentence, words, pos, xpos []string, kb *actor.KB, kb
 			next = s.toks[j].word
 		}
 		head := headWords[s.toks[j-1].lower]
+		heads := uint8(0)
+		for k := i; k < j; k++ {
+			heads |= 1 << headWords[s.toks[k].lower]
+		}
+		heads = heads&^1<<2 | headWords[s.toks[i].lower]
 		for k := i; k < j; k++ {
 			t := &s.toks[k]
 			t.first, t.last = s.toks[i].word, s.toks[j-1].word
-			t.runPrev, t.runNext, t.runHead = prev, next, head
+			t.runPrev, t.runNext, t.runHead, t.runHeads = prev, next, head, heads
 			switch {
 			case j-i == 1:
 				t.runPos = 1
@@ -462,6 +476,7 @@ func (m *Model) features(s *sentence, i int, dst []uint64) []uint64 {
 			mix(mix(tRunNext, t.runNext), pos),
 			mix(tRunHead, uint64(t.runHead)<<8|pos),
 			mix(mix(tRunHeadPrev, t.runPrev), uint64(t.runHead)),
+			mix(tRunHeads, uint64(t.runHeads)<<8|pos),
 		)
 	}
 	dst = append(dst, mix(tSentCase, mix(s.caseRegime, t.shape)))
