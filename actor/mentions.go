@@ -424,9 +424,9 @@ func firstSector(sector string) string {
 }
 
 // settingCountry returns the one country a sentence is set in: the
-// countries it names as a place ("in Haiti") or as the possessor of a
-// thing that is no actor ("Haiti's elections"), "" when there is none or
-// more than one.
+// countries it names as a place ("in Haiti") or as the possessor or
+// modifier of a thing that is no actor ("Haiti's elections", "the Kenya
+// Anti-Corruption Commission"), "" when there is none or more than one.
 // Countries named as participants ("against Russia") do not count.
 func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention) string {
 	toks := s.Tokens
@@ -449,9 +449,12 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention) string {
 		}
 		setting := false
 		switch dep := toks[h].Dep; {
-		case dep == "nmod:poss":
+		case dep == "nmod:poss" || dep == "compound":
+			// "Haiti's elections", "the Kenya Anti-Corruption Commission";
+			// not "Polish officers" (a compound of common nouns).
 			hd := toks[h].Head - 1
-			setting = hd >= 0 && !mentionAt(ms, hd) && toks[hd].POS != "PRON"
+			setting = hd >= 0 && !mentionAt(ms, hd) && toks[hd].POS != "PRON" &&
+				(dep == "nmod:poss" || hd > 0 && isUpper(toks[hd].Text))
 		case strings.HasPrefix(dep, "obl") || strings.HasPrefix(dep, "nmod"):
 			for _, t := range toks {
 				if t.Head-1 == h && t.Dep == "case" {
@@ -487,6 +490,9 @@ func ownModifier(s *nlp.Sentence, ms []Mention, self *Mention) bool {
 	}
 	return false
 }
+
+// isUpper reports a word that starts with a capital letter.
+func isUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 // mentionAt reports whether token t lies in one of ms.
 func mentionAt(ms []Mention, t int) bool {

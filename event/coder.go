@@ -341,8 +341,32 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// subject is the actors themselves, not a recipient.
 		rf.mentions = slices.DeleteFunc(rf.mentions, func(m actor.Mention) bool { return sameActor(m, actors) })
 	}
-	recips := rf.mentions
-	if len(recips) == 0 && !rf.unknown && p.POS == "V" {
+	// Recipients the knowledge base cannot place ("refugees fleeing the
+	// war in Liberia") give way to an actor deeper in the clause.
+	var recips []actor.Mention
+	filled := false // a role names a recipient the knowledge base cannot place
+	for _, m := range rf.mentions {
+		if m.Known() {
+			recips = append(recips, m)
+			continue
+		}
+		if reflexives[strings.ToLower(m.Text)] {
+			return nil // "called himself Ataturk's soldier": no act on another
+		}
+		filled = true
+	}
+	if len(recips) == 0 && filled {
+		// Look for whose they are below them only ("refugees fleeing the
+		// war in Liberia").
+		for _, m := range rf.mentions {
+			if dm, ok := sv.deepRecipient(in, sv.headOf(m), actors); ok {
+				recips = []actor.Mention{dm}
+				conf *= 0.7
+				break
+			}
+		}
+	}
+	if len(recips) == 0 && !rf.unknown && !filled && p.POS == "V" {
 		// The recipient named inside the object: "rejected a U.S.
 		// request", "accepted an Australian ultimatum".
 		for _, o := range sv.children[t] {
@@ -442,13 +466,26 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	return out
 }
 
+// reflexives are pronouns whose referent is the subject itself.
+var reflexives = map[string]bool{"himself": true, "herself": true, "itself": true, "themselves": true, "ourselves": true, "myself": true}
+
+// headOf returns the token of mention m whose head lies outside it.
+func (sv *sentence) headOf(m actor.Mention) int {
+	for t := m.Tokens[0]; t < m.Tokens[1] && t < len(sv.s.Tokens); t++ {
+		if h := sv.s.Tokens[t].Head - 1; h < m.Tokens[0] || h >= m.Tokens[1] {
+			return t
+		}
+	}
+	return m.Tokens[0]
+}
+
 // deepRecipient finds the first known actor below trigger t, breadth
 // first through its complements, objects, obliques and their modifiers,
 // that is none of the actors (nor a pronoun standing for one). Subjects,
 // reported speech and side remarks are not searched.
 func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) (actor.Mention, bool) {
 	queue := []int{t}
-	for depth := 0; len(queue) > 0 && depth < 4; depth++ {
+	for depth := 0; len(queue) > 0 && depth < 5; depth++ {
 		var next []int
 		for _, h := range queue {
 			for _, d := range sv.children[h] {
@@ -870,6 +907,13 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 	if r.Rel != "subj" {
 		return out
 	}
+	// A named subject the parser took for a bare noun-phrase adjunct
+	// ("Lt. Gen. Avril resigned" as obl:unmarked).
+	for _, d := range sv.children[t] {
+		if d < t && (toks[d].Dep == "obl:unmarked" || toks[d].Dep == "obl:npmod") && toks[d].POS == "PROPN" && sv.mentionIn(d) {
+			return []int{d}
+		}
+	}
 	// Inherit a missing subject.
 	h := toks[t].Head - 1
 	if h < 0 {
@@ -893,6 +937,22 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 		return sv.roleTokens(h, r)
 	}
 	return nil
+}
+
+// mentionIn reports a mention at d or among its compound and flat parts.
+func (sv *sentence) mentionIn(d int) bool {
+	if sv.mention[d] >= 0 {
+		return true
+	}
+	for _, c := range sv.children[d] {
+		switch base(sv.s.Tokens[c].Dep) {
+		case "compound", "flat", "nmod":
+			if sv.mention[c] >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fills reports whether dependent d fills role r.
