@@ -125,13 +125,63 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			out = insertMention(out, first, pm)
 			remember(persons, pm, name)
 		}
+		// Organisations introduced by an apposition: "Diyanet, the official
+		// directorate that manages religious issues in Turkey", "Acme, a
+		// Turkish company": the apposition says whose they are.
+		for ti, tok := range s.Tokens {
+			if tok.POS != "PROPN" || tok.Dep == "flat" || tok.Dep == "compound" {
+				continue
+			}
+			ap := apposition(s, ti)
+			if ap < 0 {
+				continue
+			}
+			orgSector, isOrg := orgNouns[strings.ToLower(s.Tokens[ap].Lemma)]
+			if !isOrg {
+				continue
+			}
+			lo, hi := nameSpan(s, ti)
+			k := -1
+			for j := first; j < len(out); j++ {
+				if out[j].Tokens[0] < hi && lo < out[j].Tokens[1] {
+					k = j
+				}
+			}
+			if k >= 0 && (out[k].Via != "organisation" || out[k].Actor.Country != "") {
+				continue // a name the knowledge base knows, or placed already
+			}
+			country, sector := apposCountry(s, out[first:], ap)
+			if country == "" {
+				continue
+			}
+			if sector == "" {
+				sector = orgSector
+			}
+			om := Mention{Sentence: si, Tokens: [2]int{lo, hi}, Span: nlp.Span{Start: s.Tokens[lo].Span.Start, End: s.Tokens[hi-1].Span.End},
+				Via: "organisation", Actor: Actor{Code: country + sector, Country: country, Sector: sector, Type: TypeGroup}}
+			om.Text = d.Text[om.Span.Start:om.Span.End]
+			om.Actor.Name = om.Text
+			if k >= 0 {
+				out[k] = om
+			} else {
+				out = insertMention(out, first, om)
+			}
+		}
 		// Pronouns and definite sector nouns refer back.
 		for ti, tok := range s.Tokens {
 			cls, ok := pronouns[strings.ToLower(tok.Text)]
 			if !ok || overlaps(out[first:], [2]int{ti, ti + 1}) {
 				continue
 			}
-			if j := antecedent(out, si, ti, cls); j >= 0 {
+			j := antecedent(out, si, ti, cls)
+			if ti == 0 && tok.Dep == "nsubj" && si > 0 {
+				// A sentence opening with "It"/"They" continues the last
+				// sentence's subject.
+				if k := subjectOf(d, out, si-1, cls); k >= 0 {
+					j = k
+				}
+			}
+			if j >= 0 {
 				m := out[j]
 				pm := Mention{Sentence: si, Tokens: [2]int{ti, ti + 1}, Span: tok.Span, Text: tok.Text,
 					Actor: m.Actor, Person: m.Person, Via: "pronoun"}
@@ -502,6 +552,101 @@ func mentionAt(ms []Mention, t int) bool {
 		}
 	}
 	return false
+}
+
+// orgNouns head appositions that make the name before them an
+// organisation, with the sector the noun implies ("" : from the words
+// around it).
+var orgNouns = map[string]string{
+	"directorate": "", "agency": "", "organisation": "", "organization": "", "body": "", "board": "",
+	"council": "", "foundation": "", "institute": "", "institution": "", "authority": "GOV", "ministry": "GOV",
+	"department": "GOV", "office": "GOV", "commission": "", "committee": "", "company": "BUS", "firm": "BUS",
+	"corporation": "BUS", "group": "", "conglomerate": "BUS", "bank": "BUS", "broadcaster": "MED",
+	"newspaper": "MED", "party": "PTY", "movement": "", "association": "", "union": "LAB", "charity": "NGO",
+}
+
+// apposition returns the head of an apposition of token t, or -1.
+func apposition(s *nlp.Sentence, t int) int {
+	for i, x := range s.Tokens {
+		if x.Head-1 == t && x.Dep == "appos" {
+			return i
+		}
+	}
+	return -1
+}
+
+// nameSpan returns the tokens [lo, hi) of the name headed by t: t and the
+// flat and compound parts next to it.
+func nameSpan(s *nlp.Sentence, t int) (int, int) {
+	lo, hi := t, t+1
+	for lo > 0 && s.Tokens[lo-1].Head-1 == t && (s.Tokens[lo-1].Dep == "compound" || s.Tokens[lo-1].Dep == "flat") {
+		lo--
+	}
+	for hi < len(s.Tokens) && s.Tokens[hi].Head-1 == t && s.Tokens[hi].Dep == "flat" {
+		hi++
+	}
+	return lo, hi
+}
+
+// under reports whether token i lies in the subtree of token root.
+func under(s *nlp.Sentence, i, root int) bool {
+	for n := 0; i >= 0 && n < len(s.Tokens); n++ {
+		if i == root {
+			return true
+		}
+		i = s.Tokens[i].Head - 1
+	}
+	return false
+}
+
+// apposCountry returns the country an apposition at ap names and the
+// sector its words give ("the directorate that manages religious issues
+// in Turkey": TUR, REL).
+func apposCountry(s *nlp.Sentence, ms []Mention, ap int) (country, sector string) {
+	for _, m := range ms {
+		if !under(s, m.Tokens[0], ap) {
+			continue
+		}
+		switch {
+		case country == "" && m.Via == "kb" && m.Actor.Country != "" && m.Person == "":
+			country = m.Actor.Country
+		case sector == "" && m.Actor.Country == "" && m.Actor.Sector != "":
+			sector = firstSector(m.Actor.Sector)
+		}
+	}
+	return country, sector
+}
+
+// subjectOf returns the mention that is the subject of sentence si's main
+// clause, when it fits the pronoun class, or -1.
+func subjectOf(d *nlp.Doc, ms []Mention, si, cls int) int {
+	s := &d.Sentences[si]
+	root := -1
+	for i, t := range s.Tokens {
+		if t.Head == 0 {
+			root = i
+			break
+		}
+	}
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.Sentence != si {
+			continue
+		}
+		for i := m.Tokens[0]; i < m.Tokens[1] && i < len(s.Tokens); i++ {
+			t := s.Tokens[i]
+			if t.Head-1 == root && (t.Dep == "nsubj" || t.Dep == "nsubj:pass") {
+				switch {
+				case cls == pronThing && m.Person == "" && m.Actor.Country != "",
+					cls == pronPerson && m.Person != "",
+					cls == pronPlural && m.Person == "" && m.Actor.Country != "":
+					return k
+				}
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 // stateSector reports the sectors of a state's institutions, which "the

@@ -318,6 +318,14 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			conf *= 0.8
 		}
 	}
+	if len(actors) == 0 && p.POS == "N" && p.Type == "AGREE" {
+		// "the new agreement allowing travel for nationals on both sides",
+		// "a trade agreement that came into force on 1 March will
+		// strengthen Turkey's share": an agreement whose parties go unnamed
+		// is between the pair the article is about.
+		actors = sv.parties(in, t)
+		conf *= 0.6
+	}
 	if len(actors) == 0 {
 		return nil
 	}
@@ -511,6 +519,63 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) (acto
 	return actor.Mention{}, false
 }
 
+// parties returns the two parties of an agreement at t that names none:
+// the members of a collective reference in its sentence ("both
+// countries"), else the two countries the article has named most before
+// it, when the sentence names one of them. Nil otherwise.
+func (sv *sentence) parties(in Input, t int) []actor.Mention {
+	for _, k := range sv.mention {
+		if k >= 0 && len(in.Mentions[k].Group) == 2 {
+			g := in.Mentions[k]
+			out := make([]actor.Mention, 2)
+			for i, a := range g.Group {
+				out[i] = g
+				out[i].Actor, out[i].Group = a, nil
+			}
+			return out
+		}
+	}
+	count := map[string]int{}
+	for _, m := range in.Mentions {
+		if m.Sentence < sv.idx && m.Actor.Type == actor.TypeCountry && len(m.Group) == 0 {
+			count[m.Actor.Country]++
+		}
+	}
+	pair := make([]string, 0, len(count))
+	for c := range count {
+		pair = append(pair, c)
+	}
+	slices.SortFunc(pair, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+	if len(pair) < 2 {
+		return nil
+	}
+	pair = pair[:2]
+	tok := sv.s.Tokens[t]
+	out := make([]actor.Mention, 0, 2)
+	named := false
+	for _, c := range pair {
+		m := actor.Mention{Sentence: sv.idx, Tokens: [2]int{t, t + 1}, Span: tok.Span, Text: tok.Text, Via: "article-pair",
+			Actor: actor.Actor{Code: c, Country: c, Name: c, Type: actor.TypeCountry}}
+		for _, k := range sv.mention {
+			if k >= 0 && in.Mentions[k].Actor.Country == c && in.Mentions[k].Actor.Type == actor.TypeCountry {
+				m = in.Mentions[k]
+				named = true
+				break
+			}
+		}
+		out = append(out, m)
+	}
+	if !named {
+		return nil
+	}
+	return out
+}
+
 // orgCountry gives an organisation the knowledge base does not know the
 // country its apposition names: "Diyanet, the directorate that manages
 // religious issues in Turkey", "Acme, a Turkish company".
@@ -610,7 +675,17 @@ type roleFill struct {
 func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) roleFill {
 	var rf roleFill
 	try := func(d int) bool {
-		if ps := sv.mentionsUnder(in, d); len(ps) > 0 {
+		ps := sv.mentionsUnder(in, d)
+		if !isActor && len(ps) > 0 && !slices.ContainsFunc(ps, func(p participant) bool { return in.Mentions[p.mention].Known() }) {
+			// Only names the knowledge base cannot place ("the Fizuli
+			// airport project" read as an organisation): a gazetteer place
+			// in the phrase says whose it is.
+			if pm, ok := c.placeUnder(in, sv, d); ok {
+				rf.mentions = append(rf.mentions, pm)
+				return true
+			}
+		}
+		if len(ps) > 0 {
 			for _, p := range ps {
 				m := in.Mentions[p.mention]
 				if !m.Known() && m.Via == "organisation" {
@@ -654,25 +729,46 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 			}
 		}
 	}
-	// A prepositional phrase the parser hung on the object instead of the
-	// verb: "signed [an agreement with Azerbaijan]" reads as "signed an
-	// agreement | with Azerbaijan".
+	// A prepositional phrase the parser hung on the object or another
+	// phrase instead of the verb: "signed [an agreement with Azerbaijan]"
+	// reads as "signed an agreement | with Azerbaijan", "was received [as
+	// an act of treachery in Baku]" as "... | in Baku".
 	for _, r := range roles {
 		if r.Rel != "obl" || r.Prep == "" {
 			continue
 		}
 		for _, o := range sv.children[t] {
-			if sv.s.Tokens[o].Dep != "obj" {
+			if d := sv.s.Tokens[o].Dep; d != "obj" && base(d) != "obl" {
 				continue
 			}
-			for _, d := range sv.children[o] {
-				if base(sv.s.Tokens[d].Dep) == "nmod" && sv.marker(d) == r.Prep && try(d) {
-					return rf
-				}
+			if d, ok := sv.nmodBelow(o, r.Prep, 3); ok && try(d) {
+				return rf
 			}
 		}
 	}
 	return rf
+}
+
+// nmodBelow finds, breadth first through nominal modifiers below token o
+// (at most depth levels), the first nmod introduced by preposition prep.
+func (sv *sentence) nmodBelow(o int, prep string, depth int) (int, bool) {
+	level := []int{o}
+	for ; depth > 0 && len(level) > 0; depth-- {
+		var next []int
+		for _, h := range level {
+			for _, d := range sv.children[h] {
+				if base(sv.s.Tokens[d].Dep) != "nmod" {
+					continue
+				}
+				if sv.marker(d) == prep {
+					return d, true
+				}
+				next = append(next, d)
+			}
+		}
+		level = next
+	}
+	return 0, false
 }
 
 // peopleNouns name people an event can be done to without naming whose
