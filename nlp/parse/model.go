@@ -53,10 +53,19 @@ type tables struct {
 	lents  []lent
 }
 
-// scoreTrans sums the transition weights of feats into s.
-func (m *tables) scoreTrans(feats []uint64, s []float32) {
+// scoreTrans sums the transition weights of feats into s. A first pass
+// loads every feature's home slot: the loads do not depend on each other
+// or on branches, so their cache misses overlap instead of queueing behind
+// the probe loop's branches. The sum goes to sink so that the compiler
+// keeps the loads.
+func (m *tables) scoreTrans(feats []uint64, s []float32, sink *uint32) {
 	var a, b, c float32
 	table, mask := m.trans, m.tmask
+	var touch uint32
+	for _, k := range feats {
+		touch += table[k&mask].fp
+	}
+	*sink = touch
 	for _, k := range feats {
 		i := k & mask
 		fp := fingerprint(k)
@@ -78,9 +87,15 @@ func (m *tables) scoreTrans(feats []uint64, s []float32) {
 }
 
 // scoreLabels adds the label weights of feats into scores (cleared first).
-func (m *tables) scoreLabels(feats []uint64, scores []float32) {
+// Like scoreTrans, it loads the home slots first.
+func (m *tables) scoreLabels(feats []uint64, scores []float32, sink *uint32) {
 	clear(scores)
 	table, mask, ents := m.lab, m.lmask, m.lents
+	var touch uint32
+	for _, k := range feats {
+		touch += table[k&mask].n
+	}
+	*sink = touch
 	for _, k := range feats {
 		i := k & mask
 		fp := fingerprint(k)

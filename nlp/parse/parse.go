@@ -68,14 +68,14 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	m := p.m
 	st.reset(toks, len(m.labels)-1)
 	for !st.terminal() {
-		m.scoreTrans(st.features(), st.scores)
+		m.scoreTrans(st.features(), st.scores, &st.sink)
 		a := st.best(st.scores)
 		var l uint8
 		if a != actShift {
 			h, d := st.arc(a)
 			l = uint8(m.root)
 			if h != 0 {
-				m.scoreLabels(st.labelFeatures(h, d), st.scores)
+				m.scoreLabels(st.labelFeatures(h, d), st.scores, &st.sink)
 				l = bestLabel(st.scores, len(m.labels)-1, m.root)
 			}
 		}

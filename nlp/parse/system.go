@@ -61,6 +61,7 @@ type state struct {
 	feats  []uint64
 	lfeats []uint64
 	scores []float32 // transition scores in [0:3], label scores in [1:L+1]
+	sink   uint32    // see scoreTrans
 }
 
 // Atom values of the root and none tokens.
