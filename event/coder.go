@@ -292,6 +292,9 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if p.POS == "N" {
 		// A noun takes the modality of the verb it hangs on: "failed to
 		// reach an agreement", "did not hold talks", "could sign a deal".
+		if sv.demanded(t) {
+			return nil
+		}
 		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
 			if sv.hypothetical(h) || sv.intended(h) {
 				return nil
@@ -938,13 +941,64 @@ var intentionVerbs = map[string]bool{
 
 // intended reports a trigger that is the intended act of an intention
 // verb (its xcomp).
+//
+// The chain is followed up through complements and conjuncts ("refused to
+// allow planes to land and evacuate"), and clauses that complete a noun
+// of intention ("its demands that the government grant more rights")
+// are intended too.
 func (sv *sentence) intended(t int) bool {
+	for n := 0; n < 4; n++ {
+		tok := sv.s.Tokens[t]
+		h := tok.Head - 1
+		if h < 0 {
+			return false
+		}
+		switch base(tok.Dep) {
+		case "xcomp", "ccomp":
+			if intentionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] {
+				return true
+			}
+		case "acl":
+			return intentionNouns[strings.ToLower(sv.s.Tokens[h].Lemma)]
+		case "conj":
+		default:
+			return false
+		}
+		t = h
+	}
+	return false
+}
+
+// intentionNouns name acts not yet done, whose clauses are no events:
+// "a demand that Iran stop", "the plan to withdraw".
+var intentionNouns = map[string]bool{
+	"demand": true, "call": true, "request": true, "proposal": true, "plan": true, "offer": true, "threat": true,
+	"appeal": true, "bid": true, "attempt": true, "effort": true, "promise": true, "pledge": true, "ultimatum": true,
+	"decision": true, "intention": true, "readiness": true, "willingness": true, "refusal": true,
+}
+
+// demanded reports a nominal trigger that is what an intention verb asks
+// for, not an event that happened: "demanded the resignation of", "called
+// for sanctions", "sought the withdrawal".
+func (sv *sentence) demanded(t int) bool {
 	tok := sv.s.Tokens[t]
 	h := tok.Head - 1
-	if (tok.Dep != "xcomp" && tok.Dep != "ccomp") || h < 0 {
+	if h < 0 || triggerPOS(sv.s.Tokens[h].POS) != "V" {
 		return false
 	}
-	return intentionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)]
+	switch lemma := strings.ToLower(sv.s.Tokens[h].Lemma); {
+	case tok.Dep == "obj":
+		return demandVerbs[lemma]
+	case base(tok.Dep) == "obl" && sv.marker(t) == "for":
+		return lemma == "call" || lemma == "appeal" || lemma == "press" || lemma == "push" || lemma == "ask"
+	}
+	return false
+}
+
+// demandVerbs take as object an act they ask for.
+var demandVerbs = map[string]bool{
+	"demand": true, "seek": true, "urge": true, "request": true, "propose": true, "want": true, "suggest": true,
+	"recommend": true, "advocate": true, "insist": true,
 }
 
 // passiveRoles swaps the active-voice roles of a pattern for a passive
@@ -1222,7 +1276,7 @@ func (sv *sentence) hypothetical(t int) bool {
 		return true
 	}
 	for _, c := range sv.children[t] {
-		if sv.s.Tokens[c].Dep == "mark" && strings.EqualFold(sv.s.Tokens[c].Text, "if") {
+		if sv.s.Tokens[c].Dep == "mark" && (strings.EqualFold(sv.s.Tokens[c].Text, "if") || strings.EqualFold(sv.s.Tokens[c].Text, "unless")) {
 			return true
 		}
 	}

@@ -67,6 +67,9 @@ func TestTagSentences(t *testing.T) {
 			"NNS VBD IN DT NN IN NNP IN NNP .", "protester gather outside the embassy in Ankara on Monday ."},
 		{"American forces have captured the city .", "ADJ NOUN AUX VERB DET NOUN PUNCT",
 			"JJ NNS VBP VBN DT NN .", "American force have capture the city ."},
+		// A past tense right after a plural subject, with no other verb.
+		{"Farmers blocked roads near Santiago .", "NOUN VERB NOUN ADP PROPN PUNCT",
+			"NNS VBD NNS IN NNP .", "farmer block road near Santiago ."},
 		{"I didn't see them .", "", "", ""}, // token "didn't" is not UD-split: no panic, some tag
 	}
 	for _, tt := range tests {

@@ -35,6 +35,7 @@ type Tagger struct {
 	xpos     []string // per class
 	xposID   []uint8  // per class: index into xposName
 	xposName []string
+	vbd      int // the class VERB/VBD, -1 if the model has none
 
 	// feature table: open addressing over the model's keys. A slot holds
 	// key<<32 | start<<7 | n, 0 when empty: the feature's n weights are
@@ -125,9 +126,12 @@ func New(m *Model) (*Tagger, error) {
 	if len(m.ambigOf) != len(m.ambigWords) {
 		return nil, fmt.Errorf("tag: model ambiguity dictionary inconsistent")
 	}
-	t := &Tagger{m: m}
+	t := &Tagger{m: m, vbd: -1}
 	xid := map[string]uint8{}
-	for _, c := range m.classes {
+	for i, c := range m.classes {
+		if c.upos == "VERB" && c.xpos == "VBD" {
+			t.vbd = i
+		}
 		t.upos = append(t.upos, c.upos)
 		t.xpos = append(t.xpos, c.xpos)
 		id, ok := xid[c.xpos]
@@ -330,6 +334,7 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 		toks[i].XPOS = t.xpos[c]
 		p2, p1 = p1, uint64(c)+1
 	}
+	t.finiteFix(toks, cls)
 	sc.lem = sc.lem[:0]
 	sc.lemTok = sc.lemTok[:0]
 	for i := 0; i < n; i++ {
@@ -341,6 +346,40 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 		for _, r := range sc.lemTok {
 			toks[r.tok].Lemma = all[r.start:r.end]
 		}
+	}
+}
+
+// finiteFix gives a sentence with no finite verb one: the greedy tagger
+// reads a past tense right after a plural subject as a participle
+// ("Prisoners rioted at a jail", "Farmers blocked roads" tagged VBN), so a
+// clause is left with no verb. When no token is VBD, VBZ, VBP or MD, the
+// first VBN that follows a noun or pronoun with no auxiliary or "to"
+// before it becomes VBD.
+func (t *Tagger) finiteFix(toks []nlp.Token, cls []uint8) {
+	if t.vbd < 0 {
+		return
+	}
+	for i := range toks {
+		switch toks[i].XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+	}
+	for i := 1; i < len(toks); i++ {
+		if toks[i].XPOS != "VBN" {
+			continue
+		}
+		if p := toks[i-1].POS; p != "NOUN" && p != "PROPN" && p != "PRON" {
+			return
+		}
+		for j := 0; j < i; j++ {
+			if p := toks[j].POS; p == "AUX" || p == "VERB" || p == "PART" && toks[j].XPOS == "TO" {
+				return
+			}
+		}
+		cls[i] = uint8(t.vbd)
+		toks[i].POS, toks[i].XPOS = t.upos[t.vbd], t.xpos[t.vbd]
+		return
 	}
 }
 
