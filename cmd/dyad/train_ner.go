@@ -298,8 +298,10 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	fs.IntVar(&set.wnutRepeat, "wnut-repeat", 1, "present WNUT17 sentences `N` times per epoch (0: leave WNUT17 out)")
 	noTag := fs.Bool("no-tag", false, "train without POS tags (by default the training sentences are tagged with nlp/tag, as the pipeline tags text)")
 	bias := fs.Float64("entity-bias", 0, "add `B` to every token's score for opening an entity (trades precision for recall)")
-	orgBias := fs.Float64("org-bias", 0, "add `B` to every token's score for opening an ORG entity, on top of --entity-bias")
-	cvBias := fs.String("cv-bias", "", "with --cv, score each fold's model with each of these comma-separated entity biases instead of --entity-bias (a value ORG:B sets the ORG bias instead)")
+	orgBias := fs.Float64("org-bias", 3, "add `B` to every token's score for opening an ORG entity, on top of --entity-bias")
+	perBias := fs.Float64("per-bias", -8, "add `B` to every token's score for opening a PER entity, on top of --entity-bias")
+	locBias := fs.Float64("loc-bias", 0, "add `B` to every token's score for opening a LOC entity, on top of --entity-bias")
+	cvBias := fs.String("cv-bias", "", "with --cv, score each fold's model with each of these comma-separated entity biases instead of --entity-bias (a value ORG:B, PER:B or LOC:B sets that type's bias instead)")
 	cvErrors := fs.Int("cv-errors", 0, "with --cv, print up to `N` held-out sentences with wrong entities per file and fold")
 	cv := fs.Int("cv", 0, "cross-validate instead of writing a model: train `K` models, each without one K-th of UNER EWT dev and of wikigold, and score the left-out sentences")
 	fs.Usage = func() {
@@ -337,27 +339,36 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr, EntityBias: float32(*bias), ORGBias: float32(*orgBias)}
+	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr, EntityBias: float32(*bias), ORGBias: float32(*orgBias), PERBias: float32(*perBias), LOCBias: float32(*locBias)}
 	if *cv > 1 {
-		biases := []nerBias{{all: float32(*bias), org: float32(*orgBias)}}
+		biases := []nerBias{{all: float32(*bias), org: float32(*orgBias), per: float32(*perBias), loc: float32(*locBias)}}
 		if *cvBias != "" {
-			biases = biases[:0]
+			var out []nerBias
 			for _, f := range strings.Split(*cvBias, ",") {
-				f = strings.TrimSpace(f)
-				org, isOrg := strings.CutPrefix(f, "ORG:")
-				if isOrg {
-					f = org
+				b := biases[0]
+				typ, val, typed := strings.Cut(strings.TrimSpace(f), ":")
+				if !typed {
+					typ, val = "", typ
 				}
-				b, err := strconv.ParseFloat(f, 32)
+				v, err := strconv.ParseFloat(val, 32)
 				if err != nil {
 					return fail(fmt.Errorf("--cv-bias: %w", err))
 				}
-				if isOrg {
-					biases = append(biases, nerBias{all: float32(*bias), org: float32(b)})
-				} else {
-					biases = append(biases, nerBias{all: float32(b), org: float32(*orgBias)})
+				switch typ {
+				case "":
+					b.all = float32(v)
+				case "ORG":
+					b.org = float32(v)
+				case "PER":
+					b.per = float32(v)
+				case "LOC":
+					b.loc = float32(v)
+				default:
+					return fail(fmt.Errorf("--cv-bias: bad type %q in %q", typ, f))
 				}
+				out = append(out, b)
 			}
+			biases = out
 		}
 		if err := crossValidateNER(ctx, e, *data, set, opt, *cv, *cvErrors, biases); err != nil {
 			return fail(err)
@@ -402,8 +413,9 @@ func trainNER(ctx context.Context, e env, args []string) int {
 // side), runs each (tagger, then
 // recognizer, per document) on the sentences it did not see, and prints
 // the summed span scores per file and type. No test file is read.
-// nerBias is a pair of entity biases (see ner.TrainOptions).
-type nerBias struct{ all, org float32 }
+// nerBias holds entity biases (see ner.TrainOptions): for every type,
+// and for ORG, PER and LOC on top.
+type nerBias struct{ all, org, per, loc float32 }
 
 func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, opt ner.TrainOptions, k, nerrs int, biases []nerBias) error {
 	gold := []struct{ set, path string }{
@@ -423,7 +435,7 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 	}
 	set.holdout = 0 // the folds replace the bar test's held-out sentences
 	opt.Log = nil
-	opt.EntityBias, opt.ORGBias = 0, 0
+	opt.EntityBias, opt.ORGBias, opt.PERBias, opt.LOCBias = 0, 0, 0, 0
 	kb := opt.KB
 	for j := 0; j < k; j++ {
 		set.heldOut = func(s string, i int) bool {
@@ -446,6 +458,8 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 		for bi, b := range biases {
 			m.ShiftEntityScores("", b.all-shift.all)
 			m.ShiftEntityScores("ORG", b.org-shift.org)
+			m.ShiftEntityScores("PER", b.per-shift.per)
+			m.ShiftEntityScores("LOC", b.loc-shift.loc)
 			shift = b
 			rec := ner.New(m, kb)
 			for g, f := range gold {
@@ -482,7 +496,7 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 		fmt.Fprintf(e.stderr, "fold %d/%d: %d training sentences\n", j+1, k, len(exs))
 	}
 	for bi, b := range biases {
-		fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", fmt.Sprintf("held out (%d-fold, bias %g/%g)", k, b.all, b.org), "type", "gold", "system", "correct", "P", "R", "F1")
+		fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", fmt.Sprintf("held out (%d-fold, bias %g/%g/%g/%g)", k, b.all, b.org, b.per, b.loc), "type", "gold", "system", "correct", "P", "R", "F1")
 		var all eval.SpanCounts
 		for g, f := range gold {
 			name := filepath.Base(f.path)

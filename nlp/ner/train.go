@@ -40,8 +40,9 @@ type TrainOptions struct {
 	// model (see Model.ShiftEntityScores): a positive bias trades
 	// precision for recall.
 	EntityBias float32
-	// ORGBias is added to the score of B-ORG on top of EntityBias.
-	ORGBias float32
+	// ORGBias, PERBias and LOCBias are added to the score of B-ORG,
+	// B-PER and B-LOC on top of EntityBias.
+	ORGBias, PERBias, LOCBias float32
 	// Log, when set, receives one line per epoch.
 	Log io.Writer
 }
@@ -413,6 +414,8 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Model, e
 	m.gaz = ext.merge(all).build()
 	m.ShiftEntityScores("", opt.EntityBias)
 	m.ShiftEntityScores("ORG", opt.ORGBias)
+	m.ShiftEntityScores("PER", opt.PERBias)
+	m.ShiftEntityScores("LOC", opt.LOCBias)
 	if opt.Log != nil {
 		fmt.Fprintf(opt.Log, "model: %d features kept of %d, %d gazetteer phrases, %d lexicon words\n", len(kept), nf, m.gaz.t.n, m.lex.n)
 	}
