@@ -22,6 +22,7 @@ type Recognizer struct {
 	kb   *actor.KB
 	kbc  []uint64
 	igo  []bool    // per KB name: a multi-word name of an international organisation
+	dem  []bool    // per KB name: a one-word demonym ("Iraqi")
 	pool sync.Pool // *scratch
 }
 
@@ -59,7 +60,11 @@ func New(m *Model, kb *actor.KB) *Recognizer {
 	if kb != nil {
 		names := kb.Names()
 		r.igo = make([]bool, len(names))
+		r.dem = make([]bool, len(names))
 		for i, n := range names {
+			if n.Kind == actor.KindDemonym && !strings.Contains(strings.TrimSpace(n.Phrase), " ") {
+				r.dem[i] = true
+			}
 			if n.Kind == actor.KindSector || !strings.Contains(strings.TrimSpace(n.Phrase), " ") {
 				continue
 			}
@@ -183,6 +188,12 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 func (r *Recognizer) forceIGOs(sc *scratch, words []string) {
 	bORG, iORG := int8(labelIndex("B-ORG")), int8(labelIndex("I-ORG"))
 	for _, h := range sc.s.hits {
+		if int(h.Name) < len(r.dem) && r.dem[h.Name] && h.End-h.Start == 1 && sc.pred[h.Start] != 0 && labels[sc.pred[h.Start]][0] == 'B' &&
+			(h.End == len(sc.pred) || labels[sc.pred[h.End]][0] != 'I') {
+			// a demonym alone is not a name ("Iraqi officials")
+			sc.pred[h.Start] = 0
+			continue
+		}
 		if int(h.Name) >= len(r.igo) || !r.igo[h.Name] || h.End-h.Start < 2 || !properName(words[h.Start]) {
 			continue
 		}
