@@ -32,6 +32,7 @@ func trainParser(ctx context.Context, e env, args []string) int {
 	out := fs.String("out", filepath.Join("nlp", "parse", "model", "parser.gz"), "write the model to `FILE`")
 	epochs := fs.Int("epochs", 15, "training epochs")
 	seed := fs.Uint64("seed", 1, "random seed (shuffling, exploration)")
+	ensemble := fs.Int("ensemble", 1, "train `N` models with seeds seed, seed+1, ... and average their weights")
 	explore := fs.Float64("explore", 0.9, "probability of following a wrong prediction after epoch 1 (dynamic oracle); negative: never")
 	prune := fs.Float64("prune", 0.01, "drop averaged weights below this magnitude; negative: keep all")
 	minUpd := fs.Int("min-updates", 2, "drop features that took part in fewer than `N` perceptron updates")
@@ -114,10 +115,14 @@ func trainParser(ctx context.Context, e env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "tags: %s\n", tagNote)
 	opt := parse.Options{
-		Epochs: *epochs, Seed: *seed, Explore: *explore, Prune: *prune, MinUpdates: *minUpd, Dev: dev,
+		Epochs: *epochs, Seed: *seed, Ensemble: *ensemble, Explore: *explore, Prune: *prune, MinUpdates: *minUpd, Dev: dev,
 		Progress: func(s parse.EpochStats) {
-			fmt.Fprintf(e.stdout, "epoch %2d  features %8d  train acc %.4f  dev UAS %.2f  LAS %.2f  (%s)\n",
-				s.Epoch, s.Features, s.TrainAcc, s.DevUAS, s.DevLAS, s.Elapsed.Round(time.Second))
+			run := "averaged"
+			if s.Run > 0 {
+				run = fmt.Sprintf("run %d", s.Run)
+			}
+			fmt.Fprintf(e.stdout, "%s  epoch %2d  features %8d  train acc %.4f  dev UAS %.2f  LAS %.2f  (%s)\n",
+				run, s.Epoch, s.Features, s.TrainAcc, s.DevUAS, s.DevLAS, s.Elapsed.Round(time.Second))
 		},
 	}
 	md, err := parse.Train(ctx, train, opt)

@@ -327,6 +327,39 @@ func TestTrainReproducible(t *testing.T) {
 	}
 }
 
+// An ensemble averages the weights of runs with seeds Seed, Seed+1, ...:
+// it is reproducible, and differs from each of its runs.
+func TestTrainEnsemble(t *testing.T) {
+	train := readTB(t, "en_ewt-ud-train.conllu")[:200]
+	write := func(opt Options) []byte {
+		t.Helper()
+		md, err := Train(context.Background(), train, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if _, err := md.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	var runs []int
+	opt := Options{Epochs: 1, Seed: 7, Ensemble: 2, Progress: func(s EpochStats) { runs = append(runs, s.Run) }}
+	ens := write(opt)
+	if !slices.Equal(runs, []int{1, 2, 0}) {
+		t.Errorf("progress reported runs %v, want [1 2 0]", runs)
+	}
+	opt.Progress = nil
+	if again := write(opt); !bytes.Equal(ens, again) {
+		t.Fatal("two ensemble trainings gave different models")
+	}
+	for _, seed := range []uint64{7, 8} {
+		if bytes.Equal(ens, write(Options{Epochs: 1, Seed: seed})) {
+			t.Errorf("the ensemble is the same model as its run with seed %d", seed)
+		}
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	for _, in := range [][]byte{nil, []byte("not gzip"), embedded[:len(embedded)/2]} {
 		if _, err := ReadModel(bytes.NewReader(in), "bad"); err == nil || !strings.Contains(err.Error(), "bad") {

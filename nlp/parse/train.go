@@ -33,6 +33,9 @@ type Options struct {
 	// cost memory and cache misses and add little (default 1: keep all).
 	// Label features are all kept: they are fewer, and rarely updated.
 	MinUpdates int
+	// Ensemble trains this many models, with seeds Seed, Seed+1, ...,
+	// and averages their weights (default 1).
+	Ensemble int
 	// Dev sentences (with gold Head and Dep) are parsed after each epoch
 	// and their attachment scores reported to Progress.
 	Dev []nlp.Sentence
@@ -42,6 +45,7 @@ type Options struct {
 
 // EpochStats reports one training epoch.
 type EpochStats struct {
+	Run      int // 1-based run of an ensemble; 0 for the averaged model
 	Epoch    int
 	Features int           // features with weights so far
 	TrainAcc float64       // share of transitions the model predicted with no loss
@@ -109,33 +113,61 @@ func (t *weights) update(feats []uint64, cls int, delta float32) {
 	}
 }
 
-// averaged returns the averaged weights, rounded to bfloat16, sorted by
-// key, dropping features updated in fewer than minUpd mistakes, weights
-// below prune in magnitude and features left with none.
-func (t *weights) averaged(prune float64, minUpd int) column {
-	keys := make([]uint64, 0, len(t.idx))
-	for k := range t.idx {
-		keys = append(keys, k)
+// averaged returns the averaged weights of one or more training runs
+// (an ensemble: the mean of each run's averaged weights), rounded to
+// bfloat16, sorted by key, dropping features updated in fewer than minUpd
+// mistakes per run, weights below prune in magnitude and features left
+// with none.
+func averaged(runs []*weights, prune float64, minUpd int) column {
+	seen := make(map[uint64]bool, len(runs[0].idx))
+	var keys []uint64
+	for _, t := range runs {
+		for k := range t.idx {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
 	}
 	slices.Sort(keys)
-	now := float64(max(t.now, 1))
+	nr := float64(len(runs))
 	c := column{keys: keys[:0], off: make([]uint32, 1, len(keys)+1)}
-	var row []tentry
+	var sum [128]float64
+	var has [128]bool
 	for _, k := range keys {
-		r := t.idx[k]
-		if int(t.upd[r]) < minUpd {
+		upd := 0
+		for _, t := range runs {
+			if r, ok := t.idx[k]; ok {
+				upd += int(t.upd[r])
+			}
+		}
+		if upd < minUpd*len(runs) {
 			continue
 		}
-		row = append(row[:0], t.rows[r]...)
-		slices.SortFunc(row, func(a, b tentry) int { return int(a.cls) - int(b.cls) })
+		clear(sum[:])
+		clear(has[:])
+		for _, t := range runs {
+			r, ok := t.idx[k]
+			if !ok {
+				continue
+			}
+			now := float64(max(t.now, 1))
+			for _, e := range t.rows[r] {
+				sum[e.cls] += (e.tot + float64(t.now-e.ts)*float64(e.w)) / now
+				has[e.cls] = true
+			}
+		}
 		n := len(c.cls)
-		for _, e := range row {
-			avg := (e.tot + float64(t.now-e.ts)*float64(e.w)) / now
+		for cls := range sum {
+			if !has[cls] {
+				continue
+			}
+			avg := sum[cls] / nr
 			q := bf16(float32(avg))
 			if math.Abs(avg) < prune || fromBF16(q) == 0 {
 				continue
 			}
-			c.cls = append(c.cls, e.cls)
+			c.cls = append(c.cls, uint8(cls))
 			c.wts = append(c.wts, q)
 		}
 		if len(c.cls) > n {
@@ -197,7 +229,6 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Model, 
 	for i, l := range labels[1:] {
 		lid[l] = uint8(i + 1)
 	}
-	root := int(lid["root"])
 	golds := make([]gold, len(sentences))
 	for i := range sentences {
 		g, err := makeGold(sentences[i].Tokens, lid)
@@ -206,10 +237,43 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Model, 
 		}
 		golds[i] = g
 	}
+	runs := max(opt.Ensemble, 1)
+	var ws, lws []*weights
+	var md *Model
+	for r := range runs {
+		w, lw, m, err := trainRun(ctx, sentences, golds, labels, opt, opt.Seed+uint64(r), r+1, start)
+		if err != nil {
+			return nil, err
+		}
+		ws, lws, md = append(ws, w), append(lws, lw), m
+	}
+	if runs == 1 {
+		return md, nil
+	}
+	md = &Model{labels: labels, trans: averaged(ws, opt.Prune, opt.MinUpdates), lab: averaged(lws, opt.Prune, 1)}
+	if opt.Progress != nil {
+		p, err := New(md)
+		if err != nil {
+			return nil, fmt.Errorf("train parser: %w", err)
+		}
+		es := EpochStats{Epoch: opt.Epochs, Features: md.Features()}
+		if len(opt.Dev) > 0 {
+			es.DevUAS, es.DevLAS = p.attachment(opt.Dev)
+		}
+		es.Elapsed = time.Since(start)
+		opt.Progress(es)
+	}
+	return md, nil
+}
+
+// trainRun is one training run with the given seed; it returns the
+// transition and label weights and the model they make.
+func trainRun(ctx context.Context, sentences []nlp.Sentence, golds []gold, labels []string, opt Options, seed uint64, run int, start time.Time) (*weights, *weights, *Model, error) {
 	L := len(labels) - 1
+	root := slices.Index(labels, "root")
 	w := &weights{idx: make(map[uint64]int32, 1<<20)}  // transitions
 	lw := &weights{idx: make(map[uint64]int32, 1<<18)} // labels
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5DEECE66D))
+	rng := rand.New(rand.NewPCG(seed, seed^0x5DEECE66D))
 	order := make([]int, len(sentences))
 	for i := range order {
 		order[i] = i
@@ -225,7 +289,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Model, 
 		for n, si := range order {
 			if n%256 == 0 {
 				if err := ctx.Err(); err != nil {
-					return nil, err
+					return nil, nil, nil, err
 				}
 			}
 			toks := sentences[si].Tokens
@@ -287,13 +351,13 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Model, 
 				st.apply(next, l)
 			}
 		}
-		trans, lab := w.averaged(opt.Prune, opt.MinUpdates), lw.averaged(opt.Prune, 1)
+		trans, lab := averaged([]*weights{w}, opt.Prune, opt.MinUpdates), averaged([]*weights{lw}, opt.Prune, 1)
 		md = &Model{labels: labels, trans: trans, lab: lab}
 		p, err := New(md)
 		if err != nil {
-			return nil, fmt.Errorf("train parser: %w", err)
+			return nil, nil, nil, fmt.Errorf("train parser: %w", err)
 		}
-		es := EpochStats{Epoch: epoch, Features: md.Features(), TrainAcc: float64(good) / float64(max(steps, 1))}
+		es := EpochStats{Run: run, Epoch: epoch, Features: md.Features(), TrainAcc: float64(good) / float64(max(steps, 1))}
 		if len(opt.Dev) > 0 {
 			es.DevUAS, es.DevLAS = p.attachment(opt.Dev)
 		}
@@ -302,7 +366,7 @@ func train(ctx context.Context, sentences []nlp.Sentence, opt Options) (*Model, 
 			opt.Progress(es)
 		}
 	}
-	return md, nil
+	return w, lw, md, nil
 }
 
 // attachment parses copies of sents and returns UAS and LAS (percent,
