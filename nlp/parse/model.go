@@ -87,7 +87,9 @@ func (m *tables) scoreTrans(feats []uint64, s []float32, sink *uint32) {
 }
 
 // scoreLabels adds the label weights of feats into scores (cleared first).
-// Like scoreTrans, it loads the home slots first.
+// Like scoreTrans, it loads the home slots first; then it finds the rows
+// and loads their first entries, and only then adds them up, so that the
+// misses of each pass overlap.
 func (m *tables) scoreLabels(feats []uint64, scores []float32, sink *uint32) {
 	clear(scores)
 	table, mask, ents := m.lab, m.lmask, m.lents
@@ -95,15 +97,20 @@ func (m *tables) scoreLabels(feats []uint64, scores []float32, sink *uint32) {
 	for _, k := range feats {
 		touch += table[k&mask].n
 	}
-	*sink = touch
+	var rows [numLabelFeatures]struct{ start, end uint32 }
+	nr := 0
 	for _, k := range feats {
 		i := k & mask
 		fp := fingerprint(k)
 		for {
 			sl := &table[i]
 			if sl.fp == fp {
-				for _, e := range ents[sl.start : sl.start+sl.n] {
-					scores[uint8(e)] += math.Float32frombits(uint32(e) &^ 0xffff)
+				if nr < len(rows) {
+					rows[nr].start, rows[nr].end = sl.start, sl.start+sl.n
+					nr++
+					touch += uint32(ents[sl.start])
+				} else {
+					addLabels(scores, ents[sl.start:sl.start+sl.n])
 				}
 				break
 			}
@@ -112,6 +119,16 @@ func (m *tables) scoreLabels(feats []uint64, scores []float32, sink *uint32) {
 			}
 			i = (i + 1) & mask
 		}
+	}
+	*sink = touch
+	for _, r := range rows[:nr] {
+		addLabels(scores, ents[r.start:r.end])
+	}
+}
+
+func addLabels(scores []float32, row []lent) {
+	for _, e := range row {
+		scores[uint8(e)] += math.Float32frombits(uint32(e) &^ 0xffff)
 	}
 }
 
