@@ -18,8 +18,10 @@
 // window of two tokens each side, prefixes and suffixes, capitalisation
 // flags, sentence-initial position, the capitalised run it belongs to
 // (its length, first and last word, across "of" and "and", the words
-// just before and after it, and whether its last word is an
-// organisation head like "Party" or "Inc" or a place head like "River"),
+// just before and after it, whether its last word is an organisation
+// head like "Party" or "Inc" or a place head like "River", and the head
+// classes of all its words and of its first, as in "University of
+// Texas"),
 // the sentence's case regime (all lower case, title case, mixed), the
 // UPOS and Penn Treebank tags of package nlp/tag when the tokens are
 // tagged (the tag of the token and of its neighbours, and with its shape
@@ -41,9 +43,21 @@
 //
 // Gazetteers and the lexicon are stored in the model as hashes of
 // tokenized phrases; the knowledge base is the one embedded in package
-// actor, which the model must be trained with. After decoding, names are
-// made consistent within a document: a lone capitalised word repeating
-// the surname of a person named earlier is that person.
+// actor, which the model must be trained with.
+//
+// # After decoding
+//
+// The knowledge base's multi-word IGO names are ORG entities whatever the
+// model said, and a one-word demonym the model tagged alone ("Iraqi
+// officials") is dropped: UNER does not tag demonyms. Names are then made
+// consistent within the document (consistency.go): every name votes for
+// its type under its text, a person's name also under its last word, and
+// a name followed by its acronym in parentheses ("Asia-Pacific Economic
+// Cooperation (APEC)") under the acronym, which becomes an entity of the
+// name's type; a capitalised word or run of words elsewhere in the
+// document that repeats a voted name and stands alone becomes an entity
+// of the type with the most votes, and a one-word entity takes that
+// type.
 //
 // Train and [Model.WriteTo] build the model; 'dyad train ner' runs them on
 // the data in ../shared/data (BTC, wikigold, WNUT17 train/dev, UNER EWT
@@ -51,10 +65,14 @@
 // text, with a fixed seed, so the same data give the same bytes. The
 // epochs, the weight of each corpus and the features were chosen with
 // 'dyad train ner --cv 5', which trains on all but one block of UNER EWT
-// dev and wikigold and scores that block, in turn. A constant added to
-// the B- labels' scores ([TrainOptions.EntityBias], ORGBias) trades the
-// perceptron's precision for recall; cross-validation found no gain in
-// it, so the shipped model uses none.
+// dev and wikigold and scores that block, in turn (wikigold's
+// -DOCSTART- documents are recognized as documents, as UNER's are). A
+// constant added to the B- labels' scores ([TrainOptions.EntityBias], and
+// per type ORGBias, PERBias, LOCBias) trades precision for recall, type
+// by type: the training data (tweets especially) make the perceptron
+// find too many persons and too few organisations, and cross-validation
+// over three seeds chose +3 for ORG and -8 for PER ('dyad train ner'
+// defaults; none overall).
 //
 // # Performance
 //
