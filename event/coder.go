@@ -288,11 +288,17 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if p.POS == "V" && (sv.hypothetical(t) || sv.intended(t)) {
 		return nil
 	}
+	if p.POS == "V" && p.Type != "PROTEST" && sv.purpose(t) {
+		// "would blockade Paris to demand an end to the reform": a purpose
+		// not yet met. A protest is met by the act that makes it ("began a
+		// hunger strike to protest the arrests").
+		return nil
+	}
 	negated := sv.negated(t)
 	if p.POS == "N" {
 		// A noun takes the modality of the verb it hangs on: "failed to
 		// reach an agreement", "did not hold talks", "could sign a deal".
-		if sv.demanded(t) {
+		if sv.demanded(t) || sv.reason(t) {
 			return nil
 		}
 		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
@@ -371,13 +377,13 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// war in Liberia").
 		for _, m := range rf.mentions {
 			if dm, ok := sv.deepRecipient(in, sv.headOf(m), actors); ok {
-				recips = []actor.Mention{dm}
+				recips = dm
 				conf *= 0.7
 				break
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && !filled && p.POS == "V" {
+	if len(recips) == 0 && !rf.unknown && p.POS == "V" && p.Type != "PROTEST" {
 		// The recipient named inside the object: "rejected a U.S.
 		// request", "accepted an Australian ultimatum".
 		for _, o := range sv.children[t] {
@@ -396,14 +402,24 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && p.POS == "V" {
+	if len(recips) == 0 && !rf.unknown && !filled && p.POS == "V" {
 		// The party the act is done to, named deeper in the clause:
 		// "threatened to cut off electricity to the Azerbaijani republic",
 		// "refused to deploy peacekeepers in Iraq", "rejected a call for
-		// its forces to be deployed in East Timor".
-		if m, ok := sv.deepRecipient(in, t, actors); ok {
-			recips = []actor.Mention{m}
-			conf *= 0.7
+		// its forces to be deployed in East Timor". A protest's is only
+		// in its purpose ("blocked a road to show their disapproval of
+		// U.S. policy"); with none named it is against the protesters'
+		// own rulers.
+		from := []int{t}
+		if p.Type == "PROTEST" {
+			from = sv.purposeClauses(t)
+		}
+		for _, f := range from {
+			if m, ok := sv.deepRecipient(in, f, actors); ok {
+				recips = m
+				conf *= 0.7
+				break
+			}
 		}
 	}
 	if len(recips) == 0 && !rf.unknown && cooperative(p.Type) {
@@ -494,7 +510,7 @@ func (sv *sentence) headOf(m actor.Mention) int {
 // first through its complements, objects, obliques and their modifiers,
 // that is none of the actors (nor a pronoun standing for one). Subjects,
 // reported speech and side remarks are not searched.
-func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) (actor.Mention, bool) {
+func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) ([]actor.Mention, bool) {
 	queue := []int{t}
 	for depth := 0; len(queue) > 0 && depth < 5; depth++ {
 		var next []int
@@ -511,7 +527,14 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) (acto
 				if k := sv.mention[d]; k >= 0 {
 					m := in.Mentions[k]
 					if m.Known() && !sameActor(m, actors) && !(m.Via == "pronoun" && sameCountry(m, actors)) {
-						return m, true
+						// "aid for Romania and Poland": the conjuncts too.
+						out := []actor.Mention{m}
+						for _, p := range sv.mentionsUnder(in, d) {
+							if o := in.Mentions[p.mention]; o.Known() && o.Span != m.Span && !sameActor(o, actors) {
+								out = append(out, o)
+							}
+						}
+						return out, true
 					}
 				}
 				next = append(next, d)
@@ -519,7 +542,7 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) (acto
 		}
 		queue = next
 	}
-	return actor.Mention{}, false
+	return nil, false
 }
 
 // parties returns the two parties of an agreement at t that names none:
@@ -969,6 +992,42 @@ func (sv *sentence) intended(t int) bool {
 	return false
 }
 
+// purpose reports a purpose clause: an adverbial clause with "to".
+func (sv *sentence) purpose(t int) bool {
+	return base(sv.s.Tokens[t].Dep) == "advcl" && sv.hasMark(t, "to")
+}
+
+// purposeClauses returns the purpose clauses of t: its own ("marched to
+// demand") and those the parser hung on its object ("blocked a road to
+// show their disapproval").
+func (sv *sentence) purposeClauses(t int) []int {
+	var out []int
+	for _, c := range sv.children[t] {
+		if sv.purpose(c) {
+			out = append(out, c)
+		}
+		if sv.s.Tokens[c].Dep != "obj" {
+			continue
+		}
+		for _, a := range sv.children[c] {
+			if sv.s.Tokens[a].Dep == "acl" && sv.hasMark(a, "to") {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// hasMark reports a mark dependent of t among words.
+func (sv *sentence) hasMark(t int, words ...string) bool {
+	for _, c := range sv.children[t] {
+		if sv.s.Tokens[c].Dep == "mark" && slices.Contains(words, strings.ToLower(sv.s.Tokens[c].Text)) {
+			return true
+		}
+	}
+	return false
+}
+
 // intentionNouns name acts not yet done, whose clauses are no events:
 // "a demand that Iran stop", "the plan to withdraw".
 var intentionNouns = map[string]bool{
@@ -991,6 +1050,21 @@ func (sv *sentence) demanded(t int) bool {
 		return demandVerbs[lemma]
 	case base(tok.Dep) == "obl" && sv.marker(t) == "for":
 		return lemma == "call" || lemma == "appeal" || lemma == "press" || lemma == "push" || lemma == "ask"
+	}
+	return false
+}
+
+// reason reports a nominal trigger given as the reason for another act
+// ("sanctions on the Taliban for its support of terrorists", "despite
+// the ceasefire"): a claim in passing, not an event reported.
+func (sv *sentence) reason(t int) bool {
+	tok := sv.s.Tokens[t]
+	if b := base(tok.Dep); b != "obl" && b != "nmod" {
+		return false
+	}
+	switch sv.marker(t) {
+	case "for", "despite", "because":
+		return true
 	}
 	return false
 }
@@ -1177,6 +1251,14 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 			} else {
 				add(k)
 				conj(i) // "ministers from Azerbaijan and Turkey"
+				// "Sierra Leonean and Liberian refugees": the first
+				// adjective of a coordination is an actor of its own.
+				for _, c := range sv.children[i] {
+					if d := sv.s.Tokens[c].Dep; (d == "amod" || d == "compound") && sv.mention[c] >= 0 && sv.mention[c] != k {
+						add(sv.mention[c])
+						conj(c)
+					}
+				}
 				return
 			}
 		}
