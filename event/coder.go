@@ -402,14 +402,15 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && !filled && p.POS == "V" {
+	if len(recips) == 0 && !rf.unknown && !filled && p.POS == "V" && len(actors) == 1 {
 		// The party the act is done to, named deeper in the clause:
 		// "threatened to cut off electricity to the Azerbaijani republic",
 		// "refused to deploy peacekeepers in Iraq", "rejected a call for
 		// its forces to be deployed in East Timor". A protest's is only
 		// in its purpose ("blocked a road to show their disapproval of
 		// U.S. policy"); with none named it is against the protesters'
-		// own rulers.
+		// own rulers. A pair acting jointly ("X and Y failed to reach
+		// agreement") has no other party.
 		from := []int{t}
 		if p.Type == "PROTEST" {
 			from = sv.purposeClauses(t)
@@ -875,6 +876,9 @@ func (sv *sentence) future(t int) bool {
 		case "willing", "ready", "prepared", "determined", "set", "poised", "going", "eager", "keen":
 			return true
 		}
+		if planVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] {
+			return true
+		}
 	}
 	return false
 }
@@ -978,7 +982,14 @@ func (sv *sentence) intended(t int) bool {
 		}
 		switch base(tok.Dep) {
 		case "xcomp", "ccomp":
-			if intentionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] {
+			lemma := strings.ToLower(sv.s.Tokens[h].Lemma)
+			if planVerbs[lemma] && n == 0 {
+				return false // the actor's own plan: coded as an intention (see future)
+			}
+			if lemma == "decide" || lemma == "vote" {
+				return false // "the court decided to allow": the decision is the act
+			}
+			if intentionVerbs[lemma] {
 				return true
 			}
 		case "acl":
@@ -1026,6 +1037,13 @@ func (sv *sentence) hasMark(t int, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// planVerbs announce the actor's own next act: "plans to impose
+// restrictions" is coded as the intention to impose them (THREATEN),
+// "decided to send aid" as the intention to help (AGREE).
+var planVerbs = map[string]bool{
+	"plan": true, "intend": true, "prepare": true, "aim": true, "mean": true,
 }
 
 // intentionNouns name acts not yet done, whose clauses are no events:
@@ -1382,14 +1400,22 @@ func (sv *sentence) negated(t int) bool {
 	return false
 }
 
+// An active subject outweighs the parser's other passive marks ("Moody
+// Awori has declined" with a stray nsubj:pass, "shortened by one hour the
+// curfew" with "by one hour" as obl:agent).
 func (sv *sentence) passive(t int) bool {
+	pass, subj := false, false
 	for _, c := range sv.children[t] {
 		switch sv.s.Tokens[c].Dep {
-		case "nsubj:pass", "aux:pass", "obl:agent":
+		case "aux:pass":
 			return true
+		case "nsubj:pass", "obl:agent":
+			pass = true
+		case "nsubj":
+			subj = true
 		}
 	}
-	return false
+	return pass && !subj
 }
 
 // satisfies checks a pattern's constraints on the dependents of t.
