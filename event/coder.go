@@ -152,7 +152,13 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 					continue
 				}
 			}
-			for _, p := range c.patterns(pos, tok) {
+			ps := c.patterns(pos, tok)
+			if pos == "V" && len(ps) == 0 {
+				if p := sv.modalDemand(ti); p != nil {
+					ps = []*Pattern{p}
+				}
+			}
+			for _, p := range ps {
 				if !sv.satisfies(ti, p.Require) {
 					continue
 				}
@@ -200,6 +206,42 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 	// Text order.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.TriggerSpan[0] < out[j].Evidence.TriggerSpan[0] })
 	return out
+}
+
+// sayVerbs report what someone holds another must do.
+var sayVerbs = map[string]bool{
+	"say": true, "tell": true, "insist": true, "stress": true, "declare": true, "state": true, "warn": true,
+	"reiterate": true, "emphasize": true, "emphasise": true, "conclude": true, "argue": true, "write": true,
+}
+
+// modalDemand returns the built-in pattern for a demand made by saying
+// what another must or should do ("Straw said the Sudanese government
+// must reach an agreement", "Mubarak said the US must be ready to
+// mediate"), or nil: REQUEST from the speaker to the subject of the
+// obligation (or the one told: "told Iraq that it must"). The obligation
+// itself is hypothetical and not coded.
+func (sv *sentence) modalDemand(t int) *Pattern {
+	if !sayVerbs[strings.ToLower(sv.s.Tokens[t].Lemma)] {
+		return nil
+	}
+	for _, c := range sv.children[t] {
+		if sv.s.Tokens[c].Dep != "ccomp" || sv.negated(c) {
+			continue
+		}
+		cameo := ""
+		switch {
+		case sv.hasAux(c, "must"):
+			cameo = "100"
+		case sv.hasAux(c, "should"):
+			cameo = "020"
+		default:
+			continue
+		}
+		return &Pattern{POS: "V", Lemma: sv.s.Tokens[t].Lemma, Actor: []Role{{Rel: "subj"}},
+			Recipient: []Role{{Rel: "obj"}}, Type: "REQUEST", CAMEO: cameo, Weight: 0.6,
+			Note: "what another must or should do", Source: "event/coder.go:modalDemand"}
+	}
+	return nil
 }
 
 // patterns returns the lexicon's patterns for a token: by its lemma, else
