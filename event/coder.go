@@ -1003,7 +1003,7 @@ var embeddedRecipient = []Role{{Rel: "obj"}, {Rel: "iobj"}, {Rel: "obl", Prep: "
 var intentionVerbs = map[string]bool{
 	"agree": true, "promise": true, "pledge": true, "vow": true, "offer": true, "plan": true, "intend": true,
 	"decide": true, "threaten": true, "refuse": true, "decline": true, "want": true, "hope": true, "seek": true,
-	"try": true, "attempt": true, "urge": true, "ask": true, "call": true, "demand": true, "expect": true,
+	"urge": true, "ask": true, "call": true, "demand": true, "expect": true,
 	"aim": true, "prepare": true, "propose": true, "consider": true, "wish": true, "need": true, "fail": true,
 	"insist": true, "request": true, "appeal": true, "recommend": true, "suggest": true, "order": true,
 }
@@ -1092,7 +1092,7 @@ var planVerbs = map[string]bool{
 // "a demand that Iran stop", "the plan to withdraw".
 var intentionNouns = map[string]bool{
 	"demand": true, "call": true, "request": true, "proposal": true, "plan": true, "offer": true, "threat": true,
-	"appeal": true, "bid": true, "attempt": true, "effort": true, "promise": true, "pledge": true, "ultimatum": true,
+	"appeal": true, "promise": true, "pledge": true, "ultimatum": true,
 	"decision": true, "intention": true, "readiness": true, "willingness": true, "refusal": true,
 }
 
