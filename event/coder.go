@@ -35,7 +35,21 @@ import (
 //   - nominal events: "Turkey's support to Azerbaijan", "Erdogan's
 //     attendance" take the possessor as actor; a nominal event with no
 //     syntactic recipient takes the nearest other actor of its sentence,
-//     with lower confidence.
+//     with lower confidence; an agreement that names no parties is between
+//     the pair the article is about ("both sides", or the two countries it
+//     has named most, when its sentence names one);
+//   - recipients named deeper than the verb's own roles: "threatened to
+//     cut off gas to the Azerbaijani republic", "refused to deploy
+//     peacekeepers in Iraq", "refugees fleeing the war in Liberia" (not
+//     for a pair acting jointly, and a protest's only from its purpose);
+//   - what is not (yet) an event: what a demand asks for ("demanded the
+//     resignation of", "called for sanctions"), purpose clauses ("to
+//     demand an end", except the protest their act makes), reasons given
+//     in passing ("for its support of"), "if" and "unless" clauses; plans
+//     are coded as intentions ("plans to impose restrictions": THREATEN),
+//     decisions and attempts as acts;
+//   - a demand made by saying what another must or should do ("said the
+//     government must reach an agreement": REQUEST to the government).
 type Coder struct {
 	Lexicon  *Lexicon
 	Ontology *Tables
