@@ -89,6 +89,23 @@
 // first), and unknown people get the country and sector of the words before
 // their name from [KB.Describe] ("Azerbaijani billionaire" is AZEBUS).
 //
+// # Context ([Resolver.Mentions])
+//
+// What the words of a mention do not say, its sentence and article may:
+//   - a title with no country before a surname the persons table knows is
+//     that person ("President Bush");
+//   - a name with an apposition naming a country or organisation belongs to
+//     it ("Diyanet, the directorate that manages religious issues in
+//     Turkey" is TURREL; "Kenzo Oshima, the United Nations coordinator" UN);
+//   - a state's office with no country ("the military council", "President
+//     Avril") is of the one country its sentence is set in ("in Haiti",
+//     "Haiti's elections", "the Kenya Anti-Corruption Commission"), else,
+//     for "the government" and a described person, of the article's last
+//     country; "a senior official" stays unplaced, and countries named as
+//     participants ("against Russia") set no scene;
+//   - "It" or "They" opening a sentence continues the last sentence's
+//     subject before the nearest compatible mention.
+//
 // # Performance
 //
 // Names are indexed in a trie over folded tokens: each token of the text is

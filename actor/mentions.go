@@ -121,6 +121,21 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				pm.Actor, pm.Person, pm.Via = cands[0], cands[0].Name, "surname"
 			} else {
 				pm.Actor = Actor{Type: TypePerson, Name: name}
+				// "Salaheddine Sidhoum, Algeria's leading human rights
+				// activist": the apposition says whose they are.
+				h := e.Tokens[1] - 1
+				for t := e.Tokens[0]; t < e.Tokens[1]; t++ {
+					if hd := s.Tokens[t].Head - 1; hd < e.Tokens[0] || hd >= e.Tokens[1] {
+						h = t
+						break
+					}
+				}
+				if ap := apposition(s, h); ap >= 0 {
+					if c, sec := apposCountry(s, out[first:], ap); c != "" {
+						pm.Actor.Country, pm.Actor.Sector, pm.Actor.Code = c, sec, c+sec
+						pm.Via = "apposition"
+					}
+				}
 			}
 			out = insertMention(out, first, pm)
 			remember(persons, pm, name)

@@ -35,7 +35,21 @@ import (
 //   - nominal events: "Turkey's support to Azerbaijan", "Erdogan's
 //     attendance" take the possessor as actor; a nominal event with no
 //     syntactic recipient takes the nearest other actor of its sentence,
-//     with lower confidence.
+//     with lower confidence; an agreement that names no parties is between
+//     the pair the article is about ("both sides", or the two countries it
+//     has named most, when its sentence names one);
+//   - recipients named deeper than the verb's own roles: "threatened to
+//     cut off gas to the Azerbaijani republic", "refused to deploy
+//     peacekeepers in Iraq", "refugees fleeing the war in Liberia" (not
+//     for a pair acting jointly, and a protest's only from its purpose);
+//   - what is not (yet) an event: what a demand asks for ("demanded the
+//     resignation of", "called for sanctions"), purpose clauses ("to
+//     demand an end", except the protest their act makes), reasons given
+//     in passing ("for its support of"), "if" and "unless" clauses; plans
+//     are coded as intentions ("plans to impose restrictions": THREATEN),
+//     decisions and attempts as acts;
+//   - a demand made by saying what another must or should do ("said the
+//     government must reach an agreement": REQUEST to the government).
 type Coder struct {
 	Lexicon  *Lexicon
 	Ontology *Tables
@@ -152,7 +166,13 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 					continue
 				}
 			}
-			for _, p := range c.patterns(pos, tok) {
+			ps := c.patterns(pos, tok)
+			if pos == "V" && len(ps) == 0 {
+				if p := sv.modalDemand(ti); p != nil {
+					ps = []*Pattern{p}
+				}
+			}
+			for _, p := range ps {
 				if !sv.satisfies(ti, p.Require) {
 					continue
 				}
@@ -200,6 +220,42 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 	// Text order.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.TriggerSpan[0] < out[j].Evidence.TriggerSpan[0] })
 	return out
+}
+
+// sayVerbs report what someone holds another must do.
+var sayVerbs = map[string]bool{
+	"say": true, "tell": true, "insist": true, "stress": true, "declare": true, "state": true, "warn": true,
+	"reiterate": true, "emphasize": true, "emphasise": true, "conclude": true, "argue": true, "write": true,
+}
+
+// modalDemand returns the built-in pattern for a demand made by saying
+// what another must or should do ("Straw said the Sudanese government
+// must reach an agreement", "Mubarak said the US must be ready to
+// mediate"), or nil: REQUEST from the speaker to the subject of the
+// obligation (or the one told: "told Iraq that it must"). The obligation
+// itself is hypothetical and not coded.
+func (sv *sentence) modalDemand(t int) *Pattern {
+	if !sayVerbs[strings.ToLower(sv.s.Tokens[t].Lemma)] {
+		return nil
+	}
+	for _, c := range sv.children[t] {
+		if sv.s.Tokens[c].Dep != "ccomp" || sv.negated(c) {
+			continue
+		}
+		cameo := ""
+		switch {
+		case sv.hasAux(c, "must"):
+			cameo = "100"
+		case sv.hasAux(c, "should"):
+			cameo = "020"
+		default:
+			continue
+		}
+		return &Pattern{POS: "V", Lemma: sv.s.Tokens[t].Lemma, Actor: []Role{{Rel: "subj"}},
+			Recipient: []Role{{Rel: "obj"}}, Type: "REQUEST", CAMEO: cameo, Weight: 0.6,
+			Note: "what another must or should do", Source: "event/coder.go:modalDemand"}
+	}
+	return nil
 }
 
 // patterns returns the lexicon's patterns for a token: by its lemma, else
@@ -288,11 +344,17 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if p.POS == "V" && (sv.hypothetical(t) || sv.intended(t)) {
 		return nil
 	}
+	if p.POS == "V" && p.Type != "PROTEST" && sv.purpose(t) {
+		// "would blockade Paris to demand an end to the reform": a purpose
+		// not yet met. A protest is met by the act that makes it ("began a
+		// hunger strike to protest the arrests").
+		return nil
+	}
 	negated := sv.negated(t)
 	if p.POS == "N" {
 		// A noun takes the modality of the verb it hangs on: "failed to
 		// reach an agreement", "did not hold talks", "could sign a deal".
-		if sv.demanded(t) {
+		if sv.demanded(t) || sv.reason(t) {
 			return nil
 		}
 		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
@@ -371,13 +433,13 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// war in Liberia").
 		for _, m := range rf.mentions {
 			if dm, ok := sv.deepRecipient(in, sv.headOf(m), actors); ok {
-				recips = []actor.Mention{dm}
+				recips = dm
 				conf *= 0.7
 				break
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && !filled && p.POS == "V" {
+	if len(recips) == 0 && !rf.unknown && p.POS == "V" && p.Type != "PROTEST" {
 		// The recipient named inside the object: "rejected a U.S.
 		// request", "accepted an Australian ultimatum".
 		for _, o := range sv.children[t] {
@@ -396,14 +458,25 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && p.POS == "V" {
+	if len(recips) == 0 && !rf.unknown && !filled && p.POS == "V" && len(actors) == 1 {
 		// The party the act is done to, named deeper in the clause:
 		// "threatened to cut off electricity to the Azerbaijani republic",
 		// "refused to deploy peacekeepers in Iraq", "rejected a call for
-		// its forces to be deployed in East Timor".
-		if m, ok := sv.deepRecipient(in, t, actors); ok {
-			recips = []actor.Mention{m}
-			conf *= 0.7
+		// its forces to be deployed in East Timor". A protest's is only
+		// in its purpose ("blocked a road to show their disapproval of
+		// U.S. policy"); with none named it is against the protesters'
+		// own rulers. A pair acting jointly ("X and Y failed to reach
+		// agreement") has no other party.
+		from := []int{t}
+		if p.Type == "PROTEST" {
+			from = sv.purposeClauses(t)
+		}
+		for _, f := range from {
+			if m, ok := sv.deepRecipient(in, f, actors); ok {
+				recips = m
+				conf *= 0.7
+				break
+			}
 		}
 	}
 	if len(recips) == 0 && !rf.unknown && cooperative(p.Type) {
@@ -494,7 +567,7 @@ func (sv *sentence) headOf(m actor.Mention) int {
 // first through its complements, objects, obliques and their modifiers,
 // that is none of the actors (nor a pronoun standing for one). Subjects,
 // reported speech and side remarks are not searched.
-func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) (actor.Mention, bool) {
+func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) ([]actor.Mention, bool) {
 	queue := []int{t}
 	for depth := 0; len(queue) > 0 && depth < 5; depth++ {
 		var next []int
@@ -511,7 +584,14 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) (acto
 				if k := sv.mention[d]; k >= 0 {
 					m := in.Mentions[k]
 					if m.Known() && !sameActor(m, actors) && !(m.Via == "pronoun" && sameCountry(m, actors)) {
-						return m, true
+						// "aid for Romania and Poland": the conjuncts too.
+						out := []actor.Mention{m}
+						for _, p := range sv.mentionsUnder(in, d) {
+							if o := in.Mentions[p.mention]; o.Known() && o.Span != m.Span && !sameActor(o, actors) {
+								out = append(out, o)
+							}
+						}
+						return out, true
 					}
 				}
 				next = append(next, d)
@@ -519,7 +599,7 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) (acto
 		}
 		queue = next
 	}
-	return actor.Mention{}, false
+	return nil, false
 }
 
 // parties returns the two parties of an agreement at t that names none:
@@ -852,6 +932,9 @@ func (sv *sentence) future(t int) bool {
 		case "willing", "ready", "prepared", "determined", "set", "poised", "going", "eager", "keen":
 			return true
 		}
+		if planVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] {
+			return true
+		}
 	}
 	return false
 }
@@ -934,7 +1017,7 @@ var embeddedRecipient = []Role{{Rel: "obj"}, {Rel: "iobj"}, {Rel: "obl", Prep: "
 var intentionVerbs = map[string]bool{
 	"agree": true, "promise": true, "pledge": true, "vow": true, "offer": true, "plan": true, "intend": true,
 	"decide": true, "threaten": true, "refuse": true, "decline": true, "want": true, "hope": true, "seek": true,
-	"try": true, "attempt": true, "urge": true, "ask": true, "call": true, "demand": true, "expect": true,
+	"urge": true, "ask": true, "call": true, "demand": true, "expect": true,
 	"aim": true, "prepare": true, "propose": true, "consider": true, "wish": true, "need": true, "fail": true,
 	"insist": true, "request": true, "appeal": true, "recommend": true, "suggest": true, "order": true,
 }
@@ -955,7 +1038,14 @@ func (sv *sentence) intended(t int) bool {
 		}
 		switch base(tok.Dep) {
 		case "xcomp", "ccomp":
-			if intentionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] {
+			lemma := strings.ToLower(sv.s.Tokens[h].Lemma)
+			if planVerbs[lemma] && n == 0 {
+				return false // the actor's own plan: coded as an intention (see future)
+			}
+			if lemma == "decide" || lemma == "vote" {
+				return false // "the court decided to allow": the decision is the act
+			}
+			if intentionVerbs[lemma] {
 				return true
 			}
 		case "acl":
@@ -969,11 +1059,54 @@ func (sv *sentence) intended(t int) bool {
 	return false
 }
 
+// purpose reports a purpose clause: an adverbial clause with "to".
+func (sv *sentence) purpose(t int) bool {
+	return base(sv.s.Tokens[t].Dep) == "advcl" && sv.hasMark(t, "to")
+}
+
+// purposeClauses returns the purpose clauses of t: its own ("marched to
+// demand") and those the parser hung on its object ("blocked a road to
+// show their disapproval").
+func (sv *sentence) purposeClauses(t int) []int {
+	var out []int
+	for _, c := range sv.children[t] {
+		if sv.purpose(c) {
+			out = append(out, c)
+		}
+		if sv.s.Tokens[c].Dep != "obj" {
+			continue
+		}
+		for _, a := range sv.children[c] {
+			if sv.s.Tokens[a].Dep == "acl" && sv.hasMark(a, "to") {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// hasMark reports a mark dependent of t among words.
+func (sv *sentence) hasMark(t int, words ...string) bool {
+	for _, c := range sv.children[t] {
+		if sv.s.Tokens[c].Dep == "mark" && slices.Contains(words, strings.ToLower(sv.s.Tokens[c].Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// planVerbs announce the actor's own next act: "plans to impose
+// restrictions" is coded as the intention to impose them (THREATEN),
+// "decided to send aid" as the intention to help (AGREE).
+var planVerbs = map[string]bool{
+	"plan": true, "intend": true, "prepare": true, "aim": true, "mean": true,
+}
+
 // intentionNouns name acts not yet done, whose clauses are no events:
 // "a demand that Iran stop", "the plan to withdraw".
 var intentionNouns = map[string]bool{
 	"demand": true, "call": true, "request": true, "proposal": true, "plan": true, "offer": true, "threat": true,
-	"appeal": true, "bid": true, "attempt": true, "effort": true, "promise": true, "pledge": true, "ultimatum": true,
+	"appeal": true, "promise": true, "pledge": true, "ultimatum": true,
 	"decision": true, "intention": true, "readiness": true, "willingness": true, "refusal": true,
 }
 
@@ -991,6 +1124,21 @@ func (sv *sentence) demanded(t int) bool {
 		return demandVerbs[lemma]
 	case base(tok.Dep) == "obl" && sv.marker(t) == "for":
 		return lemma == "call" || lemma == "appeal" || lemma == "press" || lemma == "push" || lemma == "ask"
+	}
+	return false
+}
+
+// reason reports a nominal trigger given as the reason for another act
+// ("sanctions on the Taliban for its support of terrorists", "despite
+// the ceasefire"): a claim in passing, not an event reported.
+func (sv *sentence) reason(t int) bool {
+	tok := sv.s.Tokens[t]
+	if b := base(tok.Dep); b != "obl" && b != "nmod" {
+		return false
+	}
+	switch sv.marker(t) {
+	case "for", "despite", "because":
+		return true
 	}
 	return false
 }
@@ -1177,6 +1325,14 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 			} else {
 				add(k)
 				conj(i) // "ministers from Azerbaijan and Turkey"
+				// "Sierra Leonean and Liberian refugees": the first
+				// adjective of a coordination is an actor of its own.
+				for _, c := range sv.children[i] {
+					if d := sv.s.Tokens[c].Dep; (d == "amod" || d == "compound") && sv.mention[c] >= 0 && sv.mention[c] != k {
+						add(sv.mention[c])
+						conj(c)
+					}
+				}
 				return
 			}
 		}
@@ -1300,14 +1456,22 @@ func (sv *sentence) negated(t int) bool {
 	return false
 }
 
+// An active subject outweighs the parser's other passive marks ("Moody
+// Awori has declined" with a stray nsubj:pass, "shortened by one hour the
+// curfew" with "by one hour" as obl:agent).
 func (sv *sentence) passive(t int) bool {
+	pass, subj := false, false
 	for _, c := range sv.children[t] {
 		switch sv.s.Tokens[c].Dep {
-		case "nsubj:pass", "aux:pass", "obl:agent":
+		case "aux:pass":
 			return true
+		case "nsubj:pass", "obl:agent":
+			pass = true
+		case "nsubj":
+			subj = true
 		}
 	}
-	return false
+	return pass && !subj
 }
 
 // satisfies checks a pattern's constraints on the dependents of t.
