@@ -241,8 +241,11 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		}
 		for k := first; k < len(out); k++ {
 			m := &out[k]
-			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) {
+			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) && !domesticSector(firstSector(m.Actor.Sector)) {
 				continue
+			}
+			if !stateSector(firstSector(m.Actor.Sector)) && m.Via == "kb" && definite(s, m.Tokens[0]) && settingCountry(s, out[first:], m) == "" {
+				continue // "the party": only its own sentence's country places it
 			}
 			switch {
 			case m.Via == "kb" && definite(s, m.Tokens[0]) && lastCountry(out[:first]) >= 0:
@@ -662,6 +665,17 @@ func subjectOf(d *nlp.Doc, ms []Mention, si, cls int) int {
 		}
 	}
 	return -1
+}
+
+// domesticSector reports the sectors of groups that act within one state:
+// parties, the opposition, rebels and insurgents, unions. "The
+// fundamentalist party ... will boycott Algeria's elections" is Algerian.
+func domesticSector(sector string) bool {
+	switch sector {
+	case "PTY", "OPP", "REB", "INS", "LAB":
+		return true
+	}
+	return false
 }
 
 // stateSector reports the sectors of a state's institutions, which "the

@@ -373,7 +373,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if passive {
 		actorRoles, recipRoles = passiveRoles(actorRoles, recipRoles)
 	}
-	actors := c.fill(in, sv, t, actorRoles, true).mentions
+	actors := oneEach(c.fill(in, sv, t, actorRoles, true).mentions)
 	if len(actors) == 0 && p.POS == "N" {
 		// "the visit by X" is covered by roles; "X made a visit" by the
 		// governing verb's subject.
@@ -655,6 +655,27 @@ func (sv *sentence) parties(in Input, t int) []actor.Mention {
 	}
 	if !named {
 		return nil
+	}
+	return out
+}
+
+// oneEach keeps one mention per country and organisation among those one
+// role holds, the most specific ("Opposition groups in Zimbabwe" holds
+// ZWEOPP and ZWE: one actor, ZWEOPP). Mentions with no country are kept.
+func oneEach(ms []actor.Mention) []actor.Mention {
+	if len(ms) < 2 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		c := m.Actor.Country
+		j := slices.IndexFunc(out, func(o actor.Mention) bool { return c != "" && o.Actor.Country == c && o.Person == "" && m.Person == "" })
+		switch {
+		case j < 0:
+			out = append(out, m)
+		case len(m.Actor.Code) > len(out[j].Actor.Code):
+			out[j] = m
+		}
 	}
 	return out
 }
@@ -1219,13 +1240,22 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 	}
 	switch base(toks[t].Dep) {
 	case "xcomp":
-		// Object control ("urged Turkey to act") before subject control.
+		// Object control ("urged Turkey to act") before subject control,
+		// and a passive controller ("it is prepared to impose").
 		for _, d := range sv.children[h] {
 			if toks[d].Dep == "obj" || toks[d].Dep == "iobj" {
 				return []int{d}
 			}
 		}
-		return sv.roleTokens(h, r)
+		if out := sv.roleTokens(h, r); len(out) > 0 {
+			return out
+		}
+		for _, d := range sv.children[h] {
+			if toks[d].Dep == "nsubj:pass" {
+				return []int{d}
+			}
+		}
+		return nil
 	case "conj":
 		return sv.roleTokens(h, r)
 	case "acl":
