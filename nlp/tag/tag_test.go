@@ -70,6 +70,9 @@ func TestTagSentences(t *testing.T) {
 		// A past tense right after a plural subject, with no other verb.
 		{"Farmers blocked roads near Santiago .", "NOUN VERB NOUN ADP PROPN PUNCT",
 			"NNS VBD NNS IN NNP .", "farmer block road near Santiago ."},
+		// An unknown capitalised word opening a sentence before its verb.
+		{"Zorvania opened its borders .", "PROPN VERB PRON NOUN PUNCT",
+			"NNP VBD PRP$ NNS .", "Zorvania open its border ."},
 		{"I didn't see them .", "", "", ""}, // token "didn't" is not UD-split: no panic, some tag
 	}
 	for _, tt := range tests {

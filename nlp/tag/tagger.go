@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/dyad-events/dyad/nlp"
@@ -36,6 +37,7 @@ type Tagger struct {
 	xposID   []uint8  // per class: index into xposName
 	xposName []string
 	vbd      int // the class VERB/VBD, -1 if the model has none
+	nnp      int // the class PROPN/NNP, -1 if the model has none
 
 	// feature table: open addressing over the model's keys. A slot holds
 	// key<<32 | start<<7 | n, 0 when empty: the feature's n weights are
@@ -126,11 +128,14 @@ func New(m *Model) (*Tagger, error) {
 	if len(m.ambigOf) != len(m.ambigWords) {
 		return nil, fmt.Errorf("tag: model ambiguity dictionary inconsistent")
 	}
-	t := &Tagger{m: m, vbd: -1}
+	t := &Tagger{m: m, vbd: -1, nnp: -1}
 	xid := map[string]uint8{}
 	for i, c := range m.classes {
 		if c.upos == "VERB" && c.xpos == "VBD" {
 			t.vbd = i
+		}
+		if c.upos == "PROPN" && c.xpos == "NNP" {
+			t.nnp = i
 		}
 		t.upos = append(t.upos, c.upos)
 		t.xpos = append(t.xpos, c.xpos)
@@ -334,6 +339,7 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 		toks[i].XPOS = t.xpos[c]
 		p2, p1 = p1, uint64(c)+1
 	}
+	t.nameFix(toks, cls, rows)
 	t.finiteFix(toks, cls)
 	sc.lem = sc.lem[:0]
 	sc.lemTok = sc.lemTok[:0]
@@ -346,6 +352,29 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 		for _, r := range sc.lemTok {
 			toks[r.tok].Lemma = all[r.start:r.end]
 		}
+	}
+}
+
+// nameFix tags an unknown capitalised word opening a sentence as a proper
+// noun when the tagger made it a function word, adverb or adjective right
+// before a verb:
+// there the capital says nothing, and a word the training data never saw
+// is most often a name ("Benin opened its borders" read Benin as ADV).
+func (t *Tagger) nameFix(toks []nlp.Token, cls []uint8, rows []int32) {
+	if t.nnp < 0 || len(toks) < 2 || rows[0] >= 0 {
+		return
+	}
+	w := toks[0].Text
+	if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w {
+		return
+	}
+	if p := toks[1].POS; p != "VERB" && p != "AUX" {
+		return // only in the subject's place, right before the verb
+	}
+	switch toks[0].POS {
+	case "ADV", "ADJ", "ADP", "DET", "SCONJ", "CCONJ", "INTJ":
+		cls[0] = uint8(t.nnp)
+		toks[0].POS, toks[0].XPOS = t.upos[t.nnp], t.xpos[t.nnp]
 	}
 }
 
