@@ -956,6 +956,12 @@ func (sv *sentence) future(t int) bool {
 		if planVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] {
 			return true
 		}
+		// "is willing to send material to help defend": the chain shares
+		// the announcement.
+		return sv.future(h)
+	}
+	if h := tok.Head - 1; h >= 0 && tok.Dep == "conj" && triggerPOS(sv.s.Tokens[h].POS) == "V" {
+		return sv.future(h) // "will visit Albania and sign": the conjunct shares "will"
 	}
 	return false
 }
