@@ -73,6 +73,10 @@ func TestTagSentences(t *testing.T) {
 		// An unknown capitalised word opening a sentence before its verb.
 		{"Zorvania opened its borders .", "PROPN VERB PRON NOUN PUNCT",
 			"NNP VBD PRP$ NNS .", "Zorvania open its border ."},
+		// A participle between the opening name and its object, with
+		// another finite verb later.
+		{"Zorvania eased curfews as police left .", "PROPN VERB NOUN SCONJ NOUN VERB PUNCT",
+			"NNP VBD NNS IN NN VBD .", "Zorvania ease curfew as police leave ."},
 		{"I didn't see them .", "", "", ""}, // token "didn't" is not UD-split: no panic, some tag
 	}
 	for _, tt := range tests {

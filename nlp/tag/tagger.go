@@ -383,10 +383,25 @@ func (t *Tagger) nameFix(toks []nlp.Token, cls []uint8, rows []int32) {
 // ("Prisoners rioted at a jail", "Farmers blocked roads" tagged VBN), so a
 // clause is left with no verb. When no token is VBD, VBZ, VBP or MD, the
 // first VBN that follows a noun or pronoun with no auxiliary or "to"
-// before it becomes VBD.
+// before it becomes VBD. A participle right after the name that opens a
+// sentence and before its object is a past tense too.
 func (t *Tagger) finiteFix(toks []nlp.Token, cls []uint8) {
 	if t.vbd < 0 {
 		return
+	}
+	// "Serbia eased emergency measures ...": a name opening the sentence,
+	// then a participle with an object, is a subject and its past tense.
+	n := 0
+	for n < len(toks) && n < 3 && toks[n].POS == "PROPN" {
+		n++
+	}
+	if n > 0 && n+1 < len(toks) && toks[n].XPOS == "VBN" {
+		switch toks[n+1].POS {
+		case "DET", "ADJ", "NOUN", "NUM", "PROPN":
+			cls[n] = uint8(t.vbd)
+			toks[n].POS, toks[n].XPOS = t.upos[t.vbd], t.xpos[t.vbd]
+			return
+		}
 	}
 	for i := range toks {
 		switch toks[i].XPOS {
