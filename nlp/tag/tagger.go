@@ -389,13 +389,19 @@ func (t *Tagger) finiteFix(toks []nlp.Token, cls []uint8) {
 	if t.vbd < 0 {
 		return
 	}
-	// "Serbia eased emergency measures ...": a name opening the sentence,
-	// then a participle with an object, is a subject and its past tense.
+	// "Serbia eased emergency measures ...", "Israeli tanks shelled the
+	// town ...": a name or plural noun phrase opening the sentence, then a
+	// participle with an object, is a subject and its past tense.
 	n := 0
-	for n < len(toks) && n < 3 && toks[n].POS == "PROPN" {
+	for n < len(toks) && n < 5 {
+		p := toks[n].POS
+		if p != "PROPN" && p != "NOUN" && p != "ADJ" && p != "DET" && p != "NUM" {
+			break
+		}
 		n++
 	}
-	if n > 0 && n+1 < len(toks) && toks[n].XPOS == "VBN" {
+	if n > 0 && (toks[n-1].XPOS == "NNP" || toks[n-1].XPOS == "NNPS" || toks[n-1].XPOS == "NNS") &&
+		n+1 < len(toks) && toks[n].XPOS == "VBN" {
 		switch toks[n+1].POS {
 		case "DET", "ADJ", "NOUN", "NUM", "PROPN":
 			cls[n] = uint8(t.vbd)
