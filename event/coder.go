@@ -383,7 +383,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			conf *= 0.8
 		}
 	}
-	if len(actors) == 0 && p.POS == "N" && p.Type == "AGREE" {
+	if len(actors) == 0 && p.POS == "N" && p.Type == "AGREE" && sv.newAgreement(t) {
 		// "the new agreement allowing travel for nationals on both sides",
 		// "a trade agreement that came into force on 1 March will
 		// strengthen Turkey's share": an agreement whose parties go unnamed
@@ -600,6 +600,29 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) ([]ac
 		queue = next
 	}
 	return nil, false
+}
+
+// newAgreement reports an agreement the sentence reports as made or in
+// force ("the new agreement allowing ...", "an agreement that came into
+// force on 1 March"), not one named in passing ("signatories to the
+// treaty include Germany").
+func (sv *sentence) newAgreement(t int) bool {
+	for _, c := range sv.children[t] {
+		tok := sv.s.Tokens[c]
+		switch base(tok.Dep) {
+		case "amod":
+			switch strings.ToLower(tok.Lemma) {
+			case "new", "latest", "fresh", "historic", "landmark", "first":
+				return true
+			}
+		case "acl":
+			switch strings.ToLower(tok.Lemma) {
+			case "come", "enter", "take", "allow", "sign", "reach", "conclude", "ratify", "approve", "enable", "grant", "go":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // parties returns the two parties of an agreement at t that names none:
