@@ -583,7 +583,9 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) ([]ac
 				}
 				if k := sv.mention[d]; k >= 0 {
 					m := in.Mentions[k]
-					if m.Known() && !sameActor(m, actors) && !(m.Via == "pronoun" && sameCountry(m, actors)) {
+					// Pronouns deep in a clause mostly stand for someone
+					// else's ("lost their health insurance"): not taken.
+					if m.Known() && !sameActor(m, actors) && m.Via != "pronoun" {
 						// "aid for Romania and Poland": the conjuncts too.
 						out := []actor.Mention{m}
 						for _, p := range sv.mentionsUnder(in, d) {
@@ -1291,6 +1293,9 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 		// "the company that signed", "the minister visiting Baku".
 		return []int{h}
 	case "advcl":
+		if toks[t].XPOS == "VBN" {
+			return nil // "when asked about": a reduced passive, its subject is no actor
+		}
 		return sv.roleTokens(h, r)
 	}
 	return nil
