@@ -367,6 +367,9 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if negated && !c.Options.KeepNegated {
 		return nil
 	}
+	if p.Type == "CONSULT" && sv.pressEvent(t) {
+		return nil // "held a press conference": a statement, not a meeting
+	}
 	conf := p.Weight
 	passive := p.POS == "V" && sv.passive(t)
 	actorRoles, recipRoles := p.Actor, p.Recipient
@@ -1101,7 +1104,14 @@ func (sv *sentence) intended(t int) bool {
 				return true
 			}
 		case "acl":
-			return intentionNouns[strings.ToLower(sv.s.Tokens[h].Lemma)]
+			lemma := strings.ToLower(sv.s.Tokens[h].Lemma)
+			if intentionNouns[lemma] {
+				return true
+			}
+			// "troops there to eliminate Islamic State": an infinitive
+			// on a noun is a purpose, unless the noun is the attempt
+			// itself ("Ankara's attempt to restore relations").
+			return sv.hasMark(t, "to") && !attemptNouns[lemma]
 		case "conj":
 		default:
 			return false
@@ -1152,6 +1162,38 @@ func (sv *sentence) hasMark(t int, words ...string) bool {
 // "decided to send aid" as the intention to help (AGREE).
 var planVerbs = map[string]bool{
 	"plan": true, "intend": true, "prepare": true, "aim": true, "mean": true,
+}
+
+// pressEvent reports a trigger that is, or holds as object, a press or
+// news conference or briefing.
+func (sv *sentence) pressEvent(t int) bool {
+	isPress := func(n int) bool {
+		for _, c := range sv.children[n] {
+			if sv.s.Tokens[c].Dep == "compound" {
+				switch strings.ToLower(sv.s.Tokens[c].Lemma) {
+				case "press", "news", "media":
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if isPress(t) {
+		return true
+	}
+	for _, c := range sv.children[t] {
+		if sv.s.Tokens[c].Dep == "obj" && isPress(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// attemptNouns are acts whose infinitive says what they do: "an attempt
+// to restore relations" is the restoring tried.
+var attemptNouns = map[string]bool{
+	"attempt": true, "effort": true, "bid": true, "move": true, "step": true, "drive": true, "push": true,
+	"campaign": true, "decision": true, "initiative": true, "agreement": true, "deal": true, "vote": true,
 }
 
 // intentionNouns name acts not yet done, whose clauses are no events:
@@ -1290,15 +1332,37 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 	case "conj":
 		return sv.roleTokens(h, r)
 	case "acl":
-		// "the company that signed", "the minister visiting Baku".
+		// "the company that signed", "the minister visiting Baku"; not a
+		// reduced passive ("the disease first recognized in China"): the
+		// noun is what was done to.
+		if toks[t].Dep == "acl" && sv.reducedPassive(t) {
+			return nil
+		}
 		return []int{h}
 	case "advcl":
-		if toks[t].XPOS == "VBN" {
+		if sv.reducedPassive(t) {
 			return nil // "when asked about": a reduced passive, its subject is no actor
 		}
 		return sv.roleTokens(h, r)
 	}
 	return nil
+}
+
+// reducedPassive reports a past participle with no subject, auxiliary or
+// object of its own: "the disease first recognized in China", "when asked
+// about". (A participle with an object is an active verb the tagger
+// misread: "the Coordinator, demanded parties to".)
+func (sv *sentence) reducedPassive(t int) bool {
+	if sv.s.Tokens[t].XPOS != "VBN" {
+		return false
+	}
+	for _, c := range sv.children[t] {
+		switch base(sv.s.Tokens[c].Dep) {
+		case "obj", "nsubj", "aux", "iobj", "ccomp", "xcomp":
+			return false
+		}
+	}
+	return true
 }
 
 // mentionIn reports a mention at d or among its compound and flat parts.
