@@ -45,9 +45,11 @@ import (
 //   - what is not (yet) an event: what a demand asks for ("demanded the
 //     resignation of", "called for sanctions"), purpose clauses ("to
 //     demand an end", except the protest their act makes), reasons given
-//     in passing ("for its support of"), "if" and "unless" clauses; plans
-//     are coded as intentions ("plans to impose restrictions": THREATEN),
-//     decisions and attempts as acts;
+//     in passing ("for its support of"), "if" and "unless" clauses,
+//     infinitives on nouns ("troops there to eliminate"), press
+//     conferences; plans are coded as intentions ("plans to impose
+//     restrictions": THREATEN), decisions and attempts as acts; a reduced
+//     passive ("the disease first recognized in China") has no actor;
 //   - a demand made by saying what another must or should do ("said the
 //     government must reach an agreement": REQUEST to the government).
 type Coder struct {
