@@ -108,7 +108,13 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				if desc.Country == "" {
 					// "President Bush": a title with no country before a
 					// surname the knowledge base knows is that person.
-					if cands := r.KB.Surname(lastWord(name), date); len(cands) > 0 {
+					cands := r.KB.Surname(lastWord(name), date)
+					if named := namedCountry(cands, out); len(named) > 0 {
+						cands = named
+					} else if len(cands) > 0 && cands[0].Role != RoleHOS && cands[0].Role != RoleHOG {
+						cands = nil // a common surname: only a head of state or government goes by it alone
+					}
+					if len(cands) > 0 {
 						pm.Actor = cands[0]
 						pm.Person = cands[0].Name
 					}
@@ -117,7 +123,10 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				pm.Text = d.Text[pm.Span.Start:pm.Span.End]
 				pm.Via = "described"
 				out = dropWithin(out, first, w0, e.Tokens[0])
-			} else if cands := r.KB.Surname(lastWord(name), date); len(cands) > 0 && !strings.Contains(name, " ") {
+			} else if cands := namedCountry(r.KB.Surname(lastWord(name), date), out); len(cands) > 0 && !strings.Contains(name, " ") {
+				// A bare surname is a known office holder only in a story
+				// that names their country: "Aliyev said" in an article on
+				// Azerbaijan, not "Smith said" in one on Ohio.
 				pm.Actor, pm.Person, pm.Via = cands[0], cands[0].Name, "surname"
 			} else {
 				pm.Actor = Actor{Type: TypePerson, Name: name}
@@ -378,6 +387,21 @@ func remember(persons map[string]Mention, m Mention, name string) {
 	if m.Person != "" && personKey(m.Person) != key {
 		remember(persons, m, m.Person)
 	}
+}
+
+// namedCountry keeps the candidates whose country one of the mentions
+// so far names.
+func namedCountry(cands []Actor, ms []Mention) []Actor {
+	out := cands[:0:0]
+	for _, c := range cands {
+		for _, m := range ms {
+			if m.Actor.Country == c.Country && m.Person == "" {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
 }
 
 func lastWord(name string) string {
