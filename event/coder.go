@@ -1124,8 +1124,22 @@ func (sv *sentence) intended(t int) bool {
 }
 
 // purpose reports a purpose clause: an adverbial clause with "to".
+//
+// A clause saying what a launched programme or mission does is no purpose
+// but its content: "developed programmes to train religious cadres" (the
+// parser hangs the infinitive on the verb).
 func (sv *sentence) purpose(t int) bool {
-	return base(sv.s.Tokens[t].Dep) == "advcl" && sv.hasMark(t, "to")
+	if base(sv.s.Tokens[t].Dep) != "advcl" || !sv.hasMark(t, "to") {
+		return false
+	}
+	if h := sv.s.Tokens[t].Head - 1; h >= 0 {
+		for _, c := range sv.children[h] {
+			if sv.s.Tokens[c].Dep == "obj" && attemptNouns[strings.ToLower(sv.s.Tokens[c].Lemma)] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // purposeClauses returns the purpose clauses of t: its own ("marched to
@@ -1192,10 +1206,13 @@ func (sv *sentence) pressEvent(t int) bool {
 }
 
 // attemptNouns are acts whose infinitive says what they do: "an attempt
-// to restore relations" is the restoring tried.
+// to restore relations" is the restoring tried, "programmes to train
+// cadres" the training.
 var attemptNouns = map[string]bool{
 	"attempt": true, "effort": true, "bid": true, "move": true, "step": true, "drive": true, "push": true,
 	"campaign": true, "decision": true, "initiative": true, "agreement": true, "deal": true, "vote": true,
+	"programme": true, "program": true, "project": true, "scheme": true, "mission": true, "operation": true,
+	"course": true, "exercise": true,
 }
 
 // intentionNouns name acts not yet done, whose clauses are no events:

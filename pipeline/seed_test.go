@@ -65,11 +65,22 @@ func TestSeedArticle(t *testing.T) {
 			t.Errorf("conflict coded between Azerbaijan and Turkey: %s %s->%s %q", e.Type, e.Actor.Code, e.Recipient.Code, e.Sentence)
 		}
 	}
-	// "It opened a faculty of theology in Baku" continues Diyanet, which
-	// the apposition places in Turkey.
-	for _, e := range evs {
-		if e.Evidence.Trigger == "opened" && e.Actor.Country != "TUR" {
-			t.Errorf("\"It opened a faculty\" coded with actor %s, want Diyanet (TUR)", e.Actor.Code)
+	// The religious projects: Diyanet's programmes to train cadres in
+	// Azerbaijan, and "It opened a faculty of theology in Baku", where "It"
+	// continues Diyanet (Turkey's).
+	for _, trig := range []string{"train", "opened"} {
+		found := false
+		for _, e := range evs {
+			if e.Evidence.Trigger != trig {
+				continue
+			}
+			found = true
+			if e.Actor.Country != "TUR" || e.Recipient == nil || e.Recipient.Country != "AZE" {
+				t.Errorf("%q coded as %s->%v, want Diyanet (TUR) -> AZE", trig, e.Actor.Code, e.Recipient)
+			}
+		}
+		if !found {
+			t.Errorf("no event for Diyanet's %q", trig)
 		}
 	}
 	for _, e := range evs {
