@@ -53,6 +53,23 @@ func TestSeedArticle(t *testing.T) {
 			t.Errorf("missing %s %s->%s %s: %s", w.typ, w.a, w.r, w.date, w.what)
 		}
 	}
+	// Events that share their tuple with another must still be there.
+	for _, w := range []struct{ trigger, typ, a, r, date string }{
+		{"restore", "SUPPORT", "TUR", "ARM", "2009-01-01"},
+		{"received", "ACCUSE", "AZE", "TUR", "2009-01-01"},
+		{"participate", "AGREE", "TUR", "AZE", ""},
+	} {
+		ok := false
+		for _, e := range evs {
+			if e.Evidence.Trigger == w.trigger && e.Type == w.typ && e.Actor.Country == w.a && e.Recipient != nil &&
+				e.Recipient.Country == w.r && (w.date == "" || e.Date == w.date) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("missing %s %s->%s %s by %q", w.typ, w.a, w.r, w.date, w.trigger)
+		}
+	}
 	// Verbal disapproval is allowed (Baku's reaction in 2009); violence,
 	// coercion, threats, sanctions and mobilisation between the two are not.
 	hostile := map[string]bool{"ASSAULT": true, "COERCE": true, "THREATEN": true, "SANCTION": true, "MOBILIZE": true, "PROTEST": true}
