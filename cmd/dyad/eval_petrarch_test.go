@@ -39,6 +39,11 @@ func TestEvalPetrarchSuite(t *testing.T) {
 	if total < 280 || exact <= 0 || exact > total {
 		t.Errorf("exact %d of %d records", exact, total)
 	}
+	// A regression floor, a little under what the coder reaches today
+	// (127 of 284 with this session's model and lexicon).
+	if exact < 122 {
+		t.Errorf("only %d of %d records coded exactly, below the floor of 122", exact, total)
+	}
 	t.Logf("\n%s", out.String())
 }
 
