@@ -32,7 +32,7 @@ func trainParser(ctx context.Context, e env, args []string) int {
 	out := fs.String("out", filepath.Join("nlp", "parse", "model", "parser.gz"), "write the model to `FILE`")
 	epochs := fs.Int("epochs", 15, "training epochs")
 	seed := fs.Uint64("seed", 1, "random seed (shuffling, exploration)")
-	ensemble := fs.Int("ensemble", 1, "train `N` models with seeds seed, seed+1, ... and average their weights")
+	ensemble := fs.Int("ensemble", 3, "train `N` models with seeds seed, seed+1, ... and average their weights")
 	explore := fs.Float64("explore", 0.9, "probability of following a wrong prediction after epoch 1 (dynamic oracle); negative: never")
 	prune := fs.Float64("prune", 0.01, "drop averaged weights below this magnitude; negative: keep all")
 	minUpd := fs.Int("min-updates", 2, "drop features that took part in fewer than `N` perceptron updates")

@@ -7,10 +7,13 @@
 // over the rich feature set of Zhang and Nivre (2011) (words, XPOS and
 // UPOS of three stack and three buffer items, leftmost and rightmost
 // children and their labels, valencies, label sets, distances), plus
-// suffixes, lemmas, spacing (a hyphen inside a word is not a dash) and a
-// lookahead to the next verb and punctuation mark; it is trained
-// with the dynamic oracle of Goldberg and Nivre (2012, 2013) and error
-// exploration, so that it learns to recover from its own mistakes.
+// suffixes, lemmas, spacing (a hyphen inside a word is not a dash), the
+// marker word of a phrase ("with" in "with Azerbaijan") beside its
+// candidate heads, b3, and a lookahead to the next verb and punctuation
+// mark; Zhang and Nivre's bilexical s0-b0 and s1-s0 pairs are left out
+// (rarely found, they cost time and did not help on EWT dev). It is
+// trained with the dynamic oracle of Goldberg and Nivre (2012, 2013) and
+// error exploration, so that it learns to recover from its own mistakes.
 // Decisions come in two stages: a transition model picks SHIFT, LEFT or
 // RIGHT, and for an arc a label model picks the relation from features of
 // head, dependent and the dependent's children (a "by" child makes
@@ -23,9 +26,22 @@
 // gold trees, New a Parser from a model; `dyad train parser` builds the
 // embedded model from UD English EWT train with tags and lemmas
 // jackknifed through the tagger (each tenth tagged by a tagger trained on
-// the rest), so the parser learns the tagger's kind of mistakes. The
+// the rest), so the parser learns the tagger's kind of mistakes. It is
+// an ensemble by weight averaging: three perceptrons trained with seeds
+// 1, 2 and 3 (different shuffles and explorations) have their averaged
+// weights averaged again, keeping features updated at least twice per run
+// on average. One run's dev UAS varies by about 0.3 with the seed; the
+// average is steadier, a little better than its runs, and smaller. The
 // model, derived from EWT, is CC BY-SA 4.0. Load returns the embedded
 // parser.
+//
+// Punctuation follows EWT, which follows the UD guideline that a mark
+// after a subordinate unit attaches to that unit: the comma after a
+// fronted adverbial clause or phrase hangs from the clause or phrase
+// (609 of 611 advcl and all 564 obl in EWT train), so the training trees
+// need no normalisation. PUD attaches punctuation by other habits: its
+// UAS without punctuation (dyad eval conllu, UAS-np) is about 3 points
+// above its UAS with it, where EWT test's gap is under 1.
 //
 // # Performance
 //
@@ -35,8 +51,10 @@
 // multiplications; no strings are built. Transition weights live inline in
 // an open-addressing table, the three class weights beside the key, so a
 // feature costs one cache line; label weights are sparse rows in one flat
-// array. A sentence of n words takes 2n transition scorings of 110
-// features and n label scorings of 33. Per-sentence scratch (the
+// array. A sentence of n words takes 2n transition scorings of 111
+// features and n label scorings of 38. Scoring first loads every
+// feature's home slot, in a loop with no branches on the loaded data, so
+// that the cache misses overlap; only then does it probe and add. Per-sentence scratch (the
 // configuration, atom and feature arrays) comes from a sync.Pool, so
 // parsing allocates nothing per token or per sentence; see BenchmarkParse
 // (sentences per second, one core). The model file stores bfloat16
