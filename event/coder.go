@@ -346,7 +346,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if p.POS == "V" && (sv.hypothetical(t) || sv.intended(t)) {
 		return nil
 	}
-	if p.POS == "V" && p.Type != "PROTEST" && sv.purpose(t) {
+	if p.POS == "V" && p.Type != "PROTEST" && sv.inPurpose(t) {
 		// "would blockade Paris to demand an end to the reform": a purpose
 		// not yet met. A protest is met by the act that makes it ("began a
 		// hunger strike to protest the arrests").
@@ -736,10 +736,18 @@ func (sv *sentence) orgCountry(in Input, m actor.Mention) actor.Mention {
 // in Baku"), not who it happened to.
 func (sv *sentence) locative(m actor.Mention) bool {
 	for i := m.Tokens[0]; i < m.Tokens[1] && i < len(sv.s.Tokens); i++ {
-		switch sv.marker(i) {
-		case "in", "at", "near", "inside", "outside", "across", "throughout":
+		if locativeMarker(sv.marker(i)) {
 			return true
 		}
+	}
+	return false
+}
+
+// locativeMarker reports a preposition of place.
+func locativeMarker(prep string) bool {
+	switch prep {
+	case "in", "at", "near", "inside", "outside", "across", "throughout":
+		return true
 	}
 	return false
 }
@@ -857,10 +865,20 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 		return false
 	}
 	for _, r := range roles {
+		// Every token of the role: a coordination the parser split into
+		// two subjects ("Chilean [nsubj] and Peruvian officials [nsubj]")
+		// still names both.
+		found := false
 		for _, d := range sv.roleTokens(t, r) {
 			if try(d) {
-				return rf
+				found = true
+				if r.Rel != "subj" {
+					break
+				}
 			}
+		}
+		if found {
+			return rf
 		}
 	}
 	// A prepositional phrase the parser hung on the object or another
@@ -1140,6 +1158,23 @@ func (sv *sentence) purpose(t int) bool {
 		}
 	}
 	return true
+}
+
+// inPurpose reports a trigger in a purpose clause: the clause's own verb,
+// or one its complements and conjuncts chain to ("to help defend").
+func (sv *sentence) inPurpose(t int) bool {
+	for n := 0; n < 4 && t >= 0; n++ {
+		if sv.purpose(t) {
+			return true
+		}
+		switch base(sv.s.Tokens[t].Dep) {
+		case "xcomp", "conj":
+			t = sv.s.Tokens[t].Head - 1
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // purposeClauses returns the purpose clauses of t: its own ("marched to
@@ -1490,6 +1525,11 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 			switch base(sv.s.Tokens[c].Dep) {
 			case "compound", "amod", "flat", "appos", "nmod", "det":
 				if sv.s.Tokens[c].Dep == "nmod:poss" && depth > 0 {
+					continue
+				}
+				if base(sv.s.Tokens[c].Dep) == "nmod" && sector == "" && locativeMarker(sv.marker(c)) {
+					// "an attack by soldiers in south Ithilen": where, not
+					// who (but "authorities in Croatia" are Croatia's).
 					continue
 				}
 				walk(c, depth+1)
