@@ -51,7 +51,10 @@ import (
 //     restrictions": THREATEN), decisions and attempts as acts; a reduced
 //     passive ("the disease first recognized in China") has no actor;
 //   - a demand made by saying what another must or should do ("said the
-//     government must reach an agreement": REQUEST to the government).
+//     government must reach an agreement": REQUEST to the government);
+//   - predicate adjectives ("Turksoy has been very active in Azerbaijan",
+//     "was critical of"), coded only when their own role names the other
+//     party.
 type Coder struct {
 	Lexicon  *Lexicon
 	Ontology *Tables
@@ -157,11 +160,14 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 	// verb that coded an event ("signed a treaty", "the visit was
 	// cancelled") names that event again and is not coded twice.
 	coded := make([]bool, len(sv.s.Tokens))
-	for _, want := range []string{"V", "N"} {
+	for _, want := range []string{"V", "N", "A"} {
 		for ti, tok := range sv.s.Tokens {
 			pos := triggerPOS(tok.POS)
 			if pos != want {
 				continue
+			}
+			if pos == "A" && !sv.predicate(ti) {
+				continue // "an active member": only a predicate adjective reports an act
 			}
 			if pos == "N" {
 				if h := tok.Head - 1; h >= 0 && coded[h] {
@@ -260,6 +266,17 @@ func (sv *sentence) modalDemand(t int) *Pattern {
 	return nil
 }
 
+// predicate reports an adjective used as a clause's predicate, with a
+// copula: "Turksoy has been very active in Azerbaijan".
+func (sv *sentence) predicate(t int) bool {
+	for _, c := range sv.children[t] {
+		if sv.s.Tokens[c].Dep == "cop" {
+			return true
+		}
+	}
+	return false
+}
+
 // patterns returns the lexicon's patterns for a token: by its lemma, else
 // by lemmas rebuilt from its form, for the tagger's misses on inflected
 // verbs ("shelled" lemmatised as "shel").
@@ -337,16 +354,18 @@ func triggerPOS(upos string) string {
 		return "V"
 	case "NOUN":
 		return "N"
+	case "ADJ":
+		return "A"
 	}
 	return ""
 }
 
 // apply builds the events a matched pattern yields at trigger t.
 func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
-	if p.POS == "V" && (sv.hypothetical(t) || sv.intended(t)) {
+	if p.POS != "N" && (sv.hypothetical(t) || sv.intended(t)) {
 		return nil
 	}
-	if p.POS == "V" && p.Type != "PROTEST" && sv.inPurpose(t) {
+	if p.POS != "N" && p.Type != "PROTEST" && sv.inPurpose(t) {
 		// "would blockade Paris to demand an end to the reform": a purpose
 		// not yet met. A protest is met by the act that makes it ("began a
 		// hunger strike to protest the arrests").
@@ -484,7 +503,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && cooperative(p.Type) {
+	if len(recips) == 0 && !rf.unknown && cooperative(p.Type) && p.POS != "A" {
 		// Cooperation carried out in another country is with it: "train
 		// cadres in Azerbaijan", "opened a faculty in Baku".
 		if rf2 := c.fill(in, sv, t, []Role{{Rel: "obl", Prep: "in"}, {Rel: "nmod", Prep: "in"}}, false); len(rf2.mentions) > 0 {
@@ -509,8 +528,16 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			conf *= 0.6
 		}
 	}
+	if p.POS == "A" {
+		// "active", "critical": a relation, coded only with its other party
+		// named in its own role (not a place somewhere below it).
+		recips = slices.DeleteFunc(recips, func(m actor.Mention) bool { return m.Via == "place" })
+		if len(recips) == 0 {
+			return nil
+		}
+	}
 	typ, mode, cameo := p.Type, p.Mode, p.CAMEO
-	if p.POS == "V" && sv.future(t) {
+	if p.POS != "N" && sv.future(t) {
 		// PLOVER codes announced intentions and promises as AGREE (and
 		// announced violence as THREATEN): "will visit", "is ready to
 		// send troops".
@@ -1393,6 +1420,14 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 			return nil
 		}
 		return []int{h}
+	case "parataxis":
+		// "Organisations such as Turksoy, have been active in ...": the
+		// parser made the subject the root and the predicate a side
+		// clause; a root noun phrase with no verb is that subject.
+		if toks[h].Dep == "root" && (toks[h].POS == "NOUN" || toks[h].POS == "PROPN") {
+			return []int{h}
+		}
+		return nil
 	case "advcl":
 		if sv.reducedPassive(t) {
 			return nil // "when asked about": a reduced passive, its subject is no actor

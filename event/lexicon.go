@@ -41,7 +41,7 @@ var LexiconColumns = []string{"pos", "lemma", "require", "actor", "recipient", "
 
 // Pattern is one lexicon entry.
 type Pattern struct {
-	POS       string // "V" or "N"
+	POS       string // "V", "N" or "A" (a predicate adjective: "active in", "critical of")
 	Lemma     string
 	Require   []Constraint
 	Actor     []Role
@@ -84,8 +84,8 @@ type Lexicon struct {
 // Len returns the number of patterns.
 func (l *Lexicon) Len() int { return l.n }
 
-// Lookup returns the patterns for a trigger lemma and part of speech ("V"
-// or "N"), the most specific (most constraints) first. The slice is
+// Lookup returns the patterns for a trigger lemma and part of speech ("V",
+// "N" or "A"), the most specific (most constraints) first. The slice is
 // shared: do not modify it.
 func (l *Lexicon) Lookup(pos, lemma string) []*Pattern {
 	return l.byTrigger[pos+":"+lemma]
@@ -202,8 +202,8 @@ func parsePattern(f []string, ont *Tables) (*Pattern, error) {
 		f[i] = strings.TrimSpace(f[i])
 	}
 	p := &Pattern{POS: f[0], Lemma: f[1], Note: f[9]}
-	if p.POS != "V" && p.POS != "N" {
-		return nil, fmt.Errorf("pos %q: want V or N", p.POS)
+	if p.POS != "V" && p.POS != "N" && p.POS != "A" {
+		return nil, fmt.Errorf("pos %q: want V, N or A", p.POS)
 	}
 	if p.Lemma == "" || strings.ContainsAny(p.Lemma, " \t") {
 		return nil, fmt.Errorf("lemma %q: want one word", p.Lemma)

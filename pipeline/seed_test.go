@@ -58,6 +58,7 @@ func TestSeedArticle(t *testing.T) {
 		{"restore", "SUPPORT", "TUR", "ARM", "2009-01-01"},
 		{"received", "ACCUSE", "AZE", "TUR", "2009-01-01"},
 		{"participate", "AGREE", "TUR", "AZE", ""},
+		{"active", "COOPERATE", "TURKSOY", "AZE", ""}, // Turksoy "very active in Azerbaijan"
 	} {
 		ok := false
 		for _, e := range evs {
