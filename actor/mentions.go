@@ -73,6 +73,12 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			if !ok || attitude(text, m.Start) {
 				continue
 			}
+			if currency(s, t1) {
+				continue // "nine billion US dollars": money, not the United States
+			}
+			if t1 == t0+1 && m.Actor.Type == TypeCountry && givenNames[Fold(m.Text)] && personAt(ents[si], t0) {
+				continue // "Chad was an anomaly": the recogniser's person, not the country
+			}
 			km := Mention{Sentence: si, Tokens: [2]int{t0, t1}, Span: nlp.Span{Start: s.Tokens[t0].Span.Start, End: s.Tokens[t1-1].Span.End},
 				Text: m.Text, Actor: m.Actor, Via: "kb"}
 			if m.Actor.Type == TypePerson {
@@ -293,6 +299,33 @@ func entitiesBySentence(d *nlp.Doc) map[int][]nlp.Entity {
 		m[e.Sentence] = append(m[e.Sentence], e)
 	}
 	return m
+}
+
+// currencies are the nouns that make a country name before them money.
+var currencies = map[string]bool{
+	"dollar": true, "dollars": true, "euro": true, "euros": true, "pound": true, "pounds": true, "yuan": true,
+	"yen": true, "rouble": true, "roubles": true, "ruble": true, "rubles": true, "lira": true, "rupee": true,
+	"rupees": true, "peso": true, "pesos": true, "franc": true, "francs": true, "manat": true, "dinar": true,
+	"dinars": true, "riyal": true, "riyals": true, "shekel": true, "shekels": true, "won": true, "real": true,
+}
+
+// currency reports a currency word at token t ("US dollars").
+func currency(s *nlp.Sentence, t int) bool {
+	return t < len(s.Tokens) && currencies[strings.ToLower(s.Tokens[t].Text)]
+}
+
+// givenNames are country names that are also common given names; for
+// them the recogniser's PER decides ("Chad was an anomaly").
+var givenNames = map[string]bool{"chad": true, "jordan": true, "georgia": true, "india": true, "america": true, "israel": true}
+
+// personAt reports a PER entity covering exactly token t.
+func personAt(ents []nlp.Entity, t int) bool {
+	for _, e := range ents {
+		if e.Label == "PER" && e.Tokens[0] == t && e.Tokens[1] == t+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenRange maps a byte range to the tokens it covers.

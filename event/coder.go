@@ -247,8 +247,8 @@ func (sv *sentence) modalDemand(t int) *Pattern {
 		return nil
 	}
 	for _, c := range sv.children[t] {
-		if sv.s.Tokens[c].Dep != "ccomp" || sv.negated(c) {
-			continue
+		if sv.s.Tokens[c].Dep != "ccomp" || sv.negated(c) || sv.firstPerson(c) {
+			continue // "we must keep masks for clinics": a resolve, not a demand
 		}
 		cameo := ""
 		switch {
@@ -272,6 +272,19 @@ func (sv *sentence) predicate(t int) bool {
 	for _, c := range sv.children[t] {
 		if sv.s.Tokens[c].Dep == "cop" {
 			return true
+		}
+	}
+	return false
+}
+
+// firstPerson reports a clause whose subject is "I" or "we".
+func (sv *sentence) firstPerson(t int) bool {
+	for _, c := range sv.children[t] {
+		if base(sv.s.Tokens[c].Dep) == "nsubj" {
+			switch strings.ToLower(sv.s.Tokens[c].Text) {
+			case "i", "we":
+				return true
+			}
 		}
 	}
 	return false

@@ -78,6 +78,15 @@ func TestCodingCases(t *testing.T) {
 		{"a predicate adjective with no other party codes nothing",
 			"Chile has been very active in the fishing industry.",
 			nil, []string{"COOPERATE CHL>-", "COOPERATE CHL>CHL"}},
+		{"a currency is no country",
+			"Chile invested nine billion US dollars in Peruvian ports.",
+			nil, []string{"COOPERATE CHL>USA"}},
+		{"'we must' is a resolve, not a demand",
+			"The Chilean minister said we must protect the fisheries of Peru.",
+			nil, []string{"REQUEST CHL>CHL", "REQUEST CHL>-"}},
+		{"making a big deal of something is no agreement",
+			"Peruvian newspapers made a big deal about the Chilean ambassador.",
+			nil, []string{"AGREE PER>CHL", "AGREE PER>-"}},
 		{"a country named as a participant does not set the scene",
 			"The interior ministry accused Venezuela of sheltering the smugglers.",
 			nil, []string{"ACCUSE VEN>VEN"}},
@@ -104,5 +113,17 @@ func TestCodingCases(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGivenNameNotCountry checks that a country name the recogniser reads
+// as a person's given name is no country mention.
+func TestGivenNameNotCountry(t *testing.T) {
+	p := load(t)
+	a := &article.Article{ID: "case", Paragraphs: []article.Paragraph{{Text: "The director wrote that Chad was an anomaly among actors."}}}
+	for _, m := range p.Process(a).Mentions {
+		if m.Actor.Country == "TCD" {
+			t.Errorf("%q resolved to Chad the country", m.Text)
+		}
 	}
 }
