@@ -203,7 +203,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			if !ok || overlaps(out[first:], [2]int{ti, ti + 1}) {
 				continue
 			}
-			j := antecedent(out, si, ti, cls)
+			j := antecedent(d, out, si, ti, cls, strings.ToLower(tok.Text))
 			if ti == 0 && tok.Dep == "nsubj" && si > 0 {
 				// A sentence opening with "It"/"They" continues the last
 				// sentence's subject.
@@ -447,11 +447,14 @@ func lastWord(name string) string {
 
 // antecedent finds the last mention before (si, ti) compatible with a
 // pronoun class.
-func antecedent(ms []Mention, si, ti, cls int) int {
+func antecedent(d *nlp.Doc, ms []Mention, si, ti, cls int, word string) int {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.Sentence > si || (m.Sentence == si && m.Tokens[0] >= ti) {
 			continue
+		}
+		if (word == "it" || word == "its") && plural(d, m) {
+			continue // "it" is no "Chinese officials"
 		}
 		if si-m.Sentence > 2 {
 			return -1
@@ -472,6 +475,16 @@ func antecedent(ms []Mention, si, ti, cls int) int {
 		}
 	}
 	return -1
+}
+
+// plural reports a mention whose last word is a plural noun.
+func plural(d *nlp.Doc, m Mention) bool {
+	toks := d.Sentences[m.Sentence].Tokens
+	if m.Tokens[1] < 1 || m.Tokens[1] > len(toks) {
+		return false
+	}
+	x := toks[m.Tokens[1]-1].XPOS
+	return x == "NNS" || x == "NNPS"
 }
 
 // groupNouns are what "the two X" and "both X" refer to as a pair of
@@ -681,6 +694,9 @@ func apposCountry(s *nlp.Sentence, ms []Mention, ap int) (country, sector string
 	for _, m := range ms {
 		if !under(s, m.Tokens[0], ap) {
 			continue
+		}
+		if h := s.Tokens[m.Tokens[0]].Head - 1; s.Tokens[m.Tokens[0]].Dep == "compound" && h >= 0 && h != ap && isUpper(s.Tokens[h].Text) {
+			continue // "an Iraq War veteran": part of a name, not whose they are
 		}
 		switch {
 		case country == "" && m.Via == "kb" && m.Actor.Country != "" && m.Person == "":

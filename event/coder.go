@@ -1238,6 +1238,17 @@ func (sv *sentence) purposeClauses(t int) []int {
 	return out
 }
 
+// subordinated reports a subordinating word among words as t's mark or
+// adverb ("When asked": the parser makes "when" an advmod).
+func (sv *sentence) subordinated(t int, words ...string) bool {
+	for _, c := range sv.children[t] {
+		if d := sv.s.Tokens[c].Dep; (d == "mark" || d == "advmod") && slices.Contains(words, strings.ToLower(sv.s.Tokens[c].Text)) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasMark reports a mark dependent of t among words.
 func (sv *sentence) hasMark(t int, words ...string) bool {
 	for _, c := range sv.children[t] {
@@ -1455,7 +1466,11 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 // about". (A participle with an object is an active verb the tagger
 // misread: "the Coordinator, demanded parties to".)
 func (sv *sentence) reducedPassive(t int) bool {
-	if sv.s.Tokens[t].XPOS != "VBN" {
+	switch x := sv.s.Tokens[t].XPOS; {
+	case x == "VBN":
+	case x == "VBD" && base(sv.s.Tokens[t].Dep) == "advcl" && sv.subordinated(t, "when", "if", "once", "unless", "until", "as", "though", "although"):
+		// "When asked about", "if elected": tagged past, read passive.
+	default:
 		return false
 	}
 	for _, c := range sv.children[t] {
