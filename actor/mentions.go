@@ -138,12 +138,9 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				pm.Actor = Actor{Type: TypePerson, Name: name}
 				// "Salaheddine Sidhoum, Algeria's leading human rights
 				// activist": the apposition says whose they are.
-				h := e.Tokens[1] - 1
-				for t := e.Tokens[0]; t < e.Tokens[1]; t++ {
-					if hd := s.Tokens[t].Head - 1; hd < e.Tokens[0] || hd >= e.Tokens[1] {
-						h = t
-						break
-					}
+				h, ok := s.SpanHead(e.Tokens[0], e.Tokens[1])
+				if !ok {
+					h = e.Tokens[1] - 1
 				}
 				if ap := apposition(s, h); ap >= 0 {
 					if c, sec := apposCountry(s, out[first:], ap); c != "" {
@@ -574,15 +571,8 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention) string {
 		if m == self || m.Via != "kb" || m.Actor.Type != TypeCountry || m.Tokens[1]-m.Tokens[0] > 4 {
 			continue
 		}
-		// the head of the mention: the token whose head lies outside it
-		h := -1
-		for t := m.Tokens[0]; t < m.Tokens[1] && t < len(toks); t++ {
-			if hd := toks[t].Head - 1; hd < m.Tokens[0] || hd >= m.Tokens[1] {
-				h = t
-				break
-			}
-		}
-		if h < 0 {
+		h, ok := s.SpanHead(m.Tokens[0], m.Tokens[1])
+		if !ok {
 			continue
 		}
 		setting := false

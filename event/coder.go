@@ -600,10 +600,8 @@ var reflexives = map[string]bool{"himself": true, "herself": true, "itself": tru
 
 // headOf returns the token of mention m whose head lies outside it.
 func (sv *sentence) headOf(m actor.Mention) int {
-	for t := m.Tokens[0]; t < m.Tokens[1] && t < len(sv.s.Tokens); t++ {
-		if h := sv.s.Tokens[t].Head - 1; h < m.Tokens[0] || h >= m.Tokens[1] {
-			return t
-		}
+	if h, ok := sv.s.SpanHead(m.Tokens[0], m.Tokens[1]); ok {
+		return h
 	}
 	return m.Tokens[0]
 }

@@ -69,6 +69,18 @@ type Sentence struct {
 	Tokens []Token
 }
 
+// SpanHead returns the head of the tokens [first, end): the first whose
+// syntactic head lies outside them. ok is false when none does (an
+// unparsed or out-of-range span).
+func (s *Sentence) SpanHead(first, end int) (head int, ok bool) {
+	for t := first; t < end && t < len(s.Tokens); t++ {
+		if h := s.Tokens[t].Head - 1; h < first || h >= end {
+			return t, true
+		}
+	}
+	return 0, false
+}
+
 // Token is one syntactic word.
 type Token struct {
 	Text       string // Doc.Text[Span.Start:Span.End]
