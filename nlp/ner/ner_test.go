@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/eval"
+	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/shareddata"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/ner"
@@ -236,14 +237,14 @@ func BenchmarkRecognize(b *testing.B) {
 	tg.TagDoc(d) // the pipeline tags before it recognizes; POS features are part of the cost
 	n := len(d.Sentences)
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		r.Recognize(d)
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sentences/s")
 	// With -cpu 1 the process's CPU time is the recognizer's: throughput
 	// per CPU second does not depend on what else the machine runs.
-	if cpu := (cpuTime() - cpu0).Seconds(); cpu > 0 {
+	if cpu := (cputime.Used() - cpu0).Seconds(); cpu > 0 {
 		b.ReportMetric(float64(n*b.N)/cpu, "sentences/cpu-s")
 	}
 }
@@ -251,7 +252,7 @@ func BenchmarkRecognize(b *testing.B) {
 // BenchmarkLoad reads the embedded model afresh and builds a recognizer
 // with the embedded knowledge base: what Load does once per process.
 func BenchmarkLoad(b *testing.B) {
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		m, err := ner.ReadModel(bytes.NewReader(ner.EmbeddedModel()), "embedded")
 		if err != nil {
@@ -261,7 +262,7 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	if cpu := (cpuTime() - cpu0).Seconds(); cpu > 0 {
+	if cpu := (cputime.Used() - cpu0).Seconds(); cpu > 0 {
 		b.ReportMetric(cpu*1000/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/shareddata"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/tag"
@@ -432,12 +433,12 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportAllocs()
 	n := 0
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		p.Parse(&work[n%len(work)])
 		n++
 	}
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Used() - cpu0
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
 	if cpu > 0 {
 		// Per CPU second: the figure that does not depend on what else

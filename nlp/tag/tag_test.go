@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/cputime"
 	"github.com/dyad-events/dyad/internal/shareddata"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/conllu"
@@ -302,7 +303,7 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	n, words := 0, 0
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		s := sents[n%len(sents)]
 		tg.Tag(s)
@@ -314,7 +315,7 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportMetric(float64(words)/sec, "words/s")
 	// With -cpu 1 the process's CPU time is the tagger's: throughput per
 	// CPU second does not depend on what else the machine runs.
-	if cpu := (cpuTime() - cpu0).Seconds(); cpu > 0 {
+	if cpu := (cputime.Used() - cpu0).Seconds(); cpu > 0 {
 		b.ReportMetric(float64(n)/cpu, "sentences/cpu-s")
 	}
 }
