@@ -154,13 +154,19 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		}
 		// Organisations introduced by an apposition: "Diyanet, the official
 		// directorate that manages religious issues in Turkey", "Acme, a
-		// Turkish company": the apposition says whose they are.
-		for ti, tok := range s.Tokens {
-			if tok.POS != "PROPN" || tok.Dep == "flat" || tok.Dep == "compound" {
+		// Turkish company": the apposition says whose they are. One pass
+		// over the appositions, the first of each head.
+		var apposOf map[int]bool
+		for ap, x := range s.Tokens {
+			ti := x.Head - 1
+			if x.Dep != "appos" || ti < 0 || apposOf[ti] {
 				continue
 			}
-			ap := apposition(s, ti)
-			if ap < 0 {
+			if apposOf == nil {
+				apposOf = map[int]bool{}
+			}
+			apposOf[ti] = true
+			if tok := s.Tokens[ti]; tok.POS != "PROPN" || tok.Dep == "flat" || tok.Dep == "compound" {
 				continue
 			}
 			orgSector, isOrg := orgNouns[strings.ToLower(s.Tokens[ap].Lemma)]
