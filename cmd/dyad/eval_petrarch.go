@@ -346,7 +346,12 @@ func runPetrarchSuite(ctx context.Context, dir string, w io.Writer, verbose bool
 	for k := range sc.fails {
 		kinds = append(kinds, k)
 	}
-	sort.Slice(kinds, func(i, j int) bool { return sc.fails[kinds[i]] > sc.fails[kinds[j]] })
+	sort.Slice(kinds, func(i, j int) bool {
+		if sc.fails[kinds[i]] != sc.fails[kinds[j]] {
+			return sc.fails[kinds[i]] > sc.fails[kinds[j]]
+		}
+		return kinds[i] < kinds[j] // ties in a fixed order, run after run
+	})
 	for _, k := range kinds {
 		fmt.Fprintf(w, "  %4d  %s\n", sc.fails[k], k)
 	}
