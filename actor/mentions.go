@@ -91,11 +91,26 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		// know: the words before the name describe them ("Azerbaijani
 		// billionaire Ilham Rahimov"); later short names find them again.
 		for _, e := range ents[si] {
+			if e.Label == "ORG" {
+				if om, ok := nationalOrg(s, out[first:], e); ok {
+					// "the Nigerian Union of Teachers": a country's
+					// organisation the knowledge base knows only in parts.
+					om.Sentence, om.Text = si, d.Text[e.Start:e.End]
+					om.Actor.Name = om.Text
+					out = insertMention(dropWithin(out, first, e.Tokens[0], e.Tokens[1]), first, om)
+					continue
+				}
+			}
 			if e.Label == "ORG" && !overlaps(out[first:], e.Tokens) {
 				// An organisation the knowledge base does not know: no
-				// actor code, but "it" and "its" may refer to it.
+				// actor code, but "it" and "its" may refer to it. An
+				// acronym in parentheses after a name is that name's:
+				// "the Nigerian Union of Teachers (NUT)".
 				om := Mention{Sentence: si, Tokens: e.Tokens, Span: e.Span, Text: d.Text[e.Start:e.End], Via: "organisation",
 					Actor: Actor{Type: TypeGroup, Name: d.Text[e.Start:e.End]}}
+				if k := acronymOf(s, out[first:], e.Tokens); k >= 0 && out[first+k].Person == "" {
+					om.Actor, om.Via = out[first+k].Actor, "acronym"
+				}
 				out = insertMention(out, first, om)
 				continue
 			}
@@ -647,6 +662,8 @@ var orgNouns = map[string]string{
 	"department": "GOV", "office": "GOV", "commission": "", "committee": "", "company": "BUS", "firm": "BUS",
 	"corporation": "BUS", "group": "", "conglomerate": "BUS", "bank": "BUS", "broadcaster": "MED",
 	"newspaper": "MED", "party": "PTY", "movement": "", "association": "", "union": "LAB", "charity": "NGO",
+	"federation": "", "confederation": "", "league": "", "congress": "", "alliance": "", "coalition": "",
+	"front": "", "society": "", "academy": "EDU", "university": "EDU",
 }
 
 // apposition returns the head of an apposition of token t, or -1.
@@ -802,4 +819,68 @@ func surname(key string) string {
 		return key[i+1:]
 	}
 	return key
+}
+
+// nationalOrg resolves an organisation the recogniser found whose name
+// the knowledge base knows only in parts, a country and perhaps a sector
+// word inside a longer name headed by an organisation noun: "the Nigerian
+// Union of Teachers" is Nigeria's labour union (NGALAB), "the Iraqi
+// National Congress" Iraq's. Names the knowledge base covers whole
+// ("the Turkish Foreign Ministry") keep its reading.
+func nationalOrg(s *nlp.Sentence, ms []Mention, e nlp.Entity) (Mention, bool) {
+	country, sector, covered := "", "", 0
+	for _, m := range ms {
+		if m.Tokens[1] <= e.Tokens[0] || m.Tokens[0] >= e.Tokens[1] {
+			continue
+		}
+		if m.Tokens[0] < e.Tokens[0] || m.Tokens[1] > e.Tokens[1] || m.Person != "" {
+			return Mention{}, false // the name runs past the entity, or names a person
+		}
+		covered += m.Tokens[1] - m.Tokens[0]
+		switch {
+		case m.Actor.Type == TypeCountry && country == "":
+			country = m.Actor.Country
+		case m.Actor.Country == "" && m.Actor.Sector != "" && sector == "":
+			sector = firstSector(m.Actor.Sector)
+		default:
+			return Mention{}, false // another country or a known organisation
+		}
+	}
+	if country == "" || covered >= e.Tokens[1]-e.Tokens[0] {
+		return Mention{}, false
+	}
+	h, ok := s.SpanHead(e.Tokens[0], e.Tokens[1])
+	if !ok {
+		return Mention{}, false
+	}
+	orgSector, isOrg := orgNouns[strings.ToLower(s.Tokens[h].Text)]
+	if !isOrg {
+		orgSector, isOrg = orgNouns[strings.ToLower(s.Tokens[h].Lemma)]
+	}
+	if !isOrg {
+		return Mention{}, false
+	}
+	if orgSector != "" {
+		sector = orgSector
+	}
+	return Mention{Tokens: e.Tokens, Span: e.Span, Via: "organisation",
+		Actor: Actor{Code: country + sector, Country: country, Sector: sector, Type: TypeGroup}}, true
+}
+
+// acronymOf returns the index in ms of the mention an acronym in
+// parentheses at toks follows ("Union of Teachers (NUT)"), or -1.
+func acronymOf(s *nlp.Sentence, ms []Mention, toks [2]int) int {
+	a, b := toks[0], toks[1]
+	if a < 2 || b >= len(s.Tokens) || b-a != 1 || s.Tokens[a-1].Text != "(" || s.Tokens[b].Text != ")" {
+		return -1
+	}
+	if w := s.Tokens[a].Text; strings.ToUpper(w) != w {
+		return -1
+	}
+	for k, m := range ms {
+		if m.Tokens[1] == a-1 && m.Actor.Country != "" {
+			return k
+		}
+	}
+	return -1
 }

@@ -558,9 +558,10 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		conf *= 0.9
 	}
 	domestic := rf.unknown && len(recips) == 0
-	if len(recips) == 0 && typ == "PROTEST" {
+	if len(recips) == 0 && (typ == "PROTEST" || strings.HasPrefix(p.CAMEO, "082")) {
 		// Demonstrations and strikes with no named target are against the
-		// protesters' own authorities, as PLOVER codes them.
+		// protesters' own authorities, as PLOVER codes them, and so is
+		// calling them off (CAMEO 082, ease political dissent).
 		domestic = true
 	}
 	var out []Event

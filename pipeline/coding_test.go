@@ -93,6 +93,9 @@ func TestCodingCases(t *testing.T) {
 		{"a country named as a participant does not set the scene",
 			"The interior ministry accused Venezuela of sheltering the smugglers.",
 			nil, []string{"ACCUSE VEN>VEN"}},
+		{"a country's organisation named in parts, its acronym and 'it' are that country's",
+			"The Chilean Federation of Dock Workers (CFDW) announced on Monday that it had called off a two-week strike.",
+			[]string{"CONCEDE CHL>CHL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
