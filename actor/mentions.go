@@ -73,6 +73,9 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			if !ok || attitude(text, m.Start) {
 				continue
 			}
+			if inCompound(s, t0, s.Start+m.Start) {
+				continue // "multi-party elections", "non-government": part of a word
+			}
 			if currency(s, t1) {
 				continue // "nine billion US dollars": money, not the United States
 			}
@@ -215,27 +218,6 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				out = insertMention(out, first, om)
 			}
 		}
-		// Pronouns and definite sector nouns refer back.
-		for ti, tok := range s.Tokens {
-			cls, ok := pronouns[strings.ToLower(tok.Text)]
-			if !ok || overlaps(out[first:], [2]int{ti, ti + 1}) {
-				continue
-			}
-			j := antecedent(d, out, si, ti, cls, strings.ToLower(tok.Text))
-			if ti == 0 && tok.Dep == "nsubj" && si > 0 {
-				// A sentence opening with "It"/"They" continues the last
-				// sentence's subject.
-				if k := subjectOf(d, out, si-1, cls); k >= 0 {
-					j = k
-				}
-			}
-			if j >= 0 {
-				m := out[j]
-				pm := Mention{Sentence: si, Tokens: [2]int{ti, ti + 1}, Span: tok.Span, Text: tok.Text,
-					Actor: m.Actor, Person: m.Person, Via: "pronoun"}
-				out = insertMention(out, first, pm)
-			}
-		}
 		// Collective references: "the two countries", "both sides".
 		for ti := range s.Tokens {
 			n := groupRef(s, ti)
@@ -307,6 +289,28 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			}
 			m.Actor.Code = m.Actor.Country + m.Actor.Sector
 		}
+		// Pronouns refer back, to mentions the sentence's setting has
+		// placed too ("the Umma party has said it will").
+		for ti, tok := range s.Tokens {
+			cls, ok := pronouns[strings.ToLower(tok.Text)]
+			if !ok || overlaps(out[first:], [2]int{ti, ti + 1}) {
+				continue
+			}
+			j := antecedent(d, out, si, ti, cls, strings.ToLower(tok.Text))
+			if ti == 0 && tok.Dep == "nsubj" && si > 0 {
+				// A sentence opening with "It"/"They" continues the last
+				// sentence's subject.
+				if k := subjectOf(d, out, si-1, cls); k >= 0 {
+					j = k
+				}
+			}
+			if j >= 0 {
+				m := out[j]
+				pm := Mention{Sentence: si, Tokens: [2]int{ti, ti + 1}, Span: tok.Span, Text: tok.Text,
+					Actor: m.Actor, Person: m.Person, Via: "pronoun"}
+				out = insertMention(out, first, pm)
+			}
+		}
 	}
 	return out
 }
@@ -358,6 +362,19 @@ func tokenRange(s *nlp.Sentence, start, end int) (int, int, bool) {
 		}
 	}
 	return t0, t1, t0 >= 0 && t1 > t0
+}
+
+// inCompound reports whether a name starting at byte start lies inside
+// token t after a lower-case prefix and a hyphen: "multi-party",
+// "non-government" (not "Franco-German", not "pro-" and "anti-", which
+// attitude handles).
+func inCompound(s *nlp.Sentence, t, start int) bool {
+	tok := s.Tokens[t]
+	if start <= tok.Span.Start || start-tok.Span.Start > len(tok.Text) || tok.Text[start-tok.Span.Start-1] != '-' {
+		return false
+	}
+	pre := tok.Text[:start-tok.Span.Start-1]
+	return pre != "" && strings.ToLower(pre) == pre
 }
 
 func overlaps(ms []Mention, toks [2]int) bool {
@@ -633,7 +650,19 @@ func ownModifier(s *nlp.Sentence, ms []Mention, self *Mention) bool {
 		if i >= self.Tokens[0] && i < self.Tokens[1] {
 			continue
 		}
-		if hd := t.Head - 1; hd >= self.Tokens[0] && hd < self.Tokens[1] && t.Dep != "conj" && mentionAt(ms, i) {
+		if hd := t.Head - 1; hd >= self.Tokens[0] && hd < self.Tokens[1] && t.Dep != "conj" && placedAt(ms, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// placedAt reports whether token t lies in one of ms that the knowledge
+// base can place or that names a person: an organisation it does not
+// know ("the Umma party") leaves its head to the sentence's setting.
+func placedAt(ms []Mention, t int) bool {
+	for _, m := range ms {
+		if m.Tokens[0] <= t && t < m.Tokens[1] && (m.Via != "organisation" || m.Actor.Country != "") {
 			return true
 		}
 	}

@@ -557,8 +557,20 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		typ, mode, cameo = intentOf(typ, mode, cameo)
 		conf *= 0.9
 	}
+	if len(recips) == 0 && typ == "THREATEN" && p.POS == "V" {
+		// A condition names whom a threat is aimed at: "will boycott the
+		// elections unless the president agrees to step down", "threatened
+		// to stop talks if the United States goes ahead".
+		for _, x := range sv.conditions(t) {
+			for _, m := range c.fill(in, sv, x, []Role{{Rel: "subj"}}, false).mentions {
+				if m.Known() && !sameActor(m, actors) {
+					recips = append(recips, m)
+				}
+			}
+		}
+	}
 	domestic := rf.unknown && len(recips) == 0
-	if len(recips) == 0 && (typ == "PROTEST" || strings.HasPrefix(p.CAMEO, "082")) {
+	if len(recips) == 0 && (p.Type == "PROTEST" || strings.HasPrefix(p.CAMEO, "082")) {
 		// Demonstrations and strikes with no named target are against the
 		// protesters' own authorities, as PLOVER codes them, and so is
 		// calling them off (CAMEO 082, ease political dissent).
@@ -1256,6 +1268,34 @@ func (sv *sentence) hasMark(t int, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// conditions returns the "if" and "unless" clauses of t and of the acts
+// it intends, to three clauses down: "threatened to stop negotiations to
+// reduce weapons if the United States goes ahead".
+func (sv *sentence) conditions(t int) []int {
+	var out []int
+	level := []int{t}
+	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+		var next []int
+		for _, h := range level {
+			for _, x := range sv.children[h] {
+				switch sv.s.Tokens[x].Dep {
+				case "advcl":
+					if sv.hasMark(x, "unless", "if") {
+						out = append(out, x)
+						continue
+					}
+				case "xcomp", "ccomp":
+				default:
+					continue
+				}
+				next = append(next, x)
+			}
+		}
+		level = next
+	}
+	return out
 }
 
 // planVerbs announce the actor's own next act: "plans to impose

@@ -96,6 +96,12 @@ func TestCodingCases(t *testing.T) {
 		{"a country's organisation named in parts, its acronym and 'it' are that country's",
 			"The Chilean Federation of Dock Workers (CFDW) announced on Monday that it had called off a two-week strike.",
 			[]string{"CONCEDE CHL>CHL"}, nil},
+		{"a threat's condition names whom it is aimed at",
+			"Bolivia has threatened to halt gas exports to the region if Chile goes ahead with the new port tariffs.",
+			[]string{"THREATEN BOL>CHL"}, nil},
+		{"a party named by the sentence's setting, and 'it' after it; a sector word inside a word is none",
+			"The Verde party said it will boycott Peru's multi-party talks unless the president resigns.",
+			[]string{"THREATEN PER>PER"}, []string{"THREATEN PER>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
