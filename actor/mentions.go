@@ -90,6 +90,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			}
 			out = append(out, km)
 		}
+		out = append(out[:first], ethnicGroups(s, out[first:])...)
 		// Persons the recogniser found that the knowledge base does not
 		// know: the words before the name describe them ("Azerbaijani
 		// billionaire Ilham Rahimov"); later short names find them again.
@@ -912,4 +913,69 @@ func acronymOf(s *nlp.Sentence, ms []Mention, toks [2]int) int {
 		}
 	}
 	return -1
+}
+
+// ethnicGroups places the members of an ethnic group by the state they
+// live in, as CAMEO codes them: "Bosnian Serbs" are Bosnia's (the second
+// demonym is dropped into the first), "Albanians of southern Serbia" and
+// "ethnic Albanians" in a sentence set in Serbia are Serbia's. A plural
+// demonym alone ("Albanians protested") keeps its own country.
+func ethnicGroups(s *nlp.Sentence, ms []Mention) []Mention {
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if !groupDemonym(s, m) {
+			out = append(out, m)
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Tokens[1] == m.Tokens[0] && out[n-1].Actor.Type == TypeCountry &&
+			out[n-1].Via == "kb" && out[n-1].Actor.Country != m.Actor.Country {
+			// "Bosnian Serbs", "Iraqi Turkmens".
+			out[n-1].Tokens[1], out[n-1].Span.End = m.Tokens[1], m.Span.End
+			out[n-1].Text = out[n-1].Text + " " + m.Text
+			continue
+		}
+		h := m.Tokens[1] - 1
+		if c := homeOf(s, ms, h); c != "" && c != m.Actor.Country {
+			m.Actor = Actor{Code: c, Country: c, Type: TypeCountry, Name: m.Actor.Name}
+			m.Via = "kb+home"
+		} else if h > 0 && strings.EqualFold(s.Tokens[h-1].Text, "ethnic") {
+			if c := settingCountry(s, ms, &ms[i]); c != "" && c != m.Actor.Country {
+				m.Actor = Actor{Code: c, Country: c, Type: TypeCountry, Name: m.Actor.Name}
+				m.Via = "kb+setting"
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// groupDemonym reports a country mention that is a plural noun naming a
+// people: "Serbs", "Albanians", not "Serbia" or "Serbian".
+func groupDemonym(s *nlp.Sentence, m Mention) bool {
+	if m.Actor.Type != TypeCountry || m.Via != "kb" || m.Tokens[1]-m.Tokens[0] != 1 {
+		return false
+	}
+	x := s.Tokens[m.Tokens[0]].XPOS
+	return (x == "NNPS" || x == "NNS") && !strings.EqualFold(m.Text, m.Actor.Name)
+}
+
+// homeOf returns the country named as where the people at token h live:
+// "Albanians of southern Serbia", "Serbs in Croatia".
+func homeOf(s *nlp.Sentence, ms []Mention, h int) string {
+	for _, m := range ms {
+		if m.Actor.Type != TypeCountry || m.Via != "kb" {
+			continue
+		}
+		ch, ok := s.SpanHead(m.Tokens[0], m.Tokens[1])
+		if !ok || s.Tokens[ch].Head-1 != h || !strings.HasPrefix(s.Tokens[ch].Dep, "nmod") {
+			continue
+		}
+		for _, t := range s.Tokens {
+			if t.Head-1 == ch && t.Dep == "case" && (strings.EqualFold(t.Text, "of") || strings.EqualFold(t.Text, "in")) {
+				return m.Actor.Country
+			}
+		}
+	}
+	return ""
 }

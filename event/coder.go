@@ -375,7 +375,7 @@ func triggerPOS(upos string) string {
 
 // apply builds the events a matched pattern yields at trigger t.
 func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
-	if p.POS != "N" && (sv.hypothetical(t) || sv.intended(t)) {
+	if p.POS != "N" && (sv.hypothetical(t) || sv.intended(t)) || sv.conditional(t) {
 		return nil
 	}
 	if p.POS != "N" && p.Type != "PROTEST" && sv.inPurpose(t) {
@@ -392,7 +392,9 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			return nil
 		}
 		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
-			if sv.hypothetical(h) || sv.intended(h) {
+			if sv.hypothetical(h) || sv.intended(h) || p.Type != "PROTEST" && sv.inPurpose(h) {
+				// "could sign a deal"; "peacekeepers deployed to oversee a
+				// ceasefire": not this sentence's event.
 				return nil
 			}
 			negated = negated || sv.negated(h)
@@ -1711,6 +1713,19 @@ func (sv *sentence) hasAux(t int, words ...string) bool {
 
 // hypothetical reports a modal that makes the clause no report of fact, or
 // an "if" clause.
+// conditional reports a trigger inside an "if" or "unless" clause, however
+// deep: "unless Baghdad accepted its conditions for ending the conflict"
+// codes no ending.
+func (sv *sentence) conditional(t int) bool {
+	for n := 0; n < 6 && t >= 0; n++ {
+		if sv.hasMark(t, "if", "unless") {
+			return true
+		}
+		t = sv.s.Tokens[t].Head - 1
+	}
+	return false
+}
+
 func (sv *sentence) hypothetical(t int) bool {
 	if sv.hasAux(t, "should", "could", "may", "might", "must", "ought", "can") {
 		return true

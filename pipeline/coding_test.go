@@ -102,6 +102,12 @@ func TestCodingCases(t *testing.T) {
 		{"a party named by the sentence's setting, and 'it' after it; a sector word inside a word is none",
 			"The Verde party said it will boycott Peru's multi-party talks unless the president resigns.",
 			[]string{"THREATEN PER>PER"}, []string{"THREATEN PER>-"}},
+		{"an ethnic group is of the state it lives in",
+			"Bosnian Croats blocked the highway. Ethnic Russians demonstrated in Estonia. The Turks of northern Greece demanded autonomy from Greek authorities.",
+			[]string{"PROTEST BIH>BIH", "PROTEST EST>EST", "REQUEST GRC>GRC"}, []string{"PROTEST HRV>HRV", "PROTEST RUS>RUS", "REQUEST TUR>GRC"}},
+		{"what happens in an 'unless' clause or a purpose clause is not coded, nouns included",
+			"Chile threatened to close the border unless Peru accepted its terms for ending the dispute, and sent observers to monitor the ceasefire between Bolivia and Peru.",
+			[]string{"THREATEN CHL>PER"}, []string{"RETREAT PER>CHL", "RETREAT BOL>PER", "RETREAT PER>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
