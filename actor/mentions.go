@@ -298,6 +298,13 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				continue
 			}
 			j := antecedent(d, out, si, ti, cls, strings.ToLower(tok.Text))
+			if tok.Dep == "nmod:poss" {
+				// A possessive refers to its clause's subject first: "has
+				// refused ... and has urged its citizens".
+				if k := clauseSubject(s, out[first:], ti, cls); k >= 0 {
+					j = first + k
+				}
+			}
 			if ti == 0 && tok.Dep == "nsubj" && si > 0 {
 				// A sentence opening with "It"/"They" continues the last
 				// sentence's subject.
@@ -753,6 +760,40 @@ func apposCountry(s *nlp.Sentence, ms []Mention, ap int) (country, sector string
 
 // subjectOf returns the mention that is the subject of sentence si's main
 // clause, when it fits the pronoun class, or -1.
+// clauseSubject returns the index in ms of the subject of the clause that
+// token t is part of, shared through conjoined and controlled verbs, when
+// it comes before t and suits pronoun class cls; else -1.
+func clauseSubject(s *nlp.Sentence, ms []Mention, t, cls int) int {
+	v := s.Tokens[t].Head - 1
+	for n := 0; v >= 0 && n < 6 && s.Tokens[v].POS != "VERB" && s.Tokens[v].POS != "AUX"; n++ {
+		v = s.Tokens[v].Head - 1
+	}
+	for n := 0; v >= 0 && n < 3; n++ {
+		for i, x := range s.Tokens {
+			if x.Head-1 != v || (x.Dep != "nsubj" && x.Dep != "nsubj:pass") || i >= t {
+				continue
+			}
+			for k, m := range ms {
+				if m.Tokens[0] > i || i >= m.Tokens[1] {
+					continue
+				}
+				switch {
+				case cls == pronThing && m.Person == "" && (m.Actor.Country != "" || m.Via == "organisation"),
+					cls == pronPerson && m.Person != "",
+					cls == pronPlural && m.Person == "" && m.Actor.Country != "":
+					return k
+				}
+			}
+			return -1
+		}
+		if d := s.Tokens[v].Dep; d != "conj" && d != "xcomp" {
+			return -1
+		}
+		v = s.Tokens[v].Head - 1
+	}
+	return -1
+}
+
 func subjectOf(d *nlp.Doc, ms []Mention, si, cls int) int {
 	s := &d.Sentences[si]
 	root := -1

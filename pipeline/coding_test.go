@@ -108,6 +108,9 @@ func TestCodingCases(t *testing.T) {
 		{"what happens in an 'unless' clause or a purpose clause is not coded, nouns included",
 			"Chile threatened to close the border unless Peru accepted its terms for ending the dispute, and sent observers to monitor the ceasefire between Bolivia and Peru.",
 			[]string{"THREATEN CHL>PER"}, []string{"RETREAT PER>CHL", "RETREAT BOL>PER", "RETREAT PER>BOL"}},
+		{"a possessive refers to its clause's subject before a nearer name",
+			"Chile has refused to send observers to Peru and has urged its fishermen to stay in port.",
+			[]string{"REQUEST CHL>CHL"}, []string{"REQUEST CHL>PER"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
