@@ -527,6 +527,9 @@ func plural(d *nlp.Doc, m Mention) bool {
 		return false
 	}
 	x := toks[m.Tokens[1]-1].XPOS
+	if x == "NNPS" && m.Actor.Country != "" && !groupDemonym(&d.Sentences[m.Sentence], m) {
+		return false // "the United States ... it", "the Philippines", "the United Nations"
+	}
 	return x == "NNS" || x == "NNPS"
 }
 

@@ -1779,6 +1779,28 @@ func (sv *sentence) passive(t int) bool {
 }
 
 // satisfies checks a pattern's constraints on the dependents of t.
+// measureNouns quantify what follows them: "ten days of war games", "a
+// new round of talks", "a wave of strikes".
+var measureNouns = map[string]bool{
+	"day": true, "week": true, "month": true, "hour": true, "year": true, "round": true, "series": true,
+	"wave": true, "spate": true, "batch": true, "shipment": true, "ton": true, "tonne": true,
+	"consignment": true, "flurry": true,
+}
+
+// measured returns the "of" noun under a measure noun at d ("days of war
+// games"), or -1.
+func (sv *sentence) measured(d int) int {
+	if !measureNouns[strings.ToLower(sv.s.Tokens[d].Lemma)] {
+		return -1
+	}
+	for _, c := range sv.children[d] {
+		if base(sv.s.Tokens[c].Dep) == "nmod" && sv.marker(c) == "of" {
+			return c
+		}
+	}
+	return -1
+}
+
 func (sv *sentence) satisfies(t int, cs []Constraint) bool {
 	for _, c := range cs {
 		found := false
@@ -1788,6 +1810,10 @@ func (sv *sentence) satisfies(t int, cs []Constraint) bool {
 			}
 			if len(c.Lemmas) == 0 || lemmaIn(sv.s.Tokens[d], c.Lemmas) {
 				found = true
+				break
+			}
+			if of := sv.measured(d); of >= 0 && lemmaIn(sv.s.Tokens[of], c.Lemmas) {
+				found = true // "launched ten days of war games"
 				break
 			}
 		}

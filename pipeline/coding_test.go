@@ -111,6 +111,12 @@ func TestCodingCases(t *testing.T) {
 		{"a possessive refers to its clause's subject before a nearer name",
 			"Chile has refused to send observers to Peru and has urged its fishermen to stay in port.",
 			[]string{"REQUEST CHL>CHL"}, []string{"REQUEST CHL>PER"}},
+		{"a measure noun passes its 'of' noun to the pattern",
+			"The Chilean navy held three days of joint exercises with Peru.",
+			[]string{"COOPERATE CHL>PER"}, nil},
+		{"a plural-looking state name is 'it'",
+			"The Philippines said on Monday that it had expelled two Chinese diplomats.",
+			[]string{"SANCTION PHL>CHN"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
