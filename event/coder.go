@@ -1006,6 +1006,18 @@ func (sv *sentence) people(d int) bool {
 
 // placeUnder finds a gazetteer place at token d or in its noun phrase, as
 // a recipient standing for the place's country.
+// actorIn reports whether a token of toks lies in a mention the knowledge
+// base places as an organisation or group: "Hamas" is the movement, not
+// a village of that name (a country is its land too).
+func (sv *sentence) actorIn(in Input, toks [2]int) bool {
+	for i := toks[0]; i < toks[1] && i < len(sv.mention); i++ {
+		if k := sv.mention[i]; k >= 0 && in.Mentions[k].Known() && in.Mentions[k].Actor.Type != actor.TypeCountry && in.Mentions[k].Person == "" {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) {
 	if c.Geo == nil {
 		return actor.Mention{}, false
@@ -1015,7 +1027,7 @@ func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) 
 	}
 	lo, hi := sv.subtreeSpan(d)
 	for _, m := range sv.places {
-		if m.Tokens[0] >= lo && m.Tokens[1] <= hi+1 && m.Place.Country != "" {
+		if m.Tokens[0] >= lo && m.Tokens[1] <= hi+1 && m.Place.Country != "" && !sv.actorIn(in, m.Tokens) {
 			return actor.Mention{Sentence: sv.idx, Tokens: m.Tokens, Span: nlp.Span{Start: m.Start, End: m.End},
 				Text: in.Doc.Text[m.Start:m.End], Via: "place",
 				Actor: actor.Actor{Code: m.Place.Country, Country: m.Place.Country, Type: actor.TypeCountry}}, true

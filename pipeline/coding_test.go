@@ -117,6 +117,9 @@ func TestCodingCases(t *testing.T) {
 		{"a plural-looking state name is 'it'",
 			"The Philippines said on Monday that it had expelled two Chinese diplomats.",
 			[]string{"SANCTION PHL>CHN"}, nil},
+		{"an organisation the knowledge base places is no gazetteer place",
+			"The Chilean cabinet decided to approve a plan that will ban candidates from Hamas.",
+			nil, []string{"SUPPORT CHL>DEU"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
