@@ -388,7 +388,9 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if p.POS == "N" {
 		// A noun takes the modality of the verb it hangs on: "failed to
 		// reach an agreement", "did not hold talks", "could sign a deal".
-		if sv.demanded(t) || sv.reason(t) {
+		if sv.demanded(t) || sv.reason(t) || base(sv.s.Tokens[t].Dep) == "acl" && sv.intended(t) {
+			// "demanded the resignation"; "its demands that the government
+			// grant more rights" (parsed as a noun "grant").
 			return nil
 		}
 		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {

@@ -120,6 +120,9 @@ func TestCodingCases(t *testing.T) {
 		{"an organisation the knowledge base places is no gazetteer place",
 			"The Chilean cabinet decided to approve a plan that will ban candidates from Hamas.",
 			nil, []string{"SUPPORT CHL>DEU"}},
+		{"slashing aid is a sanction",
+			"Chile slashed aid to Bolivia after the border incident.",
+			[]string{"SANCTION CHL>BOL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
