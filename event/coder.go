@@ -3,6 +3,7 @@ package event
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -419,7 +420,10 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// "the visit by X" is covered by roles; "X made a visit" by the
 		// governing verb's subject.
 		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" &&
-			(sv.s.Tokens[t].Dep == "obj" && lightVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] || sv.pronounPossessor(t)) {
+			(sv.s.Tokens[t].Dep == "obj" && lightVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] || sv.pronounPossessor(t) ||
+				base(sv.s.Tokens[t].Dep) == "obl" && sv.marker(t) == "for" && motionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)]) {
+			// "held talks", "arrived in Baku for talks".
+
 			actors = c.fill(in, sv, h, []Role{{Rel: "subj"}}, true).mentions
 			conf *= 0.8
 		}
@@ -544,6 +548,9 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			recips = []actor.Mention{in.Mentions[k]}
 			conf *= 0.6
 		}
+	}
+	if len(recips) == 0 && !rf.unknown && p.Type == "CONSULT" && p.Mode == "visit" {
+		return nil // a visit with no host named: "the minister arrived in the city"
 	}
 	if p.POS == "A" {
 		// "active", "critical": a relation, coded only with its other party
@@ -995,11 +1002,31 @@ var peopleNouns = map[string]bool{
 
 // people reports a recipient head that names people the knowledge base does
 // not know: a person noun, or a number ("arrested 12").
+// dateNumber reports a number that is a year or a day of a month.
+func (sv *sentence) dateNumber(d int) bool {
+	t := sv.s.Tokens[d]
+	if n, err := strconv.Atoi(t.Text); err == nil && n >= 1000 && n <= 2100 && len(t.Text) == 4 {
+		return true
+	}
+	for _, x := range []int{d - 1, d + 1} {
+		if x >= 0 && x < len(sv.s.Tokens) && months[strings.ToLower(sv.s.Tokens[x].Text)] != 0 {
+			return true
+		}
+	}
+	for _, c := range sv.children[d] {
+		if months[strings.ToLower(sv.s.Tokens[c].Text)] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (sv *sentence) people(d int) bool {
 	t := sv.s.Tokens[d]
 	switch t.POS {
 	case "NUM":
-		return true
+		// "killed 20", not "in 1964" or "on 12 May".
+		return !sv.dateNumber(d)
 	case "NOUN":
 		return peopleNouns[strings.ToLower(t.Lemma)]
 	}
@@ -1140,6 +1167,13 @@ func (sv *sentence) pronounPossessor(t int) bool {
 // lightVerbs carry a nominal event whose actor is their subject: "X held
 // talks", "X paid a visit", "X launched an attack". Others do not: "X
 // followed the talks".
+// motionVerbs bring their subject to a nominal event in their "for"
+// phrase: "arrived in Baku for talks", "returned to Geneva for talks".
+var motionVerbs = map[string]bool{
+	"arrive": true, "come": true, "go": true, "return": true, "travel": true, "fly": true, "head": true,
+	"gather": true, "meet": true, "sit": true, "convene": true,
+}
+
 var lightVerbs = map[string]bool{
 	"hold": true, "have": true, "conduct": true, "make": true, "pay": true, "carry": true, "launch": true,
 	"begin": true, "start": true, "resume": true, "undertake": true, "stage": true, "give": true, "offer": true,
@@ -1391,7 +1425,11 @@ func (sv *sentence) reason(t int) bool {
 		return false
 	}
 	switch sv.marker(t) {
-	case "for", "despite", "because":
+	case "for":
+		// "arrived in Baku for talks" is the visit's purpose, not a reason.
+		h := tok.Head - 1
+		return h < 0 || !motionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)]
+	case "despite", "because":
 		return true
 	}
 	return false
@@ -1798,7 +1836,7 @@ func (sv *sentence) passive(t int) bool {
 var measureNouns = map[string]bool{
 	"day": true, "week": true, "month": true, "hour": true, "year": true, "round": true, "series": true,
 	"wave": true, "spate": true, "batch": true, "shipment": true, "ton": true, "tonne": true,
-	"consignment": true, "flurry": true,
+	"consignment": true, "flurry": true, "patch": true, "group": true, "team": true,
 }
 
 // measured returns the "of" noun under a measure noun at d ("days of war

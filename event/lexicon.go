@@ -261,6 +261,9 @@ func parseRole(s string) (Role, error) {
 	if prep != "" && rel != "obl" && rel != "nmod" && rel != "advcl" && rel != "acl" {
 		return Role{}, fmt.Errorf("role %q: only obl, nmod, advcl and acl take a marker", s)
 	}
+	if strings.ContainsAny(prep, "|:=") {
+		return Role{}, fmt.Errorf("role %q: one marker a role; write a pattern for each", s)
+	}
 	return Role{Rel: rel, Prep: prep}, nil
 }
 

@@ -28,6 +28,7 @@ func TestReadLexiconErrors(t *testing.T) {
 		{head + "V\tsign\t\tsubj\tobj\tNOPE\t\t\t\t\n", "x.tsv:2: type \"NOPE\""},
 		{head + "V\tsign\t\tsubj\tobj\tAGREE\t\t999\t\t\n", "x.tsv:2: cameo"},
 		{head + "V\tsign\tfoo=bar\tsubj\tobj\tAGREE\t\t\t\t\n", "unknown role"},
+		{head + "V\tarrive\tobl:in|obl:at\tsubj\t-\tCONSULT\t\t\t\t\n", "one marker a role"},
 		{head + "V\tsign\t\tsubj\tobj\tAGREE\t\t\t2\t\n", "weight"},
 		{head + "V\tsign\t\tsubj\n", "fields"},
 	}

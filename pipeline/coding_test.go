@@ -123,6 +123,12 @@ func TestCodingCases(t *testing.T) {
 		{"slashing aid is a sanction",
 			"Chile slashed aid to Bolivia after the border incident.",
 			[]string{"SANCTION CHL>BOL"}, nil},
+		{"arriving in a capital is a visit; the talks it comes for are the visit's purpose",
+			"The Chilean foreign minister arrived in Lima on Monday. Bolivian negotiators returned to Geneva for talks with Peru.",
+			[]string{"CONSULT CHL>PER", "CONSULT BOL>PER"}, nil},
+		{"a visit with no host named, or troops arriving, is no visit; a year is no one",
+			"The Chilean president attended law school in 1964. Chilean troops arrived in the area.",
+			nil, []string{"CONSULT CHL>-", "CONSULT CHL>CHL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
