@@ -1868,6 +1868,12 @@ func (sv *sentence) satisfies(t int, cs []Constraint) bool {
 				found = true // "launched ten days of war games"
 				break
 			}
+			if c.Modifier && slices.ContainsFunc(sv.children[d], func(m int) bool {
+				return sv.s.Tokens[m].Dep == "compound" && lemmaIn(sv.s.Tokens[m], c.Lemmas)
+			}) {
+				found = true
+				break
+			}
 		}
 		if found == c.Negate {
 			return false

@@ -73,6 +73,9 @@ type Constraint struct {
 	Role
 	Lemmas []string // any of these; empty means any dependent in the role
 	Negate bool     // the role must be absent (or hold none of the lemmas)
+	// Modifier lets a compound modifier of the dependent match the lemmas
+	// too: PETRARCH's "* ARTILLERY" matches "fired artillery shells".
+	Modifier bool
 }
 
 // Lexicon is an immutable set of patterns indexed by trigger.

@@ -34,7 +34,9 @@ import (
 //     by a word xcomp=WORD or obl:to=WORD (two patterns), a particle
 //     ("out", "up", "down") prt=WORD, an adverb advmod=WORD; modifiers
 //     before a head ("DIPLOMATIC" in "DIPLOMATIC TIES") cannot be required,
-//     since patterns constrain the trigger's own dependents only;
+//     since patterns constrain the trigger's own dependents only, but a
+//     one-word phrase matches the dependent or a compound before it, as
+//     PETRARCH reads it ("* ARTILLERY" codes "fired artillery shells");
 //   - '$' and '+' after a preposition make that oblique the actor or the
 //     recipient; '+' before the verb makes the object (the passive
 //     subject of a passive verb) the recipient;
@@ -555,9 +557,12 @@ func (c *petrConverter) after(toks []string, roles *petrRoles) ([]Constraint, bo
 		if len(lemmas) == 0 {
 			return nil, false
 		}
+		// A one-word phrase may be the head or a word before it, as
+		// PETRARCH matches it ("* ARTILLERY": "fired artillery shells").
+		loose := len(g.words) == 1 && !strings.HasPrefix(head, "&")
 		switch g.prep {
 		case "":
-			out = append(out, Constraint{Role: Role{Rel: "obj"}, Lemmas: lemmas})
+			out = append(out, Constraint{Role: Role{Rel: "obj"}, Lemmas: lemmas, Modifier: loose})
 		case "to":
 			if roles != nil && roles.toAlt < 0 && !strings.HasPrefix(head, "&") {
 				roles.toAlt, roles.toWord = len(out), head
@@ -568,7 +573,7 @@ func (c *petrConverter) after(toks []string, roles *petrRoles) ([]Constraint, bo
 			}
 			out = append(out, Constraint{Role: Role{Rel: "xcomp"}, Lemmas: ls})
 		default:
-			out = append(out, Constraint{Role: Role{Rel: "obl", Prep: g.prep}, Lemmas: lemmas})
+			out = append(out, Constraint{Role: Role{Rel: "obl", Prep: g.prep}, Lemmas: lemmas, Modifier: loose})
 		}
 	}
 	return out, true

@@ -33,6 +33,9 @@ func TestReadPetrarchVerbs(t *testing.T) {
 			if len(c.Lemmas) > 0 {
 				s += "=" + strings.Join(c.Lemmas, "|")
 			}
+			if c.Modifier {
+				s += "~" // or a compound before it
+			}
 			req = append(req, s)
 		}
 		roles := func(rs []Role) string {
@@ -50,12 +53,12 @@ func TestReadPetrarchVerbs(t *testing.T) {
 	}{
 		{"praise", []string{
 			"praise;obj=amity|goodwill;subj;obj,obl:with;042;CONSULT;042",
-			"praise;obj=efforts|effort;subj;obl:with;043;CONSULT;043",
+			"praise;obj=efforts|effort~;subj;obl:with;043;CONSULT;043",
 			"praise;;subj;obj,obl:with;051;SUPPORT;051",
 		}},
 		{"laud", []string{
 			"laud;obj=amity|goodwill;subj;obj,obl:with;042;CONSULT;042",
-			"laud;obj=efforts|effort;subj;obl:with;043;CONSULT;043",
+			"laud;obj=efforts|effort~;subj;obl:with;043;CONSULT;043",
 			"laud;;subj;obj,obl:with;041;CONSULT;041",
 		}},
 		{"scold", []string{
@@ -64,7 +67,7 @@ func TestReadPetrarchVerbs(t *testing.T) {
 			"scold;;subj;obj,obl:with;111;ACCUSE;111:112",
 		}},
 		{"send", []string{
-			"send;obj=envoy;subj;obl:to;042;CONSULT;042",
+			"send;obj=envoy~;subj;obl:to;042;CONSULT;042",
 			"send;xcomp=negotiate;subj;obj,obl:with;046;CONSULT;046",
 			"send;obl:to=negotiate;subj;obj,obl:with;046;CONSULT;046",
 		}},
