@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -315,7 +316,12 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			if j >= 0 {
 				m := out[j]
 				pm := Mention{Sentence: si, Tokens: [2]int{ti, ti + 1}, Span: tok.Span, Text: tok.Text,
-					Actor: m.Actor, Person: m.Person, Via: "pronoun"}
+					Actor: m.Actor, Person: m.Person, Group: m.Group, Via: "pronoun"}
+				if cls == pronPlural && len(m.Group) == 0 {
+					// "Gondor and Osgiliath have delayed their meeting":
+					// "their" is both.
+					pm.Group = conjoined(d, out, j)
+				}
 				out = insertMention(out, first, pm)
 			}
 		}
@@ -1022,4 +1028,44 @@ func homeOf(s *nlp.Sentence, ms []Mention, h int) string {
 		}
 	}
 	return ""
+}
+
+// conjoined returns the actors of the mention at ms[j] and of the mentions
+// coordinated with it ("Azerbaijan and Turkey"), or nil when it stands
+// alone.
+func conjoined(d *nlp.Doc, ms []Mention, j int) []Actor {
+	s := &d.Sentences[ms[j].Sentence]
+	head := func(m Mention) int {
+		h, ok := s.SpanHead(m.Tokens[0], m.Tokens[1])
+		if !ok {
+			return -1
+		}
+		return h
+	}
+	hj := head(ms[j])
+	if hj < 0 {
+		return nil
+	}
+	// The first conjunct heads the others.
+	root := hj
+	if s.Tokens[hj].Dep == "conj" {
+		root = s.Tokens[hj].Head - 1
+	}
+	var out []Actor
+	for _, m := range ms {
+		if m.Sentence != ms[j].Sentence || m.Actor.Country == "" || m.Person != "" {
+			continue
+		}
+		h := head(m)
+		if h < 0 || !(h == root || s.Tokens[h].Dep == "conj" && s.Tokens[h].Head-1 == root) {
+			continue
+		}
+		if !slices.ContainsFunc(out, func(a Actor) bool { return a.Code == m.Actor.Code }) {
+			out = append(out, m.Actor)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }

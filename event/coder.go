@@ -389,7 +389,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if p.POS == "N" {
 		// A noun takes the modality of the verb it hangs on: "failed to
 		// reach an agreement", "did not hold talks", "could sign a deal".
-		if sv.demanded(t) || sv.reason(t) || base(sv.s.Tokens[t].Dep) == "acl" && sv.intended(t) {
+		if sv.demanded(t) || sv.reason(t) || sv.undone(t) || base(sv.s.Tokens[t].Dep) == "acl" && sv.intended(t) {
 			// "demanded the resignation"; "its demands that the government
 			// grant more rights" (parsed as a noun "grant").
 			return nil
@@ -1433,6 +1433,29 @@ func (sv *sentence) reason(t int) bool {
 		return true
 	}
 	return false
+}
+
+// undone reports a nominal trigger that a verb calls off or puts off:
+// "delayed their meeting", "the visit was cancelled".
+func (sv *sentence) undone(t int) bool {
+	tok := sv.s.Tokens[t]
+	h := tok.Head - 1
+	if h < 0 || (tok.Dep != "obj" && tok.Dep != "nsubj:pass") {
+		return false
+	}
+	lemma := strings.ToLower(sv.s.Tokens[h].Lemma)
+	if lemma == "call" || lemma == "put" {
+		return slices.ContainsFunc(sv.children[h], func(c int) bool {
+			return sv.s.Tokens[c].Dep == "compound:prt" && strings.EqualFold(sv.s.Tokens[c].Text, "off")
+		})
+	}
+	return cancelVerbs[lemma]
+}
+
+// cancelVerbs undo or defer the act that is their object.
+var cancelVerbs = map[string]bool{
+	"cancel": true, "postpone": true, "delay": true, "defer": true, "scrap": true, "shelve": true,
+	"suspend": true, "abandon": true, "scrub": true,
 }
 
 // demandVerbs take as object an act they ask for.

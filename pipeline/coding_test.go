@@ -129,6 +129,9 @@ func TestCodingCases(t *testing.T) {
 		{"a visit with no host named, or troops arriving, is no visit; a year is no one",
 			"The Chilean president attended law school in 1964. Chilean troops arrived in the area.",
 			nil, []string{"CONSULT CHL>-", "CONSULT CHL>CHL"}},
+		{"'their' after a coordination is both; a meeting put off did not happen",
+			"Chile and Peru praised their cooperation. Bolivia and Peru have postponed their meeting.",
+			[]string{"SUPPORT CHL>PER", "SUPPORT PER>CHL"}, []string{"CONSULT BOL>PER", "CONSULT PER>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
