@@ -132,6 +132,9 @@ func TestCodingCases(t *testing.T) {
 		{"'their' after a coordination is both; a meeting put off did not happen",
 			"Chile and Peru praised their cooperation. Bolivia and Peru have postponed their meeting.",
 			[]string{"SUPPORT CHL>PER", "SUPPORT PER>CHL"}, []string{"CONSULT BOL>PER", "CONSULT PER>BOL"}},
+		{"students and residents are of the country their sentence is set in",
+			"Thousands of students marched in Bolivia on Monday.",
+			[]string{"PROTEST BOL>BOL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
