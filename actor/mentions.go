@@ -838,7 +838,7 @@ func subjectOf(d *nlp.Doc, ms []Mention, si, cls int) int {
 // fundamentalist party ... will boycott Algeria's elections" is Algerian.
 func domesticSector(sector string) bool {
 	switch sector {
-	case "PTY", "OPP", "REB", "INS", "LAB", "CVL", "EDU":
+	case "PTY", "OPP", "REB", "INS", "LAB", "CVL", "EDU", "RAD", "UAF":
 		return true
 	}
 	return false

@@ -1850,6 +1850,13 @@ func (sv *sentence) passive(t int) bool {
 			subj = true
 		}
 	}
+	if !pass && !subj && sv.s.Tokens[t].Dep == "conj" && sv.s.Tokens[t].XPOS == "VBN" {
+		// "was shot and killed": a participle conjoined to a passive
+		// shares its voice.
+		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
+			return sv.passive(h)
+		}
+	}
 	return pass && !subj
 }
 

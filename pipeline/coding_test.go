@@ -135,6 +135,9 @@ func TestCodingCases(t *testing.T) {
 		{"students and residents are of the country their sentence is set in",
 			"Thousands of students marched in Bolivia on Monday.",
 			[]string{"PROTEST BOL>BOL"}, nil},
+		{"supporters and prisoners are people of the country the sentence is set in",
+			"About 200 supporters of the former mayor blocked roads in Bolivia. Prisoners rioted at a jail in Peru.",
+			[]string{"PROTEST BOL>BOL", "PROTEST PER>PER"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
