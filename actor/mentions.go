@@ -22,6 +22,9 @@ type Mention struct {
 	// Group holds the actors a collective reference stands for: "the two
 	// countries", "both sides" are the last two countries named.
 	Group []Actor
+	// Capital marks a capital's name ("Algiers"): the government by
+	// metonymy, and a place a sentence can be set in.
+	Capital bool
 }
 
 // Known reports whether the mention resolved to a country, an
@@ -84,7 +87,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				continue // "Chad was an anomaly": the recogniser's person, not the country
 			}
 			km := Mention{Sentence: si, Tokens: [2]int{t0, t1}, Span: nlp.Span{Start: s.Tokens[t0].Span.Start, End: s.Tokens[t1-1].Span.End},
-				Text: m.Text, Actor: m.Actor, Via: "kb"}
+				Text: m.Text, Actor: m.Actor, Via: "kb", Capital: len(m.Names) == 1 && m.Names[0].Kind == KindCapital}
 			if m.Actor.Type == TypePerson {
 				km.Person = m.Actor.Name
 				remember(persons, km, m.Text)
@@ -618,12 +621,38 @@ func firstSector(sector string) string {
 // modifier of a thing that is no actor ("Haiti's elections", "the Kenya
 // Anti-Corruption Commission"), "" when there is none or more than one.
 // Countries named as participants ("against Russia") do not count.
+// placeNouns name a place a country's name can follow with "of".
+var placeNouns = map[string]bool{
+	"city": true, "capital": true, "town": true, "village": true, "province": true, "region": true,
+	"state": true, "district": true, "port": true, "island": true, "republic": true, "area": true,
+}
+
+// caseOf returns the lower-cased case marker of token h, or "".
+func caseOf(toks []nlp.Token, h int) string {
+	for _, t := range toks {
+		if t.Head-1 == h && t.Dep == "case" {
+			return strings.ToLower(t.Text)
+		}
+	}
+	return ""
+}
+
+// locatedIn reports a phrase headed by h that says where: "in Haiti",
+// "across the country".
+func locatedIn(toks []nlp.Token, h int) bool {
+	switch caseOf(toks, h) {
+	case "in", "inside", "across", "throughout":
+		return true
+	}
+	return false
+}
+
 func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention) string {
 	toks := s.Tokens
 	found := ""
 	for i := range ms {
 		m := &ms[i]
-		if m == self || m.Via != "kb" || m.Actor.Type != TypeCountry || m.Tokens[1]-m.Tokens[0] > 4 {
+		if m == self || m.Via != "kb" || m.Actor.Type != TypeCountry && !m.Capital || m.Tokens[1]-m.Tokens[0] > 4 {
 			continue
 		}
 		h, ok := s.SpanHead(m.Tokens[0], m.Tokens[1])
@@ -639,12 +668,11 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention) string {
 			setting = hd >= 0 && !mentionAt(ms, hd) && toks[hd].POS != "PRON" &&
 				(dep == "nmod:poss" || hd > 0 && isUpper(toks[hd].Text))
 		case strings.HasPrefix(dep, "obl") || strings.HasPrefix(dep, "nmod"):
-			for _, t := range toks {
-				if t.Head-1 == h && t.Dep == "case" {
-					switch strings.ToLower(t.Text) {
-					case "in", "inside", "across", "throughout":
-						setting = true
-					}
+			setting = locatedIn(toks, h)
+			if !setting && caseOf(toks, h) == "of" {
+				// "in the capital city of Algiers", "in the province of Sindh".
+				if p := toks[h].Head - 1; p >= 0 && placeNouns[strings.ToLower(toks[p].Lemma)] {
+					setting = locatedIn(toks, p)
 				}
 			}
 		}

@@ -138,6 +138,9 @@ func TestCodingCases(t *testing.T) {
 		{"supporters and prisoners are people of the country the sentence is set in",
 			"About 200 supporters of the former mayor blocked roads in Bolivia. Prisoners rioted at a jail in Peru.",
 			[]string{"PROTEST BOL>BOL", "PROTEST PER>PER"}, nil},
+		{"a capital named as where the sentence is set places its people",
+			"Prisoners rioted at a jail in the capital city of Lima.",
+			[]string{"PROTEST PER>PER"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
