@@ -484,6 +484,16 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
+	// A person the knowledge base cannot place ("allowed candidate Alassane
+	// Ouattara to run") is, like unnamed people, one of the actor's own
+	// when nothing below names another country; not the target of
+	// violence, which is as often foreign ("killed Qasem Soleimani").
+	var unplaced *actor.Mention
+	if len(recips) == 0 && filled && p.Type != "ASSAULT" {
+		if k := slices.IndexFunc(rf.mentions, func(m actor.Mention) bool { return m.Person != "" }); k >= 0 {
+			unplaced = &rf.mentions[k]
+		}
+	}
 	if len(recips) == 0 && !rf.unknown && p.POS == "V" && p.Type != "PROTEST" {
 		// The recipient named inside the object: "rejected a U.S.
 		// request", "accepted an Australian ultimatum".
@@ -579,6 +589,9 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 				}
 			}
 		}
+	}
+	if len(recips) == 0 && unplaced != nil {
+		rf.unknown, rf.text, rf.span = true, unplaced.Text, unplaced.Span
 	}
 	domestic := rf.unknown && len(recips) == 0
 	if len(recips) == 0 && (p.Type == "PROTEST" || strings.HasPrefix(p.CAMEO, "082")) {

@@ -141,6 +141,9 @@ func TestCodingCases(t *testing.T) {
 		{"a capital named as where the sentence is set places its people",
 			"Prisoners rioted at a jail in the capital city of Lima.",
 			[]string{"PROTEST PER>PER"}, nil},
+		{"a person the knowledge base cannot place is one of the actor's own, except as a target of violence",
+			"The Bolivian president pardoned Juan Carlos Mendoza on Monday. Bolivian troops killed Ramon Quiroga on Tuesday.",
+			[]string{"CONCEDE BOL>BOL", "ASSAULT BOL>-"}, []string{"ASSAULT BOL>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
