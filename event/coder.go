@@ -940,6 +940,13 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 		return false
 	}
 	for _, r := range roles {
+		if r.Rel == "home" {
+			// "imposed martial law": on the actor's own country.
+			if !isActor {
+				rf.unknown = true
+			}
+			return rf
+		}
 		// Every token of the role: a coordination the parser split into
 		// two subjects ("Chilean [nsubj] and Peruvian officials [nsubj]")
 		// still names both.

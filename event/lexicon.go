@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -221,6 +222,13 @@ func parsePattern(f []string, ont *Tables) (*Pattern, error) {
 	if p.Recipient, err = parseRoles(f[4]); err != nil {
 		return nil, fmt.Errorf("recipient: %w", err)
 	}
+	if slices.ContainsFunc(p.Actor, func(r Role) bool { return r.Rel == "home" }) ||
+		slices.ContainsFunc(p.Require, func(c Constraint) bool { return c.Rel == "home" }) {
+		return nil, fmt.Errorf("role home: recipient only")
+	}
+	if k := slices.IndexFunc(p.Recipient, func(r Role) bool { return r.Rel == "home" }); k >= 0 && k != len(p.Recipient)-1 {
+		return nil, fmt.Errorf("recipient: home must come last")
+	}
 	typ, mode, ok := ont.Normalize(f[5], f[6])
 	if !ok {
 		return nil, fmt.Errorf("type %q mode %q: not in the ontology", f[5], f[6])
@@ -251,6 +259,7 @@ var knownRels = map[string]bool{
 	"subj": true, "obj": true, "iobj": true, "poss": true, "agent": true, "obl": true, "nmod": true,
 	"prt": true, "xcomp": true, "ccomp": true, "advmod": true, "amod": true, "compound": true, "nsubj": true,
 	"nsubj:pass": true, "csubj": true, "advcl": true, "acl": true, "conj": true, "aux": true, "neg": true,
+	"home": true, // recipient only: the actor's own country when no role before it is filled
 }
 
 func parseRole(s string) (Role, error) {

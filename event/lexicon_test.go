@@ -29,6 +29,8 @@ func TestReadLexiconErrors(t *testing.T) {
 		{head + "V\tsign\t\tsubj\tobj\tAGREE\t\t999\t\t\n", "x.tsv:2: cameo"},
 		{head + "V\tsign\tfoo=bar\tsubj\tobj\tAGREE\t\t\t\t\n", "unknown role"},
 		{head + "V\tarrive\tobl:in|obl:at\tsubj\t-\tCONSULT\t\t\t\t\n", "one marker a role"},
+		{head + "V\timpose\t\thome\t-\tCOERCE\t\t\t\t\n", "recipient only"},
+		{head + "V\timpose\t\tsubj\thome,obj\tCOERCE\t\t\t\t\n", "home must come last"},
 		{head + "V\tsign\t\tsubj\tobj\tAGREE\t\t\t2\t\n", "weight"},
 		{head + "V\tsign\t\tsubj\n", "fields"},
 	}

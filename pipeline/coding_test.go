@@ -144,6 +144,9 @@ func TestCodingCases(t *testing.T) {
 		{"a person the knowledge base cannot place is one of the actor's own, except as a target of violence",
 			"The Bolivian president pardoned Juan Carlos Mendoza on Monday. Bolivian troops killed Ramon Quiroga on Tuesday.",
 			[]string{"CONCEDE BOL>BOL", "ASSAULT BOL>-"}, []string{"ASSAULT BOL>BOL"}},
+		{"martial law and curfews with no place named are on the actor's own country",
+			"The Bolivian government declared a state of emergency on Monday.",
+			[]string{"COERCE BOL>BOL"}, []string{"COERCE BOL>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
