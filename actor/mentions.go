@@ -302,10 +302,11 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				continue
 			}
 			j := antecedent(d, out, si, ti, cls, strings.ToLower(tok.Text))
-			if tok.Dep == "nmod:poss" {
+			if tok.Dep == "nmod:poss" || tok.Dep == "nsubj" {
 				// A possessive refers to its clause's subject first: "has
-				// refused ... and has urged its citizens".
-				if k := clauseSubject(s, out[first:], ti, cls); k >= 0 {
+				// refused ... and has urged its citizens"; a subject to
+				// the speaker's: "rejected the plan and said they opposed".
+				if k := clauseSubject(s, out[first:], ti, cls); k >= 0 && !(cls == pronThing && plural(d, out[first+k])) {
 					j = first + k
 				}
 			}
@@ -823,7 +824,9 @@ func clauseSubject(s *nlp.Sentence, ms []Mention, t, cls int) int {
 			}
 			return -1
 		}
-		if d := s.Tokens[v].Dep; d != "conj" && d != "xcomp" {
+		if d := s.Tokens[v].Dep; d != "conj" && d != "xcomp" && (d != "ccomp" || s.Tokens[t].Dep != "nsubj") {
+			// A subject pronoun in reported speech is the speaker: "the
+			// rebels ... said they opposed".
 			return -1
 		}
 		v = s.Tokens[v].Head - 1

@@ -147,6 +147,9 @@ func TestCodingCases(t *testing.T) {
 		{"martial law and curfews with no place named are on the actor's own country",
 			"The Bolivian government declared a state of emergency on Monday.",
 			[]string{"COERCE BOL>BOL"}, []string{"COERCE BOL>-"}},
+		{"a subject pronoun in reported speech is the speaker, not a nearer adjective",
+			"Bolivian rebels rejected a Peruvian peace plan and said they opposed any foreign force.",
+			[]string{"REJECT BOL>PER"}, []string{"REJECT PER>-", "REJECT PER>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
