@@ -122,7 +122,10 @@ func learnLemma(toks []lemmaToken) lemmaModel {
 	for k, c := range lower {
 		s, _ := majority(c, cmpScript)
 		lowerBest[k] = s
-		for n := 0; n <= min(maxSuffixLen, len(k.text)); n++ {
+		// A suffix rule rewrites only inside the suffix it matched: the
+		// script of "japanese" -> "Japanese" (strip all 8 bytes, add the
+		// capitalised word) must not turn "Bhutanese" into "bJapanese".
+		for n := s.strip; n <= min(maxSuffixLen, len(k.text)); n++ {
 			add(suffixes, xkey{k.text[len(k.text)-n:], k.xpos}, s)
 		}
 	}
