@@ -278,8 +278,8 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				// state's office with no country of its own is of the
 				// country where its sentence is set, else of the article's
 				// last country.
-				if ownModifier(s, out[first:], m) {
-					continue // "the U.N. war crimes court": the coder composes them
+				if ownModifier(s, out[first:], m) || pronounOwner(s, m) {
+					continue // "the U.N. war crimes court", "its citizens": the coder composes them
 				}
 				if c := settingCountry(s, out[first:], m); c != "" {
 					m.Actor.Country = c
@@ -697,6 +697,17 @@ func ownModifier(s *nlp.Sentence, ms []Mention, self *Mention) bool {
 			continue
 		}
 		if hd := t.Head - 1; hd >= self.Tokens[0] && hd < self.Tokens[1] && t.Dep != "conj" && placedAt(ms, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounOwner reports a mention with a possessive pronoun of its own
+// ("its citizens"), whose country the pronoun gives.
+func pronounOwner(s *nlp.Sentence, m *Mention) bool {
+	for i, t := range s.Tokens {
+		if t.Dep == "nmod:poss" && t.Head-1 >= m.Tokens[0] && t.Head-1 < m.Tokens[1] && pronouns[strings.ToLower(s.Tokens[i].Text)] != 0 {
 			return true
 		}
 	}

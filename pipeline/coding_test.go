@@ -109,7 +109,7 @@ func TestCodingCases(t *testing.T) {
 			"Chile threatened to close the border unless Peru accepted its terms for ending the dispute, and sent observers to monitor the ceasefire between Bolivia and Peru.",
 			[]string{"THREATEN CHL>PER"}, []string{"RETREAT PER>CHL", "RETREAT BOL>PER", "RETREAT PER>BOL"}},
 		{"a possessive refers to its clause's subject before a nearer name",
-			"Chile has refused to send observers to Peru and has urged its fishermen to stay in port.",
+			"Chile has refused to send observers to Peru and has urged its citizens to stay away from the border in Peru.",
 			[]string{"REQUEST CHL>CHL"}, []string{"REQUEST CHL>PER"}},
 		{"a measure noun passes its 'of' noun to the pattern",
 			"The Chilean navy held three days of joint exercises with Peru.",
