@@ -376,7 +376,7 @@ func triggerPOS(upos string) string {
 
 // apply builds the events a matched pattern yields at trigger t.
 func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
-	if p.POS != "N" && (sv.hypothetical(t) || sv.intended(t)) || sv.conditional(t) {
+	if p.POS != "N" && (sv.hypothetical(t) || sv.intended(t)) || sv.conditional(t) || sv.inReasonPhrase(t) {
 		return nil
 	}
 	if p.POS != "N" && p.Type != "PROTEST" && sv.inPurpose(t) {
@@ -1439,8 +1439,26 @@ func (sv *sentence) demanded(t int) bool {
 // reason reports a nominal trigger given as the reason for another act
 // ("sanctions on the Taliban for its support of terrorists", "despite
 // the ceasefire"): a claim in passing, not an event reported.
+// inReasonPhrase reports a trigger however deep under a "because of" or
+// "despite" phrase: "outlawed the group because of what it called its
+// involvement in killing" (not under a "because" clause, which reports
+// what happened).
+func (sv *sentence) inReasonPhrase(t int) bool {
+	for a, n := sv.s.Tokens[t].Head-1, 0; a >= 0 && n < 5; a, n = sv.s.Tokens[a].Head-1, n+1 {
+		if b := base(sv.s.Tokens[a].Dep); b == "obl" || b == "nmod" {
+			if m := sv.marker(a); m == "because" || m == "despite" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (sv *sentence) reason(t int) bool {
 	tok := sv.s.Tokens[t]
+	if sv.inReasonPhrase(t) {
+		return true
+	}
 	if b := base(tok.Dep); b != "obl" && b != "nmod" {
 		return false
 	}

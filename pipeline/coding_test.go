@@ -150,6 +150,9 @@ func TestCodingCases(t *testing.T) {
 		{"a subject pronoun in reported speech is the speaker, not a nearer adjective",
 			"Bolivian rebels rejected a Peruvian peace plan and said they opposed any foreign force.",
 			[]string{"REJECT BOL>PER"}, []string{"REJECT PER>-", "REJECT PER>BOL"}},
+		{"what a 'because of' phrase gives as the reason is not coded",
+			"The Chilean government banned the group because of what it called its role in attacking Peruvian police.",
+			[]string{"COERCE CHL>CHL"}, []string{"ASSAULT CHL>PER"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
