@@ -556,6 +556,13 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// actor of the sentence, with less confidence.
 		if k := sv.nearestOther(in, t, actors[0]); k >= 0 {
 			recips = []actor.Mention{in.Mentions[k]}
+			// With its conjuncts: "a mediation effort ... between the
+			// Emirates and Saudi Arabia".
+			for _, pp := range sv.mentionsUnder(in, sv.headOf(in.Mentions[k])) {
+				if m := in.Mentions[pp.mention]; pp.mention != k && m.Known() && !sameActor(m, actors) {
+					recips = append(recips, m)
+				}
+			}
 			conf *= 0.6
 		}
 	}

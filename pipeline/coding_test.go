@@ -153,6 +153,9 @@ func TestCodingCases(t *testing.T) {
 		{"what a 'because of' phrase gives as the reason is not coded",
 			"The Chilean government banned the group because of what it called its role in attacking Peruvian police.",
 			[]string{"COERCE CHL>CHL"}, []string{"ASSAULT CHL>PER"}},
+		{"the nearest other party of a nominal event comes with its conjuncts",
+			"Chile's president launched a mediation effort on Saturday between Bolivia and Peru.",
+			[]string{"CONSULT CHL>BOL", "CONSULT CHL>PER"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
