@@ -103,8 +103,25 @@
 //     for "the government" and a described person, of the article's last
 //     country; "a senior official" stays unplaced, and countries named as
 //     participants ("against Russia") set no scene;
-//   - "It" or "They" opening a sentence continues the last sentence's
-//     subject before the nearest compatible mention.
+//   - parties, unions, rebels, civilians, students and unidentified armed
+//     men take the country their sentence is set in, a capital ("in the
+//     capital city of Lima") included, unless a possessive pronoun of their
+//     own says whose they are ("its citizens");
+//   - ethnic groups are of the state they live in, as CAMEO codes them
+//     ("Bosnian Serbs" BIH, "Albanians of southern Serbia" and "ethnic
+//     Albanians" in a sentence set in Serbia SRB);
+//   - an organisation the recogniser finds, whose name the knowledge base
+//     knows only in parts under an organisation noun, is that country's
+//     ("the Nigerian Union of Teachers" NGALAB), and so is its acronym in
+//     parentheses;
+//   - pronouns are resolved after the sentence's setting has placed its
+//     parties: "It" or "They" opening a sentence continues the last
+//     sentence's subject; a possessive refers first to its clause's
+//     subject ("has urged its citizens"), a subject pronoun in reported
+//     speech to the speaker ("rejected the plan and said they opposed");
+//     "they" after a coordination of states is all of them; a state whose
+//     name is a plural proper noun ("the United States") is "it";
+//     otherwise the nearest compatible mention.
 //
 // # Performance
 //

@@ -55,7 +55,23 @@ import (
 //     government must reach an agreement": REQUEST to the government);
 //   - predicate adjectives ("Turksoy has been very active in Azerbaijan",
 //     "was critical of"), coded only when their own role names the other
-//     party.
+//     party;
+//   - conditions and reasons: nothing inside an "if" or "unless" clause
+//     is coded, however deep ("unless Baghdad accepted its conditions for
+//     ending the conflict"), nor what a "because of" or "despite" phrase
+//     gives as the reason, nor a nominal event a verb cancels or puts off
+//     ("delayed their meeting") or a demand noun's content ("its demands
+//     that the government grant"); a threat's condition names whom it is
+//     aimed at ("will boycott the elections unless the president ...");
+//   - a visit names its host or is not coded ("received surgery",
+//     "attended law school"); a nominal event in a motion verb's "for"
+//     phrase takes its subject ("arrived in Baku for talks");
+//   - domestic recipients: unnamed people, a person the knowledge base
+//     cannot place (except as a target of violence), the lexicon's "home"
+//     role ("declared a state of emergency") and protests and strikes with
+//     no named target are the actor's own country;
+//   - measure nouns pass on their "of" noun ("held three days of joint
+//     exercises").
 type Coder struct {
 	Lexicon  *Lexicon
 	Ontology *Tables
