@@ -156,6 +156,9 @@ func TestCodingCases(t *testing.T) {
 		{"the nearest other party of a nominal event comes with its conjuncts",
 			"Chile's president launched a mediation effort on Saturday between Bolivia and Peru.",
 			[]string{"CONSULT CHL>BOL", "CONSULT CHL>PER"}, nil},
+		{"sending materiel is military aid, and promised it is AGREE",
+			"Argentina is willing to send materiel to help defend Uruguay.",
+			[]string{"AGREE ARG>URY"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
