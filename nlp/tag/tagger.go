@@ -41,8 +41,10 @@ type Tagger struct {
 	rules    []int    // per ctxRules entry: the class it gives, -1 if the model has none
 	ruleMask []uint32 // per class: the ctxRules that may retag a word of it (bit r: ctxRules[r])
 
-	// wordTags holds, per known word (known.row), the XPOS ids of its
-	// ambiguity class as a bit set (bit i: xposName[i]).
+	// wordTags holds, per known word (known.row), the XPOS tags of its
+	// ambiguity class as a bit set; xposBit gives each XPOS tag's bit
+	// (1<<its xposName index). Both are nil when there are more than 64
+	// XPOS tags, and then no context rule fires on a known word.
 	wordTags []uint64
 	xposBit  map[string]uint64
 
