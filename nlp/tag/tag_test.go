@@ -78,6 +78,13 @@ func TestTagSentences(t *testing.T) {
 		// another finite verb later.
 		{"Zorvania eased curfews as police left .", "PROPN VERB NOUN SCONJ NOUN VERB PUNCT",
 			"NNP VBD NNS IN NN VBD .", "Zorvania ease curfew as police leave ."},
+		// A base form between an article plus a name and what follows is
+		// a noun (ctxRules).
+		{"Zorvania rejected a UN offer to hold talks .", "PROPN VERB DET PROPN NOUN PART VERB NOUN PUNCT",
+			"NNP VBD DT NNP NN TO VB NNS .", "Zorvania reject a UN offer to hold talk ."},
+		// A sentence with no finite verb gets one before "to".
+		{"Norway , like its neighbours , plans to raise taxes .", "PROPN PUNCT ADP PRON NOUN PUNCT VERB PART VERB NOUN PUNCT",
+			"NNP , IN PRP$ NNS , VBZ TO VB NNS .", "Norway , like its neighbour , plan to raise tax ."},
 		{"I didn't see them .", "", "", ""}, // token "didn't" is not UD-split: no panic, some tag
 	}
 	for _, tt := range tests {

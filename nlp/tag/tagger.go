@@ -36,8 +36,17 @@ type Tagger struct {
 	xpos     []string // per class
 	xposID   []uint8  // per class: index into xposName
 	xposName []string
-	vbd      int // the class VERB/VBD, -1 if the model has none
-	nnp      int // the class PROPN/NNP, -1 if the model has none
+	vbd      int      // the class VERB/VBD, -1 if the model has none
+	nnp      int      // the class PROPN/NNP, -1 if the model has none
+	rules    []int    // per ctxRules entry: the class it gives, -1 if the model has none
+	ruleMask []uint32 // per class: the ctxRules that may retag a word of it (bit r: ctxRules[r])
+
+	// wordTags holds, per known word (known.row), the XPOS tags of its
+	// ambiguity class as a bit set; xposBit gives each XPOS tag's bit
+	// (1<<its xposName index). Both are nil when there are more than 64
+	// XPOS tags, and then no context rule fires on a known word.
+	wordTags []uint64
+	xposBit  map[string]uint64
 
 	// feature table: open addressing over the model's keys. A slot holds
 	// key<<32 | start<<7 | n, 0 when empty: the feature's n weights are
@@ -87,6 +96,7 @@ type scratch struct {
 	rows   []int32 // wordRows row of each token, -1 for unknown words
 	lem    []byte
 	lemTok []lemRef
+	rules  ruleSent
 }
 
 // Roles of a known word's precomputed rows.
@@ -241,6 +251,7 @@ func New(m *Model) (*Tagger, error) {
 	for _, e := range l.suffix {
 		t.maxSuffix = max(t.maxSuffix, len(e.text))
 	}
+	t.resolveRules()
 	n := len(m.classes)
 	t.pool.New = func() any {
 		return &scratch{scores: make([]int32, n), feats: make([]uint32, 0, maxFeatures)}
@@ -340,6 +351,7 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 		p2, p1 = p1, uint64(c)+1
 	}
 	t.nameFix(toks, cls, rows)
+	t.contextFix(&sc.rules, toks, cls, rows)
 	t.finiteFix(toks, cls)
 	sc.lem = sc.lem[:0]
 	sc.lemTok = sc.lemTok[:0]
