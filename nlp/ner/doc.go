@@ -13,12 +13,16 @@
 // # Model
 //
 // A linear-chain model trained with the averaged perceptron and decoded
-// with Viterbi under BIO constraints. Features of a token: the word
+// with Viterbi under BIO constraints; its weights are the mean of five
+// such perceptrons trained over different shuffles of the data
+// ([TrainOptions.Bags]), which depends less on the order of the data than
+// one. Features of a token: the word
 // (lower-cased, digits as 0) and its form, the words and shapes of a
 // window of two tokens each side, prefixes and suffixes, capitalisation
 // flags, sentence-initial position, the capitalised run it belongs to
 // (its length, first and last word, across "of" and "and", the words
-// just before and after it, whether its last word is an organisation
+// just before and after it and the two words before it, the token's word
+// with its position in the run, whether its last word is an organisation
 // head like "Party" or "Inc" or a place head like "River", and the head
 // classes of all its words and of its first, as in "University of
 // Texas"),
