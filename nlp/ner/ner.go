@@ -21,9 +21,10 @@ type Recognizer struct {
 	m    *Model
 	kb   *actor.KB
 	kbc  []uint64
-	igo  []bool    // per KB name: a multi-word name of an international organisation
-	dem  []bool    // per KB name: a one-word demonym ("Iraqi")
-	pool sync.Pool // *scratch
+	igo  []bool          // per KB name: a multi-word name of an international organisation
+	dem  []bool          // per KB name: a one-word demonym ("Iraqi")
+	demW map[string]bool // the one-word demonyms, as written
+	pool sync.Pool       // *scratch
 }
 
 type scratch struct {
@@ -64,6 +65,10 @@ func New(m *Model, kb *actor.KB) *Recognizer {
 		for i, n := range names {
 			if n.Kind == actor.KindDemonym && !strings.Contains(strings.TrimSpace(n.Phrase), " ") {
 				r.dem[i] = true
+				if r.demW == nil {
+					r.demW = map[string]bool{}
+				}
+				r.demW[strings.TrimSpace(n.Phrase)] = true
 			}
 			if n.Kind == actor.KindSector || !strings.Contains(strings.TrimSpace(n.Phrase), " ") {
 				continue
@@ -131,6 +136,25 @@ func (r *Recognizer) decode(sc *scratch, words, pos, xpos []string) {
 	sc.fbuf = r.m.score(&sc.s, sc.sc, sc.fbuf)
 	viterbi(r.m.trans[:], sc.sc, n, sc.delta, sc.back, sc.pred)
 	r.forceIGOs(sc, words)
+	r.dropDemonyms(sc, words)
+}
+
+// dropDemonyms drops the one-word entities that are demonyms ("Turkish
+// officials"), wherever the knowledge base's matcher placed its names
+// ("Turkish-Libyan"): UNER does not tag them, and one left would be
+// repeated over the document by propagate.
+func (r *Recognizer) dropDemonyms(sc *scratch, words []string) {
+	if len(r.demW) == 0 {
+		return
+	}
+	for i, y := range sc.pred {
+		if y == 0 || labels[y][0] != 'B' || i+1 < len(sc.pred) && labels[sc.pred[i+1]][0] == 'I' {
+			continue
+		}
+		if r.demW[words[i]] {
+			sc.pred[i] = 0
+		}
+	}
 }
 
 func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.Entity) []nlp.Entity {
