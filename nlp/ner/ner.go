@@ -192,6 +192,9 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 		if labels[y] == "B-PER" && j-i >= 2 && isTitle(s.Tokens[i].Text) {
 			i++ // "Mr Osborne": the title is not part of the name
 		}
+		if labels[y] != "B-PER" && j-i >= 2 && strings.EqualFold(s.Tokens[i].Text, "the") && headWords[strings.ToLower(s.Tokens[j-1].Text)] != 0 {
+			i++ // "The Democratic Party": UNER leaves the article out of names with a head word
+		}
 		dst = append(dst, nlp.Entity{
 			Span:     nlp.Span{Start: s.Tokens[i].Span.Start, End: s.Tokens[j-1].Span.End},
 			Label:    labels[y][2:],
