@@ -6,8 +6,10 @@
 //
 // The model predicts BIO tags over PER, ORG and LOC. GPE is folded into
 // LOC, as Universal NER does: countries, cities and regions are LOC. An
-// honorific opening a person's name ("Mr Osborne") is left out of the
-// PER span, as in UNER, and so is "the" opening an organisation's or a
+// honorific or a title of office opening a person's name ("Mr Osborne",
+// "Vice President Pence") is left out of the PER span, as in UNER (the
+// training corpora's spans are cut the same way; a title alone is no
+// name), and so is "the" opening an organisation's or a
 // place's name that ends in a head word ("the Democratic Party"; UNER
 // EWT dev leaves it out 23 times in 26, wikigold 144 in 152). The rule labels (see rules.go) never overlap a
 // name and are not part of the PER/ORG/LOC score.

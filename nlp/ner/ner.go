@@ -108,7 +108,27 @@ var titles = map[string]bool{
 	"lord": true, "lady": true, "madam": true, "sheikh": true,
 }
 
-func isTitle(w string) bool { return titles[strings.ToLower(w)] }
+// offices are titles of office and rank that UNER leaves out of PER
+// spans too ("President Zelensky", "Senator Amy Klobuchar", "Pope
+// Francis"); the training corpora's gold spans are normalised the same way.
+var offices = map[string]bool{
+	"president": true, "president-elect": true, "vice": true, "senator": true, "sen.": true,
+	"mayor": true, "judge": true, "justice": true, "pope": true, "queen": true, "king": true,
+	"prince": true, "princess": true, "emperor": true, "empress": true, "sultan": true,
+	"emir": true, "governor": true, "gov.": true, "minister": true, "prime": true,
+	"chancellor": true, "secretary": true, "chairman": true, "chairwoman": true,
+	"premier": true, "ambassador": true, "general": true, "gen.": true, "colonel": true,
+	"col.": true, "captain": true, "capt.": true, "lieutenant": true, "lt.": true,
+	"sergeant": true, "sgt.": true, "admiral": true, "commander": true, "professor": true,
+	"doctor": true, "bishop": true, "archbishop": true, "cardinal": true, "rev.": true,
+	"reverend": true, "imam": true, "ayatollah": true, "rabbi": true, "pastor": true,
+	"coach": true, "congressman": true, "congresswoman": true, "rep.": true, "deputy": true,
+}
+
+func isTitle(w string) bool {
+	l := strings.ToLower(w)
+	return titles[l] || offices[l]
+}
 
 func isName(l string) bool { return l == "PER" || l == "ORG" || l == "LOC" }
 
@@ -189,8 +209,12 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 		for j < n && sc.pred[j] != 0 && labels[sc.pred[j]][0] == 'I' && labels[sc.pred[j]][2:] == labels[y][2:] {
 			j++
 		}
-		if labels[y] == "B-PER" && j-i >= 2 && isTitle(s.Tokens[i].Text) {
+		for labels[y] == "B-PER" && j-i >= 2 && isTitle(s.Tokens[i].Text) {
 			i++ // "Mr Osborne": the title is not part of the name
+		}
+		if labels[y] == "B-PER" && j-i == 1 && isTitle(s.Tokens[i].Text) {
+			i = j // "President" alone is not a name
+			continue
 		}
 		if labels[y] != "B-PER" && j-i >= 2 && strings.EqualFold(s.Tokens[i].Text, "the") && headWords[strings.ToLower(s.Tokens[j-1].Text)] != 0 {
 			i++ // "The Democratic Party": UNER leaves the article out of names with a head word

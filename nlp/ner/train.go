@@ -149,8 +149,9 @@ func normTags(tags []string) []int8 {
 	return out
 }
 
-// stripTitles applies UNER's convention to other corpora: an honorific
-// opening a PER span ("Mr Osborne") is not part of it.
+// stripTitles applies UNER's convention to other corpora: honorifics and
+// titles of office opening a PER span ("Mr Osborne", "Vice President
+// Pence") are not part of it.
 func stripTitles(toks []string, gold []int8) {
 	bper, iper := int8(labelIndex("B-PER")), int8(labelIndex("I-PER"))
 	for i := 0; i+1 < len(gold); i++ {
