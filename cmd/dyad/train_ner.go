@@ -285,7 +285,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	fs.SetOutput(e.stderr)
 	data := fs.String("data", dataPath(), "third-party data `DIR` (holds ner/, geonames/, mordecai/, countryinfo/, ud-english/)")
 	out := fs.String("out", filepath.Join("nlp", "ner", "model", "ner.model.gz"), "write the model to `FILE`")
-	epochs := fs.Int("epochs", 12, "perceptron passes over the data")
+	epochs := fs.Int("epochs", 10, "perceptron passes over the data")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	folds := fs.Int("folds", 5, "jackknife `K` folds for the training-data name lists")
 	var set nerTrainSet
@@ -296,6 +296,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	fs.IntVar(&set.wikiRepeat, "wikigold-repeat", 2, "present wikigold sentences `N` times per epoch")
 	fs.IntVar(&set.btcRepeat, "btc-repeat", 1, "present BTC sentences `N` times per epoch (0: leave BTC out)")
 	fs.IntVar(&set.wnutRepeat, "wnut-repeat", 1, "present WNUT17 sentences `N` times per epoch (0: leave WNUT17 out)")
+	bags := fs.Int("bags", 5, "average the weights of `N` perceptrons trained over different shuffles")
 	noTag := fs.Bool("no-tag", false, "train without POS tags (by default the training sentences are tagged with nlp/tag, as the pipeline tags text)")
 	bias := fs.Float64("entity-bias", 0, "add `B` to every token's score for opening an entity (trades precision for recall)")
 	orgBias := fs.Float64("org-bias", 3, "add `B` to every token's score for opening an ORG entity, on top of --entity-bias")
@@ -339,7 +340,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr, EntityBias: float32(*bias), ORGBias: float32(*orgBias), PERBias: float32(*perBias), LOCBias: float32(*locBias)}
+	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, KB: kb, Gazetteer: gaz, Lexicon: lex, Log: e.stderr, EntityBias: float32(*bias), ORGBias: float32(*orgBias), PERBias: float32(*perBias), LOCBias: float32(*locBias), Bags: *bags}
 	if *cv > 1 {
 		biases := []nerBias{{all: float32(*bias), org: float32(*orgBias), per: float32(*perBias), loc: float32(*locBias)}}
 		if *cvBias != "" {

@@ -14,9 +14,11 @@ import (
 //   - An acronym in parentheses right after a name ("Asia-Pacific
 //     Economic Cooperation (APEC)") whose letters are the name's initials
 //     takes the name's type.
-//   - Every name found votes for its type: its whole text, and for a
-//     person's name of two words or more its last word (the surname the
-//     text goes on with), and the acronym of a name. A capitalised word
+//   - Every name found votes for its type: its whole text, for a
+//     person's name of two words or more written in capitals throughout
+//     (not "Elizabeth Warren of Massachusetts") its last word (the
+//     surname the text goes on with; this vote outweighs the others),
+//     and the acronym of a name. A capitalised word
 //     or run of words elsewhere in the document that repeats a name the
 //     model left out, standing alone (no capitalised word before or
 //     after it), becomes an entity of the type with the most votes; a
@@ -24,6 +26,12 @@ import (
 
 // maxAlias is the longest name, in tokens, repeated by propagate.
 const maxAlias = 6
+
+// surnameVotes is the weight of the vote a person's full name gives its
+// last word: it outweighs the model's one-word guesses ("Avenatti" tagged
+// ORG in sentences of its own after "Michael Avenatti"), which repeat
+// the same mistake.
+const surnameVotes = 100
 
 // aliasVotes counts, per name text, the entities of each type.
 type aliasVotes struct {
@@ -153,8 +161,8 @@ func propagate(d *nlp.Doc) {
 			buf = tokenKey(buf, toks)
 			votes.add(string(buf), typ, 1, len(toks))
 		}
-		if e.Label == "PER" && len(toks) >= 2 {
-			votes.add(toks[len(toks)-1].Text, typ, 1, 1)
+		if e.Label == "PER" && len(toks) >= 2 && allProper(toks) {
+			votes.add(toks[len(toks)-1].Text, typ, surnameVotes, 1)
 		}
 		// "Name (ACR)"
 		j := e.Tokens[1]
@@ -238,4 +246,14 @@ func appendSorted(ents, more []nlp.Entity) []nlp.Entity {
 		return a.Tokens[0] - b.Tokens[0]
 	})
 	return ents
+}
+
+// allProper reports whether every token starts with a capital letter.
+func allProper(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if !properName(t.Text) {
+			return false
+		}
+	}
+	return true
 }

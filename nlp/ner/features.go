@@ -90,6 +90,8 @@ const (
 	tRunHead
 	tRunHeadPrev
 	tRunHeads
+	tWordRunPos
+	tRunPrev2
 )
 
 // Head words: the last word of a capitalised run that names an
@@ -168,6 +170,8 @@ type tokInfo struct {
 	// the head classes of every word of the extended run (bits 1<<class)
 	// and of its first word ("University of Texas"), as heads<<2|first
 	runHeads uint8
+	// runPrev2: hash of the two words before the extended run ("at the")
+	runPrev2 uint64
 }
 
 // Boundary values for context windows.
@@ -333,9 +337,12 @@ func (m *Model) prepare(s *sentence, words, pos, xpos []string, kb *actor.KB, kb
 			}
 			break
 		}
-		prev, next := hBOS, hEOS
+		prev, next, prev2 := hBOS, hEOS, hBOS
 		if i > 0 {
 			prev = s.toks[i-1].word
+		}
+		if i > 1 {
+			prev2 = mix(s.toks[i-2].word, prev)
 		}
 		if j < n {
 			next = s.toks[j].word
@@ -350,6 +357,7 @@ func (m *Model) prepare(s *sentence, words, pos, xpos []string, kb *actor.KB, kb
 			t := &s.toks[k]
 			t.first, t.last = s.toks[i].word, s.toks[j-1].word
 			t.runPrev, t.runNext, t.runHead, t.runHeads = prev, next, head, heads
+			t.runPrev2 = prev2
 			switch {
 			case j-i == 1:
 				t.runPos = 1
@@ -477,6 +485,8 @@ func (m *Model) features(s *sentence, i int, dst []uint64) []uint64 {
 			mix(tRunHead, uint64(t.runHead)<<8|pos),
 			mix(mix(tRunHeadPrev, t.runPrev), uint64(t.runHead)),
 			mix(tRunHeads, uint64(t.runHeads)<<8|pos),
+			mix(mix(tWordRunPos, t.word), pos),
+			mix(mix(tRunPrev2, t.runPrev2), pos),
 		)
 	}
 	dst = append(dst, mix(tSentCase, mix(s.caseRegime, t.shape)))

@@ -21,9 +21,10 @@ type Recognizer struct {
 	m    *Model
 	kb   *actor.KB
 	kbc  []uint64
-	igo  []bool    // per KB name: a multi-word name of an international organisation
-	dem  []bool    // per KB name: a one-word demonym ("Iraqi")
-	pool sync.Pool // *scratch
+	igo  []bool          // per KB name: a multi-word name of an international organisation
+	dem  []bool          // per KB name: a one-word demonym ("Iraqi")
+	demW map[string]bool // the one-word demonyms, as written
+	pool sync.Pool       // *scratch
 }
 
 type scratch struct {
@@ -64,6 +65,10 @@ func New(m *Model, kb *actor.KB) *Recognizer {
 		for i, n := range names {
 			if n.Kind == actor.KindDemonym && !strings.Contains(strings.TrimSpace(n.Phrase), " ") {
 				r.dem[i] = true
+				if r.demW == nil {
+					r.demW = map[string]bool{}
+				}
+				r.demW[strings.TrimSpace(n.Phrase)] = true
 			}
 			if n.Kind == actor.KindSector || !strings.Contains(strings.TrimSpace(n.Phrase), " ") {
 				continue
@@ -103,7 +108,27 @@ var titles = map[string]bool{
 	"lord": true, "lady": true, "madam": true, "sheikh": true,
 }
 
-func isTitle(w string) bool { return titles[strings.ToLower(w)] }
+// offices are titles of office and rank that UNER leaves out of PER
+// spans too ("President Zelensky", "Senator Amy Klobuchar", "Pope
+// Francis"); the training corpora's gold spans are normalised the same way.
+var offices = map[string]bool{
+	"president": true, "president-elect": true, "vice": true, "senator": true, "sen.": true,
+	"mayor": true, "judge": true, "justice": true, "pope": true, "queen": true, "king": true,
+	"prince": true, "princess": true, "emperor": true, "empress": true, "sultan": true,
+	"emir": true, "governor": true, "gov.": true, "minister": true, "prime": true,
+	"chancellor": true, "secretary": true, "chairman": true, "chairwoman": true,
+	"premier": true, "ambassador": true, "general": true, "gen.": true, "colonel": true,
+	"col.": true, "captain": true, "capt.": true, "lieutenant": true, "lt.": true,
+	"sergeant": true, "sgt.": true, "admiral": true, "commander": true, "professor": true,
+	"doctor": true, "bishop": true, "archbishop": true, "cardinal": true, "rev.": true,
+	"reverend": true, "imam": true, "ayatollah": true, "rabbi": true, "pastor": true,
+	"coach": true, "congressman": true, "congresswoman": true, "rep.": true, "deputy": true,
+}
+
+func isTitle(w string) bool {
+	l := strings.ToLower(w)
+	return titles[l] || offices[l]
+}
 
 func isName(l string) bool { return l == "PER" || l == "ORG" || l == "LOC" }
 
@@ -131,6 +156,25 @@ func (r *Recognizer) decode(sc *scratch, words, pos, xpos []string) {
 	sc.fbuf = r.m.score(&sc.s, sc.sc, sc.fbuf)
 	viterbi(r.m.trans[:], sc.sc, n, sc.delta, sc.back, sc.pred)
 	r.forceIGOs(sc, words)
+	r.dropDemonyms(sc, words)
+}
+
+// dropDemonyms drops the one-word entities that are demonyms ("Turkish
+// officials"), wherever the knowledge base's matcher placed its names
+// ("Turkish-Libyan"): UNER does not tag them, and one left would be
+// repeated over the document by propagate.
+func (r *Recognizer) dropDemonyms(sc *scratch, words []string) {
+	if len(r.demW) == 0 {
+		return
+	}
+	for i, y := range sc.pred {
+		if y == 0 || labels[y][0] != 'B' || i+1 < len(sc.pred) && labels[sc.pred[i+1]][0] == 'I' {
+			continue
+		}
+		if r.demW[words[i]] {
+			sc.pred[i] = 0
+		}
+	}
 }
 
 func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.Entity) []nlp.Entity {
@@ -165,8 +209,15 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 		for j < n && sc.pred[j] != 0 && labels[sc.pred[j]][0] == 'I' && labels[sc.pred[j]][2:] == labels[y][2:] {
 			j++
 		}
-		if labels[y] == "B-PER" && j-i >= 2 && isTitle(s.Tokens[i].Text) {
+		for labels[y] == "B-PER" && j-i >= 2 && isTitle(s.Tokens[i].Text) {
 			i++ // "Mr Osborne": the title is not part of the name
+		}
+		if labels[y] == "B-PER" && j-i == 1 && isTitle(s.Tokens[i].Text) {
+			i = j // "President" alone is not a name
+			continue
+		}
+		if labels[y] != "B-PER" && j-i >= 2 && strings.EqualFold(s.Tokens[i].Text, "the") && headWords[strings.ToLower(s.Tokens[j-1].Text)] != 0 {
+			i++ // "The Democratic Party": UNER leaves the article out of names with a head word
 		}
 		dst = append(dst, nlp.Entity{
 			Span:     nlp.Span{Start: s.Tokens[i].Span.Start, End: s.Tokens[j-1].Span.End},

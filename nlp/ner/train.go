@@ -43,6 +43,10 @@ type TrainOptions struct {
 	// ORGBias, PERBias and LOCBias are added to the score of B-ORG,
 	// B-PER and B-LOC on top of EntityBias.
 	ORGBias, PERBias, LOCBias float32
+	// Bags is the number of perceptrons, each trained over its own
+	// shuffles of the data, whose averaged weights are averaged again
+	// (default 1): the model then depends less on the order of the data.
+	Bags int
 	// Log, when set, receives one line per epoch.
 	Log io.Writer
 }
@@ -145,8 +149,9 @@ func normTags(tags []string) []int8 {
 	return out
 }
 
-// stripTitles applies UNER's convention to other corpora: an honorific
-// opening a PER span ("Mr Osborne") is not part of it.
+// stripTitles applies UNER's convention to other corpora: honorifics and
+// titles of office opening a PER span ("Mr Osborne", "Vice President
+// Pence") are not part of it.
 func stripTitles(toks []string, gold []int8) {
 	bper, iper := int8(labelIndex("B-PER")), int8(labelIndex("I-PER"))
 	for i := 0; i+1 < len(gold); i++ {
@@ -279,10 +284,6 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Model, e
 	}
 	// Extract features once.
 	index := map[uint64]int32{}
-	type exFeats struct {
-		off   []int32 // per token: start in feats; len(tokens)+1 entries
-		feats []int32
-	}
 	data := make([]exFeats, len(examples))
 	var s sentence
 	var fbuf []uint64
@@ -310,15 +311,84 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Model, e
 		data[i] = d
 	}
 	nf := len(index)
+	// Train Bags perceptrons over different shuffles of the data and
+	// average their weights.
+	bags := max(opt.Bags, 1)
+	avg := make([]float32, nf*nLabels)
+	var tavg [(nLabels + 1) * nLabels]float32
+	for bag := range bags {
+		seed := opt.Seed + uint64(bag)*0x9e3779b97f4a7c15
+		w, trans, err := perceptron(ctx, data, golds, nf, seed, bag, opt)
+		if err != nil {
+			return nil, err
+		}
+		for i := range avg {
+			avg[i] += w[i] / float32(bags)
+		}
+		for i := range tavg {
+			tavg[i] += trans[i] / float32(bags)
+		}
+	}
+	// Average, and keep the features with any weight.
+	keys := make([]uint64, 0, nf)
+	for k := range index {
+		keys = append(keys, k)
+	}
+	sortU64(keys)
+	var kept []uint64
+	var rows []float32
+	for _, k := range keys {
+		id := index[k]
+		row := make([]float32, nLabels)
+		keep := false
+		for y := range row {
+			v := avg[int(id)*nLabels+y]
+			row[y] = v
+			if v > 1e-3 || v < -1e-3 {
+				keep = true
+			}
+		}
+		if keep {
+			kept = append(kept, k)
+			rows = append(rows, row...)
+		}
+	}
+	m.feats = newTable[int32](len(kept))
+	for i, k := range kept {
+		m.feats.put(k, int32(i))
+	}
+	m.w = rows
+	m.trans = tavg
+	m.gaz = ext.merge(all).build()
+	m.ShiftEntityScores("", opt.EntityBias)
+	m.ShiftEntityScores("ORG", opt.ORGBias)
+	m.ShiftEntityScores("PER", opt.PERBias)
+	m.ShiftEntityScores("LOC", opt.LOCBias)
+	if opt.Log != nil {
+		fmt.Fprintf(opt.Log, "model: %d features kept of %d, %d gazetteer phrases, %d lexicon words\n", len(kept), nf, m.gaz.t.n, m.lex.n)
+	}
+	return m, nil
+}
+
+// exFeats holds the features of one training example.
+type exFeats struct {
+	off   []int32 // per token: start in feats; len(tokens)+1 entries
+	feats []int32
+}
+
+// perceptron trains one averaged perceptron over the examples, shuffled
+// with seed each epoch, and returns its averaged weights (nf rows of
+// nLabels) and transition weights.
+func perceptron(ctx context.Context, data []exFeats, golds [][]int8, nf int, seed uint64, bag int, opt TrainOptions) ([]float32, [(nLabels + 1) * nLabels]float32, error) {
 	w := make([]float32, nf*nLabels)
 	acc := make([]float32, nf*nLabels) // sum of c*delta for averaging
 	var trans, tacc [(nLabels + 1) * nLabels]float32
 	c := float32(1)
-	order := make([]int, len(examples))
+	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
+	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
 	var sc, delta []float32
 	var back, pred []int8
 	for epoch := 0; epoch < opt.Epochs; epoch++ {
@@ -327,7 +397,7 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Model, e
 		for n, ei := range order {
 			if n%2000 == 0 {
 				if err := ctx.Err(); err != nil {
-					return nil, err
+					return nil, trans, err
 				}
 			}
 			d, gold := &data[ei], golds[ei]
@@ -376,50 +446,16 @@ func Train(ctx context.Context, examples []Example, opt TrainOptions) (*Model, e
 			c++
 		}
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "epoch %d: %d/%d tokens wrong (%.2f%%), %d features\n", epoch+1, errs, total, 100*float64(errs)/float64(max(total, 1)), nf)
+			fmt.Fprintf(opt.Log, "bag %d epoch %d: %d/%d tokens wrong (%.2f%%), %d features\n", bag+1, epoch+1, errs, total, 100*float64(errs)/float64(max(total, 1)), nf)
 		}
 	}
-	// Average, and keep the features with any weight.
-	keys := make([]uint64, 0, nf)
-	for k := range index {
-		keys = append(keys, k)
+	for i := range w {
+		w[i] -= acc[i] / c
 	}
-	sortU64(keys)
-	var kept []uint64
-	var rows []float32
-	for _, k := range keys {
-		id := index[k]
-		row := make([]float32, nLabels)
-		keep := false
-		for y := range row {
-			v := w[int(id)*nLabels+y] - acc[int(id)*nLabels+y]/c
-			row[y] = v
-			if v > 1e-3 || v < -1e-3 {
-				keep = true
-			}
-		}
-		if keep {
-			kept = append(kept, k)
-			rows = append(rows, row...)
-		}
-	}
-	m.feats = newTable[int32](len(kept))
-	for i, k := range kept {
-		m.feats.put(k, int32(i))
-	}
-	m.w = rows
 	for i := range trans {
-		m.trans[i] = trans[i] - tacc[i]/c
+		trans[i] -= tacc[i] / c
 	}
-	m.gaz = ext.merge(all).build()
-	m.ShiftEntityScores("", opt.EntityBias)
-	m.ShiftEntityScores("ORG", opt.ORGBias)
-	m.ShiftEntityScores("PER", opt.PERBias)
-	m.ShiftEntityScores("LOC", opt.LOCBias)
-	if opt.Log != nil {
-		fmt.Fprintf(opt.Log, "model: %d features kept of %d, %d gazetteer phrases, %d lexicon words\n", len(kept), nf, m.gaz.t.n, m.lex.n)
-	}
-	return m, nil
+	return w, trans, nil
 }
 
 func grow(s []float32, n int) []float32 {
