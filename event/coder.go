@@ -949,6 +949,16 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 			return true
 		}
 		if isActor {
+			// "organisations with origins in Turkey, such as Turksoy, have
+			// been active": the examples named act.
+			for _, x := range sv.exemplars(d) {
+				if ps := sv.mentionsUnder(in, x); len(ps) > 0 {
+					for _, p := range ps {
+						rf.mentions = append(rf.mentions, in.Mentions[p.mention])
+					}
+					return true
+				}
+			}
 			return false
 		}
 		if pm, ok := c.placeUnder(in, sv, d); ok {
@@ -1088,6 +1098,34 @@ func (sv *sentence) actorIn(in Input, toks [2]int) bool {
 		}
 	}
 	return false
+}
+
+// exemplars returns the tokens in the phrase headed by d that a "such
+// as" or "including" marks as its examples, however the parser attached
+// them: "organisations with origins in Turkey, such as Turksoy".
+func (sv *sentence) exemplars(d int) []int {
+	lo, hi := sv.subtreeSpan(d)
+	var out []int
+	for x := lo; x <= hi && x < len(sv.s.Tokens); x++ {
+		a := x
+		for n := 0; a >= 0 && a != d && n < len(sv.s.Tokens); n++ {
+			a = sv.s.Tokens[a].Head - 1
+		}
+		if a != d {
+			continue // inside the span, not the phrase
+		}
+		for _, c := range sv.children[x] {
+			if sv.s.Tokens[c].Dep != "case" {
+				continue
+			}
+			if w := strings.ToLower(sv.s.Tokens[c].Text); w == "including" || w == "such" && slices.ContainsFunc(sv.children[c], func(f int) bool {
+				return sv.s.Tokens[f].Dep == "fixed" && strings.EqualFold(sv.s.Tokens[f].Text, "as")
+			}) {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
 }
 
 func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) {

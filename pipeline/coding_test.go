@@ -112,7 +112,7 @@ func TestCodingCases(t *testing.T) {
 			"Chile has refused to send observers to Peru and has urged its citizens to stay away from the border in Peru.",
 			[]string{"REQUEST CHL>CHL"}, []string{"REQUEST CHL>PER"}},
 		{"a measure noun passes its 'of' noun to the pattern",
-			"The Chilean navy held three days of joint exercises with Peru.",
+			"The Chilean navy held three days of war games with Peru.",
 			[]string{"COOPERATE CHL>PER"}, nil},
 		{"a plural-looking state name is 'it'",
 			"The Philippines said on Monday that it had expelled two Chinese diplomats.",
@@ -159,6 +159,9 @@ func TestCodingCases(t *testing.T) {
 		{"sending materiel is military aid, and promised it is AGREE",
 			"Argentina is willing to send materiel to help defend Uruguay.",
 			[]string{"AGREE ARG>URY"}, nil},
+		{"the examples a 'such as' names are the actors of a generic subject",
+			"Several regional organisations with roots in Chile, such as the Andean Community, have been very active in Peru.",
+			[]string{"COOPERATE AC>PER"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
