@@ -162,6 +162,9 @@ func TestCodingCases(t *testing.T) {
 		{"the examples a 'such as' names are the actors of a generic subject",
 			"Several regional organisations with roots in Chile, such as the Andean Community, have been very active in Peru.",
 			[]string{"COOPERATE AC>PER"}, nil},
+		{"a phrase with a preposition the parser made a second subject is no speaker",
+			"Chilean businessman Pedro Soto wrote a letter to Bolivia. In it, Soto said that Chile and Peru should unite.",
+			[]string{"REQUEST CHL>PER"}, []string{"REQUEST BOL>CHL", "REQUEST BOL>PER"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
