@@ -617,11 +617,6 @@ func firstSector(sector string) string {
 	return sector
 }
 
-// settingCountry returns the one country a sentence is set in: the
-// countries it names as a place ("in Haiti") or as the possessor or
-// modifier of a thing that is no actor ("Haiti's elections", "the Kenya
-// Anti-Corruption Commission"), "" when there is none or more than one.
-// Countries named as participants ("against Russia") do not count.
 // placeNouns name a place a country's name can follow with "of".
 var placeNouns = map[string]bool{
 	"city": true, "capital": true, "town": true, "village": true, "province": true, "region": true,
@@ -648,6 +643,11 @@ func locatedIn(toks []nlp.Token, h int) bool {
 	return false
 }
 
+// settingCountry returns the one country a sentence is set in: the
+// countries it names as a place ("in Haiti") or as the possessor or
+// modifier of a thing that is no actor ("Haiti's elections", "the Kenya
+// Anti-Corruption Commission"), "" when there is none or more than one.
+// Countries named as participants ("against Russia") do not count.
 func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention) string {
 	toks := s.Tokens
 	found := ""
@@ -807,8 +807,6 @@ func apposCountry(s *nlp.Sentence, ms []Mention, ap int) (country, sector string
 	return country, sector
 }
 
-// subjectOf returns the mention that is the subject of sentence si's main
-// clause, when it fits the pronoun class, or -1.
 // clauseSubject returns the index in ms of the subject of the clause that
 // token t is part of, shared through conjoined and controlled verbs, when
 // it comes before t and suits pronoun class cls; else -1.
@@ -845,6 +843,8 @@ func clauseSubject(s *nlp.Sentence, ms []Mention, t, cls int) int {
 	return -1
 }
 
+// subjectOf returns the mention that is the subject of sentence si's main
+// clause, when it fits the pronoun class, or -1.
 func subjectOf(d *nlp.Doc, ms []Mention, si, cls int) int {
 	s := &d.Sentences[si]
 	root := -1

@@ -3,7 +3,6 @@ package event
 import (
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -965,7 +964,7 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 			rf.mentions = append(rf.mentions, pm)
 			return true
 		}
-		if !rf.unknown && sv.people(d) {
+		if !rf.unknown && sv.people(in, d) {
 			rf.unknown = true
 			tok := sv.s.Tokens[d]
 			rf.text, rf.span = tok.Text, tok.Span
@@ -1053,41 +1052,32 @@ var peopleNouns = map[string]bool{
 	"farmer": true, "crowd": true, "hostage": true, "victim": true,
 }
 
-// people reports a recipient head that names people the knowledge base does
-// not know: a person noun, or a number ("arrested 12").
-// dateNumber reports a number that is a year or a day of a month.
-func (sv *sentence) dateNumber(d int) bool {
-	t := sv.s.Tokens[d]
-	if n, err := strconv.Atoi(t.Text); err == nil && n >= 1000 && n <= 2100 && len(t.Text) == 4 {
-		return true
-	}
-	for _, x := range []int{d - 1, d + 1} {
-		if x >= 0 && x < len(sv.s.Tokens) && months[strings.ToLower(sv.s.Tokens[x].Text)] != 0 {
-			return true
-		}
-	}
-	for _, c := range sv.children[d] {
-		if months[strings.ToLower(sv.s.Tokens[c].Text)] != 0 {
+// dated reports a token inside a DATE or TIME expression the recogniser
+// found.
+func (sv *sentence) dated(in Input, d int) bool {
+	for _, e := range in.Doc.Entities {
+		if e.Sentence == sv.idx && (e.Label == "DATE" || e.Label == "TIME") && e.Tokens[0] <= d && d < e.Tokens[1] {
 			return true
 		}
 	}
 	return false
 }
 
-func (sv *sentence) people(d int) bool {
+// people reports a recipient head that names people the knowledge base does
+// not know: a person noun, or a number ("arrested 12").
+func (sv *sentence) people(in Input, d int) bool {
 	t := sv.s.Tokens[d]
 	switch t.POS {
 	case "NUM":
-		// "killed 20", not "in 1964" or "on 12 May".
-		return !sv.dateNumber(d)
+		// "killed 20", not what the recogniser's rules found a date ("in
+		// 1964", "on 12 May").
+		return !sv.dated(in, d)
 	case "NOUN":
 		return peopleNouns[strings.ToLower(t.Lemma)]
 	}
 	return false
 }
 
-// placeUnder finds a gazetteer place at token d or in its noun phrase, as
-// a recipient standing for the place's country.
 // actorIn reports whether a token of toks lies in a mention the knowledge
 // base places as an organisation or group: "Hamas" is the movement, not
 // a village of that name (a country is its land too).
@@ -1128,6 +1118,8 @@ func (sv *sentence) exemplars(d int) []int {
 	return out
 }
 
+// placeUnder finds a gazetteer place at token d or in its noun phrase, as
+// a recipient standing for the place's country.
 func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) {
 	if c.Geo == nil {
 		return actor.Mention{}, false
@@ -1245,9 +1237,6 @@ func (sv *sentence) pronounPossessor(t int) bool {
 	return false
 }
 
-// lightVerbs carry a nominal event whose actor is their subject: "X held
-// talks", "X paid a visit", "X launched an attack". Others do not: "X
-// followed the talks".
 // motionVerbs bring their subject to a nominal event in their "for"
 // phrase: "arrived in Baku for talks", "returned to Geneva for talks".
 var motionVerbs = map[string]bool{
@@ -1255,6 +1244,9 @@ var motionVerbs = map[string]bool{
 	"gather": true, "meet": true, "sit": true, "convene": true,
 }
 
+// lightVerbs carry a nominal event whose actor is their subject: "X held
+// talks", "X paid a visit", "X launched an attack". Others do not: "X
+// followed the talks".
 var lightVerbs = map[string]bool{
 	"hold": true, "have": true, "conduct": true, "make": true, "pay": true, "carry": true, "launch": true,
 	"begin": true, "start": true, "resume": true, "undertake": true, "stage": true, "give": true, "offer": true,
@@ -1497,9 +1489,6 @@ func (sv *sentence) demanded(t int) bool {
 	return false
 }
 
-// reason reports a nominal trigger given as the reason for another act
-// ("sanctions on the Taliban for its support of terrorists", "despite
-// the ceasefire"): a claim in passing, not an event reported.
 // inReasonPhrase reports a trigger however deep under a "because of" or
 // "despite" phrase: "outlawed the group because of what it called its
 // involvement in killing" (not under a "because" clause, which reports
@@ -1515,6 +1504,9 @@ func (sv *sentence) inReasonPhrase(t int) bool {
 	return false
 }
 
+// reason reports a nominal trigger given as the reason for another act
+// ("sanctions on the Taliban for its support of terrorists", "despite
+// the ceasefire"): a claim in passing, not an event reported.
 func (sv *sentence) reason(t int) bool {
 	tok := sv.s.Tokens[t]
 	if sv.inReasonPhrase(t) {
@@ -1713,7 +1705,6 @@ func (sv *sentence) mentionIn(d int) bool {
 	return false
 }
 
-// fills reports whether dependent d fills role r.
 // marked reports a nominal with a preposition of its own ("in it").
 func (sv *sentence) marked(d int) bool {
 	return slices.ContainsFunc(sv.children[d], func(c int) bool {
@@ -1732,6 +1723,7 @@ func (sv *sentence) otherSubject(d int) bool {
 	})
 }
 
+// fills reports whether dependent d fills role r.
 func (sv *sentence) fills(d int, r Role) bool {
 	dep := sv.s.Tokens[d].Dep
 	switch r.Rel {
@@ -1906,8 +1898,6 @@ func (sv *sentence) hasAux(t int, words ...string) bool {
 	return false
 }
 
-// hypothetical reports a modal that makes the clause no report of fact, or
-// an "if" clause.
 // conditional reports a trigger inside an "if" or "unless" clause, however
 // deep: "unless Baghdad accepted its conditions for ending the conflict"
 // codes no ending.
@@ -1921,6 +1911,8 @@ func (sv *sentence) conditional(t int) bool {
 	return false
 }
 
+// hypothetical reports a modal that makes the clause no report of fact, or
+// an "if" clause.
 func (sv *sentence) hypothetical(t int) bool {
 	if sv.hasAux(t, "should", "could", "may", "might", "must", "ought", "can") {
 		return true
@@ -1955,9 +1947,10 @@ func (sv *sentence) negated(t int) bool {
 	return false
 }
 
-// An active subject outweighs the parser's other passive marks ("Moody
-// Awori has declined" with a stray nsubj:pass, "shortened by one hour the
-// curfew" with "by one hour" as obl:agent).
+// passive reports a passive trigger. An active subject outweighs the
+// parser's other passive marks ("Moody Awori has declined" with a stray
+// nsubj:pass, "shortened by one hour the curfew" with "by one hour" as
+// obl:agent).
 func (sv *sentence) passive(t int) bool {
 	pass, subj := false, false
 	for _, c := range sv.children[t] {
@@ -1980,7 +1973,6 @@ func (sv *sentence) passive(t int) bool {
 	return pass && !subj
 }
 
-// satisfies checks a pattern's constraints on the dependents of t.
 // measureNouns quantify what follows them: "ten days of war games", "a
 // new round of talks", "a wave of strikes".
 var measureNouns = map[string]bool{
@@ -2003,6 +1995,7 @@ func (sv *sentence) measured(d int) int {
 	return -1
 }
 
+// satisfies checks a pattern's constraints on the dependents of t.
 func (sv *sentence) satisfies(t int, cs []Constraint) bool {
 	for _, c := range cs {
 		found := false
