@@ -1094,28 +1094,32 @@ func (sv *sentence) actorIn(in Input, toks [2]int) bool {
 // as" or "including" marks as its examples, however the parser attached
 // them: "organisations with origins in Turkey, such as Turksoy".
 func (sv *sentence) exemplars(d int) []int {
-	lo, hi := sv.subtreeSpan(d)
 	var out []int
-	for x := lo; x <= hi && x < len(sv.s.Tokens); x++ {
-		a := x
-		for n := 0; a >= 0 && a != d && n < len(sv.s.Tokens); n++ {
-			a = sv.s.Tokens[a].Head - 1
-		}
-		if a != d {
-			continue // inside the span, not the phrase
-		}
+	var walk func(x int)
+	walk = func(x int) {
 		for _, c := range sv.children[x] {
-			if sv.s.Tokens[c].Dep != "case" {
-				continue
-			}
-			if w := strings.ToLower(sv.s.Tokens[c].Text); w == "including" || w == "such" && slices.ContainsFunc(sv.children[c], func(f int) bool {
-				return sv.s.Tokens[f].Dep == "fixed" && strings.EqualFold(sv.s.Tokens[f].Text, "as")
-			}) {
+			if sv.s.Tokens[c].Dep == "case" && sv.suchAs(c) {
 				out = append(out, x)
 			}
+			walk(c)
 		}
 	}
-	return out
+	walk(d)
+	slices.Sort(out) // text order
+	return slices.Compact(out)
+}
+
+// suchAs reports a case marker "including" or "such as".
+func (sv *sentence) suchAs(c int) bool {
+	switch strings.ToLower(sv.s.Tokens[c].Text) {
+	case "including":
+		return true
+	case "such":
+		return slices.ContainsFunc(sv.children[c], func(f int) bool {
+			return sv.s.Tokens[f].Dep == "fixed" && strings.EqualFold(sv.s.Tokens[f].Text, "as")
+		})
+	}
+	return false
 }
 
 // placeUnder finds a gazetteer place at token d or in its noun phrase, as
@@ -1708,7 +1712,7 @@ func (sv *sentence) mentionIn(d int) bool {
 // marked reports a nominal with a preposition of its own ("in it").
 func (sv *sentence) marked(d int) bool {
 	return slices.ContainsFunc(sv.children[d], func(c int) bool {
-		return sv.s.Tokens[c].Dep == "case" && sv.s.Tokens[c].POS == "ADP" && !strings.EqualFold(sv.s.Tokens[c].Text, "'s")
+		return sv.s.Tokens[c].Dep == "case" && sv.s.Tokens[c].POS == "ADP" // not the possessive 's (PART)
 	})
 }
 
