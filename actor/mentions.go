@@ -512,22 +512,26 @@ func antecedent(d *nlp.Doc, ms []Mention, si, ti, cls int, word string) int {
 		if si-m.Sentence > 2 {
 			return -1
 		}
-		switch cls {
-		case pronPerson:
-			if m.Person != "" {
-				return k
-			}
-		case pronThing:
-			if m.Person == "" && (m.Actor.Country != "" || m.Via == "organisation") {
-				return k
-			}
-		case pronPlural:
-			if m.Person == "" && m.Actor.Country != "" {
-				return k
-			}
+		if suits(m, cls, true) {
+			return k
 		}
 	}
 	return -1
+}
+
+// suits reports whether m can be what a pronoun of class cls refers to: a
+// person for "he", an actor the knowledge base places for "it" and "they"
+// (and, when orgs, an organisation it does not know for "it").
+func suits(m Mention, cls int, orgs bool) bool {
+	switch cls {
+	case pronPerson:
+		return m.Person != ""
+	case pronThing:
+		return m.Person == "" && (m.Actor.Country != "" || orgs && m.Via == "organisation")
+	case pronPlural:
+		return m.Person == "" && m.Actor.Country != ""
+	}
+	return false
 }
 
 // plural reports a mention whose last word is a plural noun.
@@ -824,10 +828,7 @@ func clauseSubject(s *nlp.Sentence, ms []Mention, t, cls int) int {
 				if m.Tokens[0] > i || i >= m.Tokens[1] {
 					continue
 				}
-				switch {
-				case cls == pronThing && m.Person == "" && (m.Actor.Country != "" || m.Via == "organisation"),
-					cls == pronPerson && m.Person != "",
-					cls == pronPlural && m.Person == "" && m.Actor.Country != "":
+				if suits(m, cls, true) {
 					return k
 				}
 			}
@@ -862,10 +863,7 @@ func subjectOf(d *nlp.Doc, ms []Mention, si, cls int) int {
 		for i := m.Tokens[0]; i < m.Tokens[1] && i < len(s.Tokens); i++ {
 			t := s.Tokens[i]
 			if t.Head-1 == root && (t.Dep == "nsubj" || t.Dep == "nsubj:pass") {
-				switch {
-				case cls == pronThing && m.Person == "" && m.Actor.Country != "",
-					cls == pronPerson && m.Person != "",
-					cls == pronPlural && m.Person == "" && m.Actor.Country != "":
+				if suits(m, cls, false) {
 					return k
 				}
 				return -1
