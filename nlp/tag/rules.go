@@ -40,22 +40,20 @@ type ruleSent struct {
 	rows []int32
 }
 
-var noToken nlp.Token
+// in reports whether i is a token of the sentence.
+func (s *ruleSent) in(i int) bool { return i >= 0 && i < len(s.toks) }
 
-// at returns token i, or an empty token outside the sentence.
-func (s *ruleSent) at(i int) *nlp.Token {
-	if i < 0 || i >= len(s.toks) {
-		return &noToken
-	}
-	return &s.toks[i]
-}
+// x reports whether token i's XPOS is one of tags (false outside the
+// sentence).
+func (s *ruleSent) x(i int, tags ...string) bool { return s.in(i) && xposIs(&s.toks[i], tags...) }
 
-// x reports whether token i's XPOS is one of tags.
-func (s *ruleSent) x(i int, tags ...string) bool { return xposIs(s.at(i), tags...) }
-
-// word reports whether token i is, in lowercase, one of words.
+// word reports whether token i is, in lowercase, one of words (false
+// outside the sentence).
 func (s *ruleSent) word(i int, words ...string) bool {
-	w := s.at(i).Text
+	if !s.in(i) {
+		return false
+	}
+	w := s.toks[i].Text
 	for _, x := range words {
 		if strings.EqualFold(w, x) {
 			return true
