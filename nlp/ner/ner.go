@@ -164,14 +164,18 @@ func (r *Recognizer) decode(sc *scratch, words, pos, xpos []string) {
 // ("Turkish-Libyan"): UNER does not tag them, and one left would be
 // repeated over the document by propagate.
 func (r *Recognizer) dropDemonyms(sc *scratch, words []string) {
-	if len(r.demW) == 0 {
-		return
+	alone := func(i int) bool { // a one-word entity
+		y := sc.pred[i]
+		return y != 0 && labels[y][0] == 'B' && (i+1 == len(sc.pred) || labels[sc.pred[i+1]][0] != 'I')
 	}
-	for i, y := range sc.pred {
-		if y == 0 || labels[y][0] != 'B' || i+1 < len(sc.pred) && labels[sc.pred[i+1]][0] == 'I' {
-			continue
+	for _, h := range sc.s.hits {
+		// the matcher's demonyms, in any case it matches ("IRAQI officials")
+		if int(h.Name) < len(r.dem) && r.dem[h.Name] && h.End-h.Start == 1 && alone(int(h.Start)) {
+			sc.pred[h.Start] = 0
 		}
-		if r.demW[words[i]] {
+	}
+	for i := range sc.pred {
+		if alone(i) && r.demW[words[i]] {
 			sc.pred[i] = 0
 		}
 	}
@@ -239,12 +243,6 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 func (r *Recognizer) forceIGOs(sc *scratch, words []string) {
 	bORG, iORG := int8(labelIndex("B-ORG")), int8(labelIndex("I-ORG"))
 	for _, h := range sc.s.hits {
-		if int(h.Name) < len(r.dem) && r.dem[h.Name] && h.End-h.Start == 1 && sc.pred[h.Start] != 0 && labels[sc.pred[h.Start]][0] == 'B' &&
-			(h.End == len(sc.pred) || labels[sc.pred[h.End]][0] != 'I') {
-			// a demonym alone is not a name ("Iraqi officials")
-			sc.pred[h.Start] = 0
-			continue
-		}
 		if int(h.Name) >= len(r.igo) || !r.igo[h.Name] || h.End-h.Start < 2 || !properName(words[h.Start]) {
 			continue
 		}
