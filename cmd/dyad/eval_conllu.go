@@ -1,11 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,6 +39,7 @@ func evalConllu(ctx context.Context, e env, args []string) int {
 	fs := flag.NewFlagSet("dyad eval conllu", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	goldTags := fs.Bool("gold-tags", false, "parse with the gold UPOS/XPOS instead of the tagger's")
+	relations := fs.Int("relations", 0, "also print, per file, the `N` gold relations with the most words given a wrong head")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad eval conllu [flags] [GOLD.conllu]...")
 		fmt.Fprintln(e.stderr, "Tags and parses the gold tokens; prints UPOS, XPOS, lemma, UAS and LAS (CoNLL 2018 rules,")
@@ -70,7 +75,11 @@ func evalConllu(ctx context.Context, e env, args []string) int {
 	failed := false
 	var bars []string
 	for _, path := range files {
-		c, rate, err := scoreConlluFile(ctx, path, tg, p)
+		var rels relationErrors
+		if *relations > 0 {
+			rels = relationErrors{}
+		}
+		c, rate, err := scoreConlluFile(ctx, path, tg, p, rels)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "dyad eval conllu: %v\n", err)
 			return exitFailed
@@ -79,6 +88,7 @@ func evalConllu(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stdout, "%-24s %6d %7d %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %9.0f\n", name, c.Sentences, c.Words,
 			c.UPOSScore(), c.XPOSScore(), c.LemmaScore(), c.UASScore(), c.LASScore(), c.LASUniversalScore(),
 			c.NoPunctUASScore(), c.NoPunctLASScore(), rate)
+		rels.print(e.stdout, *relations, c.Words)
 		for _, b := range conlluBars {
 			if strings.Contains(name, b.match) {
 				bars = append(bars,
@@ -101,7 +111,7 @@ func evalConllu(ctx context.Context, e env, args []string) int {
 
 // scoreConlluFile tags and parses one gold file and scores it; it also
 // returns the parser's own throughput (sentences per second, one core).
-func scoreConlluFile(ctx context.Context, path string, tg conlluTagger, p *parse.Parser) (eval.ConlluCounts, float64, error) {
+func scoreConlluFile(ctx context.Context, path string, tg conlluTagger, p *parse.Parser, rels relationErrors) (eval.ConlluCounts, float64, error) {
 	var c eval.ConlluCounts
 	f, err := os.Open(path)
 	if err != nil {
@@ -131,6 +141,7 @@ func scoreConlluFile(ctx context.Context, path string, tg conlluTagger, p *parse
 			w := &sys.Words[j]
 			w.UPOS, w.XPOS, w.Lemma, w.Head, w.Deprel = t.POS, t.XPOS, t.Lemma, t.Head, t.Dep
 		}
+		rels.add(g, &sys)
 		if err := c.Add(g, &sys); err != nil {
 			return c, 0, fmt.Errorf("%s: %w", path, err)
 		}
@@ -182,4 +193,44 @@ func (c conlluTagger) short() string {
 		return "gold tags"
 	}
 	return "predicted tags"
+}
+
+// relationErrors counts, per universal gold relation ("punct", "obl"), its
+// words and those given a wrong head; nil counts nothing.
+type relationErrors map[string]*[2]int
+
+func (r relationErrors) add(gold, sys *conllu.Sentence) {
+	if r == nil {
+		return
+	}
+	for i, g := range gold.Words {
+		if i >= len(sys.Words) {
+			break
+		}
+		rel, _, _ := strings.Cut(g.Deprel, ":")
+		n := r[rel]
+		if n == nil {
+			n = &[2]int{}
+			r[rel] = n
+		}
+		n[0]++
+		if sys.Words[i].Head != g.Head {
+			n[1]++
+		}
+	}
+}
+
+// print writes the top relations by wrong heads: how many, the share of the
+// relation's words, and the points of UAS they cost over all words.
+func (r relationErrors) print(w io.Writer, top, words int) {
+	if r == nil {
+		return
+	}
+	rels := slices.Collect(maps.Keys(r))
+	slices.SortFunc(rels, func(a, b string) int { return cmp.Or(cmp.Compare(r[b][1], r[a][1]), strings.Compare(a, b)) })
+	for _, rel := range rels[:min(top, len(rels))] {
+		n := r[rel]
+		fmt.Fprintf(w, "  %-12s wrong head %5d of %5d (%5.1f%%), %5.2f UAS points\n", rel, n[1], n[0],
+			100*float64(n[1])/float64(max(n[0], 1)), 100*float64(n[1])/float64(max(words, 1)))
+	}
 }

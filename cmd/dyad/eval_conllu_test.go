@@ -17,6 +17,8 @@ func TestEvalConlluCommand(t *testing.T) {
 	}{
 		{[]string{"--gold-tags", gold}, exitOK, []string{"tags: gold", "parse-gold.conllu", "2      10  100.00  100.00  100.00"}},
 		{[]string{gold}, exitOK, []string{"tags: predicted", "parse-gold.conllu"}},
+		// subtypes count under their universal relation: nsubj and nsubj:pass
+		{[]string{"--gold-tags", "--relations", "20", gold}, exitOK, []string{"  nsubj        wrong head     0 of     2 (  0.0%),  0.00 UAS points"}},
 		{[]string{"testdata/missing.conllu"}, exitFailed, nil},
 		{[]string{"--nope"}, exitUsage, nil},
 	}
