@@ -1,0 +1,91 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/shareddata"
+	"github.com/dyad-events/dyad/nlp/conllu"
+)
+
+// TestFrontedCommaConvention measures where each treebank attaches the
+// comma after a fronted adverbial (obl, advcl, advmod whose head follows
+// the comma: "In 2009, X did Y"): to the fronted unit, as EWT does and as
+// the parser learns, or to the clause head, as PUD does. The counts are
+// the package doc's; run with -v to see them.
+func TestFrontedCommaConvention(t *testing.T) {
+	dir := filepath.Dir(shareddata.Require(t, "ud-english", "en_ewt-ud-train.conllu"))
+	for _, tc := range []struct {
+		file     string
+		wantUnit bool // most such commas attach to the unit
+	}{
+		{"en_ewt-ud-train.conllu", true},
+		{"en_pud-ud-test.conllu", false},
+	} {
+		f, err := os.Open(filepath.Join(dir, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents, err := conllu.ReadAll(f, tc.file)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		unit, clause, other := 0, 0, 0
+		for _, s := range sents {
+			u, c, o := frontedCommas(s)
+			unit, clause, other = unit+u, clause+c, other+o
+		}
+		t.Logf("%s: fronted-adverbial commas on the unit %d, on the clause head %d, elsewhere %d", tc.file, unit, clause, other)
+		if (unit > clause) != tc.wantUnit {
+			t.Errorf("%s: unit %d, clause head %d: convention changed", tc.file, unit, clause)
+		}
+	}
+}
+
+// frontedCommas counts the commas right after a fronted adverbial unit by
+// where they attach.
+func frontedCommas(s *conllu.Sentence) (unit, clause, other int) {
+	n := len(s.Words)
+	head := make([]int, n+1) // 1-based ids
+	for _, w := range s.Words {
+		if w.ID < 1 || w.ID > n {
+			return 0, 0, 0 // multiword or empty nodes: skip the sentence
+		}
+		head[w.ID] = w.Head
+	}
+	lo, hi := make([]int, n+1), make([]int, n+1)
+	for i := 1; i <= n; i++ {
+		lo[i], hi[i] = i, i
+	}
+	for d := 1; d <= n; d++ {
+		for h, k := head[d], 0; h > 0 && k < n; h, k = head[h], k+1 {
+			lo[h], hi[h] = min(lo[h], d), max(hi[h], d)
+		}
+	}
+	for _, w := range s.Words {
+		prev := w.ID - 1
+		if w.Form != "," || w.Deprel != "punct" || prev < 1 {
+			continue
+		}
+		x := prev // the largest phrase ending right before the comma
+		for head[x] > 0 && hi[head[x]] == prev {
+			x = head[x]
+		}
+		rel := s.Words[x-1].Deprel
+		if r, _, _ := strings.Cut(rel, ":"); (r != "obl" && r != "advcl" && r != "advmod") || head[x] <= w.ID {
+			continue
+		}
+		switch h := w.Head; {
+		case lo[x] <= h && h <= hi[x]:
+			unit++
+		case h == head[x]:
+			clause++
+		default:
+			other++
+		}
+	}
+	return unit, clause, other
+}
