@@ -36,10 +36,13 @@ type Tagger struct {
 	xpos     []string // per class
 	xposID   []uint8  // per class: index into xposName
 	xposName []string
-	vbd      int      // the class VERB/VBD, -1 if the model has none
-	nnp      int      // the class PROPN/NNP, -1 if the model has none
-	rules    []int    // per ctxRules entry: the class it gives, -1 if the model has none
-	ruleMask []uint32 // per class: the ctxRules that may retag a word of it (bit r: ctxRules[r])
+	vbd      int // the class VERB/VBD, -1 if the model has none
+	// presentID are the XPOS ids of VB and VBP, pastID those of VBD and
+	// VBN (-1: not in the model): see scriptFor.
+	presentID, pastID [2]int
+	nnp               int      // the class PROPN/NNP, -1 if the model has none
+	rules             []int    // per ctxRules entry: the class it gives, -1 if the model has none
+	ruleMask          []uint32 // per class: the ctxRules that may retag a word of it (bit r: ctxRules[r])
 
 	// wordTags holds, per known word (known.row), the XPOS tags of its
 	// ambiguity class as a bit set; xposBit gives each XPOS tag's bit
@@ -156,6 +159,19 @@ func New(m *Model) (*Tagger, error) {
 			t.xposName = append(t.xposName, c.xpos)
 		}
 		t.xposID = append(t.xposID, id)
+	}
+	t.presentID, t.pastID = [2]int{-1, -1}, [2]int{-1, -1}
+	for i, name := range t.xposName {
+		switch name {
+		case "VB":
+			t.presentID[0] = i
+		case "VBP":
+			t.presentID[1] = i
+		case "VBD":
+			t.pastID[0] = i
+		case "VBN":
+			t.pastID[1] = i
+		}
 	}
 	if len(m.w) >= 1<<25 {
 		return nil, fmt.Errorf("tag: model has %d weights, at most %d supported", len(m.w), 1<<25)
@@ -357,7 +373,12 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 	sc.lemTok = sc.lemTok[:0]
 	for i := 0; i < n; i++ {
 		low := sc.low[sc.lowOff[i]:sc.lowOff[i+1]]
-		toks[i].Lemma = t.lemmatize(sc, int32(i), toks[i].Text, low, &info[i+2], t.xposID[cls[i]])
+		xid := t.lemmaXPOS(cls[i], rowAt(rows, i))
+		if b, ok := t.irregular(low, &info[i+2], xid); ok {
+			toks[i].Lemma = b
+			continue
+		}
+		toks[i].Lemma = t.lemmatize(sc, int32(i), toks[i].Text, low, &info[i+2], xid)
 	}
 	if len(sc.lem) > 0 {
 		all := string(sc.lem)
@@ -521,6 +542,46 @@ func (t *Tagger) sum(fs []uint32, row []int32) {
 			row[uint8(e>>16)] += int32(int16(e))
 		}
 	}
+}
+
+// lemmaXPOS returns the XPOS id whose lemma rules a token of class c
+// follows: its own, except that a word the training data knew only as a
+// past form but tagged here as a present or base form ("Gunmen shot dead
+// four policemen": shot/VBP) is lemmatized as the past it is, since the
+// present's rules know nothing of irregular pasts.
+func (t *Tagger) lemmaXPOS(c uint8, row int32) uint8 {
+	xid := t.xposID[c]
+	if row < 0 || t.wordTags == nil || int(xid) != t.presentID[0] && int(xid) != t.presentID[1] {
+		return xid
+	}
+	set := t.wordTags[row]
+	for _, p := range t.presentID {
+		if p >= 0 && set&(1<<p) != 0 {
+			return xid
+		}
+	}
+	for _, p := range t.pastID {
+		if p >= 0 && set&(1<<p) != 0 {
+			return uint8(p)
+		}
+	}
+	return xid
+}
+
+// irregular returns the base of an irregular past form tagged as a past
+// (VBD, VBN) whose lemma the training data did not give: see
+// irregularPast.
+func (t *Tagger) irregular(low []byte, ti *tokInfo, xid uint8) (string, bool) {
+	if int(xid) != t.pastID[0] && int(xid) != t.pastID[1] {
+		return "", false
+	}
+	if _, ok := t.exact[lexKey(ti.form, xid)]; ok {
+		return "", false
+	}
+	if _, ok := t.lower[lexKey(ti.lower, xid)]; ok {
+		return "", false
+	}
+	return irregularBase(low)
 }
 
 // scriptFor picks the lemma script of a token: exact-form exception, then
