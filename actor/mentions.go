@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"github.com/dyad-events/dyad/geo"
 	"slices"
 	"sort"
 	"strings"
@@ -34,6 +35,10 @@ func (m *Mention) Known() bool { return m.Actor.Country != "" }
 // Resolver finds and resolves the actor mentions of parsed documents.
 type Resolver struct {
 	KB *KB
+	// Places, when set, finds the towns and regions a sentence is set in
+	// ("in Mosul"), which place its unnamed domestic actors as the names
+	// of countries and capitals do.
+	Places *geo.Gazetteer
 }
 
 // pronoun classes for resolution.
@@ -69,6 +74,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		}
 		text := d.Text[s.Start:s.End]
 		first := len(out)
+		pl := &sentencePlaces{g: r.Places, s: s}
 		// Knowledge-base names, composed with sector words and titles:
 		// "the Turkish government", "Turkish President Recep Tayyip
 		// Erdogan" (that day's holder), "Azerbaijan's Prime Minister".
@@ -94,7 +100,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			}
 			out = append(out, km)
 		}
-		out = append(out[:first], ethnicGroups(s, out[first:])...)
+		out = append(out[:first], ethnicGroups(s, out[first:], pl)...)
 		// Persons the recogniser found that the knowledge base does not
 		// know: the words before the name describe them ("Azerbaijani
 		// billionaire Ilham Rahimov"); later short names find them again.
@@ -264,7 +270,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) && !domesticSector(firstSector(m.Actor.Sector)) {
 				continue
 			}
-			if !stateSector(firstSector(m.Actor.Sector)) && m.Via == "kb" && definite(s, m.Tokens[0]) && settingCountry(s, out[first:], m) == "" {
+			if !stateSector(firstSector(m.Actor.Sector)) && m.Via == "kb" && definite(s, m.Tokens[0]) && settingCountry(s, out[first:], m, pl) == "" {
 				continue // "the party": only its own sentence's country places it
 			}
 			switch {
@@ -281,7 +287,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				if ownModifier(s, out[first:], m) || pronounOwner(s, m) {
 					continue // "the U.N. war crimes court", "its citizens": the coder composes them
 				}
-				if c := settingCountry(s, out[first:], m); c != "" {
+				if c := settingCountry(s, out[first:], m, pl); c != "" {
 					m.Actor.Country = c
 				} else if j := lastCountry(out[:first]); j >= 0 && m.Via == "described" {
 					m.Actor.Country = out[j].Actor.Country
@@ -648,17 +654,23 @@ func locatedIn(toks []nlp.Token, h int) bool {
 }
 
 // settingCountry returns the one country a sentence is set in: the
-// countries it names as a place ("in Haiti") or as the possessor or
+// countries it names as a place ("in Haiti", or a town of it: "in Mosul") or as the possessor or
 // modifier of a thing that is no actor ("Haiti's elections", "the Kenya
 // Anti-Corruption Commission"), "" when there is none or more than one.
 // Countries named as participants ("against Russia") do not count.
-func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention) string {
+func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePlaces) string {
 	toks := s.Tokens
 	found := ""
-	for i := range ms {
-		m := &ms[i]
-		if m == self || m.Via != "kb" || m.Actor.Type != TypeCountry && !m.Capital || m.Tokens[1]-m.Tokens[0] > 4 {
-			continue
+	places := pl.get(ms)
+	for i := range len(ms) + len(places) {
+		var m *Mention
+		if i < len(ms) {
+			m = &ms[i]
+			if m == self || m.Via != "kb" || m.Actor.Type != TypeCountry && !m.Capital || m.Tokens[1]-m.Tokens[0] > 4 {
+				continue
+			}
+		} else {
+			m = &places[i-len(ms)]
 		}
 		h, ok := s.SpanHead(m.Tokens[0], m.Tokens[1])
 		if !ok {
@@ -884,6 +896,22 @@ func domesticSector(sector string) bool {
 	return false
 }
 
+// DomesticGroup reports an actor of a sector that acts within one state
+// (a party, rebels, unions, civilians, unidentified gunmen), whose country
+// the context may give when its name does not.
+func (a Actor) DomesticGroup() bool { return domesticSector(firstSector(a.Sector)) }
+
+// Institution reports an actor that is a state's civil institution: its
+// government, police, courts or legislature (not its army, which also
+// acts abroad).
+func (a Actor) Institution() bool {
+	switch firstSector(a.Sector) {
+	case "GOV", "COP", "JUD", "LEG":
+		return a.Country != ""
+	}
+	return false
+}
+
 // stateSector reports the sectors of a state's institutions, which "the
 // government", "the army", "the ministry" refer to in a country's story.
 // Other sectors ("the Muslim reformist movement") name no particular
@@ -1010,7 +1038,7 @@ func acronymOf(s *nlp.Sentence, ms []Mention, toks [2]int) int {
 // demonym is dropped into the first), "Albanians of southern Serbia" and
 // "ethnic Albanians" in a sentence set in Serbia are Serbia's. A plural
 // demonym alone ("Albanians protested") keeps its own country.
-func ethnicGroups(s *nlp.Sentence, ms []Mention) []Mention {
+func ethnicGroups(s *nlp.Sentence, ms []Mention, pl *sentencePlaces) []Mention {
 	out := ms[:0]
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
@@ -1030,7 +1058,7 @@ func ethnicGroups(s *nlp.Sentence, ms []Mention) []Mention {
 			m.Actor = Actor{Code: c, Country: c, Type: TypeCountry, Name: m.Actor.Name}
 			m.Via = "kb+home"
 		} else if h > 0 && strings.EqualFold(s.Tokens[h-1].Text, "ethnic") {
-			if c := settingCountry(s, ms, &ms[i]); c != "" && c != m.Actor.Country {
+			if c := settingCountry(s, ms, &ms[i], pl); c != "" && c != m.Actor.Country {
 				m.Actor = Actor{Code: c, Country: c, Type: TypeCountry, Name: m.Actor.Name}
 				m.Via = "kb+setting"
 			}

@@ -528,7 +528,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && !filled && p.POS == "V" && len(actors) == 1 {
+	if len(recips) == 0 && !rf.unknown && !filled && (p.POS == "V" || p.Type == "PROTEST") && len(actors) == 1 {
 		// The party the act is done to, named deeper in the clause:
 		// "threatened to cut off electricity to the Azerbaijani republic",
 		// "refused to deploy peacekeepers in Iraq", "rejected a call for
@@ -539,7 +539,13 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// agreement") has no other party.
 		from := []int{t}
 		if p.Type == "PROTEST" {
-			from = sv.purposeClauses(t)
+			// A protest noun's purpose hangs on its verb: "continued their
+			// hunger strike to demand the resignation of X".
+			v := t
+			if h := sv.s.Tokens[t].Head - 1; p.POS == "N" && h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
+				v = h
+			}
+			from = sv.purposeClauses(v)
 		}
 		for _, f := range from {
 			if m, ok := sv.deepRecipient(in, f, actors); ok {
@@ -625,7 +631,10 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	var out []Event
 	for _, am := range actors {
 		if !am.Known() {
-			continue
+			var ok bool
+			if am, ok = sv.targetCountry(am, recips); !ok {
+				continue
+			}
 		}
 		if domestic {
 			// The recipient is someone the knowledge base does not know
@@ -652,6 +661,46 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		}
 	}
 	return out
+}
+
+// targetCountry places a domestic group its sentence did not place by the
+// state it acts on: "fundamentalists began a hunger strike to demand the
+// resignation of the Algerian president", "gunmen killed three Iraqi
+// policemen". Such groups act against their own state's institutions far
+// more often than against a foreign one's; a foreign army is no evidence
+// (it also fights abroad), nor are recipients of more than one country.
+func (sv *sentence) targetCountry(am actor.Mention, recips []actor.Mention) (actor.Mention, bool) {
+	if !am.Actor.DomesticGroup() || len(recips) == 0 {
+		return am, false
+	}
+	c, inst := recips[0].Actor.Country, false
+	for _, r := range recips {
+		if r.Actor.Country != c {
+			return am, false
+		}
+		// Named institutions only: not a pronoun, nor a modifier
+		// ("opposes the police state", "police-free zones").
+		inst = inst || r.Actor.Institution() && r.Via != "pronoun" && !sv.modifier(r)
+	}
+	if !inst {
+		return am, false
+	}
+	am.Actor.Country, am.Actor.Code = c, c+am.Actor.Sector
+	am.Via += "+target"
+	return am, true
+}
+
+// modifier reports a mention that modifies a noun rather than naming a
+// participant: "police" in "police state" or "police-free".
+func (sv *sentence) modifier(m actor.Mention) bool {
+	if m.Sentence != sv.idx || m.Tokens[1] <= m.Tokens[0] {
+		return false
+	}
+	switch sv.s.Tokens[sv.headOf(m)].Dep {
+	case "compound", "amod":
+		return true
+	}
+	return m.Tokens[1] < len(sv.s.Tokens) && sv.s.Tokens[m.Tokens[1]].Text == "-"
 }
 
 // reflexives are pronouns whose referent is the subject itself.
@@ -1186,6 +1235,9 @@ func (sv *sentence) future(t int) bool {
 }
 
 func (c *Coder) event(in Input, sv *sentence, t int, p *Pattern, typ, mode, cameo string, a actor.Mention, r *actor.Mention, conf float64, negated bool) Event {
+	if strings.HasSuffix(a.Via, "+target") {
+		conf *= 0.7 // the actor's country is inferred (targetCountry)
+	}
 	tok := sv.s.Tokens[t]
 	e := Event{
 		Article:       in.Article,

@@ -165,6 +165,15 @@ func TestCodingCases(t *testing.T) {
 		{"a phrase with a preposition the parser made a second subject is no speaker",
 			"Chilean businessman Pedro Soto wrote a letter to Bolivia. In it, Soto said that Chile and Peru should unite.",
 			[]string{"REQUEST CHL>PER"}, []string{"REQUEST BOL>CHL", "REQUEST BOL>PER"}},
+		{"a town sets its sentence in its country, placing unnamed gunmen",
+			"Gunmen shot dead four policemen in Arequipa on Sunday.",
+			[]string{"ASSAULT PER>PER"}, nil},
+		{"a domestic group the sentence does not place is of the state whose institution it acts on",
+			"Armed rebels ambushed a convoy of Peruvian policemen near the border on Sunday.",
+			[]string{"ASSAULT PER>PER"}, nil},
+		{"a foreign army is no evidence of the attackers' country",
+			"Gunmen ambushed a convoy of Chilean soldiers on Sunday.",
+			nil, []string{"ASSAULT CHL>CHL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -61,7 +61,7 @@ func Load() (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load event coder: %w", err)
 	}
-	return &Pipeline{Tagger: tg, Parser: ps, NER: rec, Resolver: &actor.Resolver{KB: kb}, Coder: coder}, nil
+	return &Pipeline{Tagger: tg, Parser: ps, NER: rec, Resolver: &actor.Resolver{KB: kb, Places: coder.Geo}, Coder: coder}, nil
 }
 
 // Result is what the pipeline made of one article, or the error that

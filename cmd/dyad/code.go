@@ -67,7 +67,7 @@ func (pf *pipelineFlags) load() (*pipeline.Pipeline, error) {
 		if petr, err = loadPetrarchDir(pf.dictionaries); err != nil {
 			return nil, err
 		}
-		p.Resolver = &actor.Resolver{KB: petr.KB}
+		p.Resolver = &actor.Resolver{KB: petr.KB, Places: p.Resolver.Places}
 	}
 	for _, path := range append(pf.kbExtra, strings.FieldsFunc(os.Getenv("DYAD_KB_EXTRA"), func(r rune) bool { return r == os.PathListSeparator })...) {
 		f, err := os.Open(path)
@@ -83,7 +83,7 @@ func (pf *pipelineFlags) load() (*pipeline.Pipeline, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		p.Resolver = &actor.Resolver{KB: kb}
+		p.Resolver = &actor.Resolver{KB: kb, Places: p.Resolver.Places}
 	}
 	coder := *p.Coder
 	coder.Options.KeepNegated = pf.keepNegated

@@ -239,7 +239,7 @@ func runPetrarchSuite(ctx context.Context, dir string, w io.Writer, verbose bool
 	if err != nil {
 		return nil, err
 	}
-	p.Resolver = &actor.Resolver{KB: dicts.KB}
+	p.Resolver = &actor.Resolver{KB: dicts.KB, Places: p.Resolver.Places}
 	coder := *p.Coder
 	coder.Lexicon = dicts.Lexicon
 	p.Coder = &coder
