@@ -477,6 +477,11 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	// Recipients the knowledge base cannot place ("refugees fleeing the
 	// war in Liberia") give way to an actor deeper in the clause.
 	var recips []actor.Mention
+	reciprocal := false
+	if len(rf.mentions) == 0 && rf.each && len(actors) > 1 {
+		// "Armenia and Azerbaijan fought a war": each against the other.
+		recips, reciprocal = actors, true
+	}
 	filled := false // a role names a recipient the knowledge base cannot place
 	for _, m := range rf.mentions {
 		if m.Known() {
@@ -567,7 +572,6 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			conf *= 0.8
 		}
 	}
-	reciprocal := false
 	if len(recips) == 0 && !rf.unknown && p.POS == "N" && len(actors) > 1 {
 		// "rapprochement between Turkey and Armenia": each towards the other.
 		recips, reciprocal = actors, true
@@ -953,6 +957,7 @@ func intentOf(typ, mode, cameo string) (string, string, string) {
 type roleFill struct {
 	mentions []actor.Mention
 	unknown  bool
+	each     bool // the "each" role was reached: conjoined actors are each other's recipients
 	text     string
 	span     nlp.Span
 }
@@ -1021,6 +1026,10 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 		return false
 	}
 	for _, r := range roles {
+		if r.Rel == "each" {
+			rf.each = !isActor
+			return rf
+		}
 		if r.Rel == "home" {
 			// "imposed martial law": on the actor's own country.
 			if !isActor {

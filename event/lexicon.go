@@ -222,12 +222,14 @@ func parsePattern(f []string, ont *Tables) (*Pattern, error) {
 	if p.Recipient, err = parseRoles(f[4]); err != nil {
 		return nil, fmt.Errorf("recipient: %w", err)
 	}
-	if slices.ContainsFunc(p.Actor, func(r Role) bool { return r.Rel == "home" }) ||
-		slices.ContainsFunc(p.Require, func(c Constraint) bool { return c.Rel == "home" }) {
-		return nil, fmt.Errorf("role home: recipient only")
-	}
-	if k := slices.IndexFunc(p.Recipient, func(r Role) bool { return r.Rel == "home" }); k >= 0 && k != len(p.Recipient)-1 {
-		return nil, fmt.Errorf("recipient: home must come last")
+	for _, last := range []string{"home", "each"} {
+		if slices.ContainsFunc(p.Actor, func(r Role) bool { return r.Rel == last }) ||
+			slices.ContainsFunc(p.Require, func(c Constraint) bool { return c.Rel == last }) {
+			return nil, fmt.Errorf("role %s: recipient only", last)
+		}
+		if k := slices.IndexFunc(p.Recipient, func(r Role) bool { return r.Rel == last }); k >= 0 && k != len(p.Recipient)-1 {
+			return nil, fmt.Errorf("recipient: %s must come last", last)
+		}
 	}
 	typ, mode, ok := ont.Normalize(f[5], f[6])
 	if !ok {
@@ -260,6 +262,7 @@ var knownRels = map[string]bool{
 	"prt": true, "xcomp": true, "ccomp": true, "advmod": true, "amod": true, "compound": true, "nsubj": true,
 	"nsubj:pass": true, "csubj": true, "advcl": true, "acl": true, "conj": true, "aux": true, "neg": true,
 	"home": true, // recipient only: the actor's own country when no role before it is filled
+	"each": true, // recipient only: conjoined actors act on each other when no role before it is filled
 }
 
 func parseRole(s string) (Role, error) {
