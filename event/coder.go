@@ -707,6 +707,20 @@ func (sv *sentence) modifier(m actor.Mention) bool {
 	return m.Tokens[1] < len(sv.s.Tokens) && sv.s.Tokens[m.Tokens[1]].Text == "-"
 }
 
+// hasConj reports a token with a conjunct.
+func (sv *sentence) hasConj(i int) bool {
+	return slices.ContainsFunc(sv.children[i], func(c int) bool { return sv.s.Tokens[c].Dep == "conj" })
+}
+
+// namedBy reports a mention whose head token i is the proper name of a
+// state or organisation, not an adjective, a sector word or a person's
+// name (whose modifiers say whose he is): the head of "NATO-member
+// Norway".
+func (sv *sentence) namedBy(in Input, k, i int) bool {
+	m := in.Mentions[k]
+	return sv.s.Tokens[i].POS == "PROPN" && m.Person == "" && m.Actor.Sector == ""
+}
+
 // reflexives are pronouns whose referent is the subject itself.
 var reflexives = map[string]bool{"himself": true, "herself": true, "itself": true, "themselves": true, "ourselves": true, "myself": true}
 
@@ -1865,8 +1879,11 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 				conj(i) // "ministers from Azerbaijan and Turkey"
 				// "Sierra Leonean and Liberian refugees": the first
 				// adjective of a coordination is an actor of its own.
+				// Not a lone modifier of another country's named actor:
+				// "NATO-member Norway" is Norway.
 				for _, c := range sv.children[i] {
-					if d := sv.s.Tokens[c].Dep; (d == "amod" || d == "compound") && sv.mention[c] >= 0 && sv.mention[c] != k {
+					if d := sv.s.Tokens[c].Dep; (d == "amod" || d == "compound") && sv.mention[c] >= 0 && sv.mention[c] != k &&
+						(sv.hasConj(c) || !sv.namedBy(in, k, i) || in.Mentions[sv.mention[c]].Actor.Country == in.Mentions[k].Actor.Country) {
 						add(sv.mention[c])
 						conj(c)
 					}
