@@ -19,7 +19,10 @@
 // head, dependent and the dependent's children (a "by" child makes
 // obl:agent). Non-projective training trees (about 1% of EWT) are
 // projectivised by lifting. Whatever the scores, the transition system
-// only admits sequences that end in a tree with exactly one root.
+// only admits sequences that end in a tree with exactly one root. After
+// decoding, a clausal complement the parser hung on a noun (UD English
+// never does: EWT train has no nominal ccomp head) moves up to the verb
+// that noun depends on ("said here Wednesday that ..."): see repair.go.
 //
 // Parse reads each token's Text, POS, XPOS, Lemma and SpaceAfter: run
 // the tagger (nlp/tag) first. Train builds a model from sentences with

@@ -85,6 +85,7 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 		toks[i].Head = int(st.head[i+1])
 		toks[i].Dep = m.labels[st.label[i+1]]
 	}
+	repair(toks)
 	p.pool.Put(st)
 }
 

@@ -1,0 +1,49 @@
+package parse
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/nlp"
+)
+
+func TestRepair(t *testing.T) {
+	type tok struct {
+		text, upos string
+		head       int
+		dep        string
+	}
+	tests := []struct {
+		name  string
+		toks  []tok
+		heads []int // wanted heads after repair
+	}{
+		{"a content clause on the date goes up to the verb",
+			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"said", "VERB", 0, "root"}, {"Monday", "PROPN", 2, "obl:tmod"},
+				{"that", "SCONJ", 7, "mark"}, {"Chile", "PROPN", 7, "nsubj"}, {"must", "AUX", 7, "aux"}, {"leave", "VERB", 3, "ccomp"}},
+			[]int{2, 0, 2, 7, 7, 7, 2}},
+		{"through a chain of nominals",
+			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"said", "VERB", 0, "root"}, {"on", "ADP", 4, "case"}, {"Monday", "PROPN", 2, "obl"},
+				{"night", "NOUN", 4, "compound"}, {"Chile", "PROPN", 7, "nsubj"}, {"left", "VERB", 5, "ccomp"}},
+			[]int{2, 0, 4, 2, 4, 7, 2}},
+		{"a clause on a verb or an adjective stays",
+			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"is", "AUX", 3, "cop"}, {"sure", "ADJ", 0, "root"}, {"Chile", "PROPN", 5, "nsubj"}, {"left", "VERB", 3, "ccomp"}},
+			[]int{2, 3, 0, 5, 3}},
+		{"a nominal root keeps its clause",
+			[]tok{{"Reason", "NOUN", 0, "root"}, {"Chile", "PROPN", 3, "nsubj"}, {"left", "VERB", 1, "ccomp"}},
+			[]int{0, 3, 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			toks := make([]nlp.Token, len(tc.toks))
+			for i, x := range tc.toks {
+				toks[i] = nlp.Token{Text: x.text, POS: x.upos, Head: x.head, Dep: x.dep}
+			}
+			repair(toks)
+			for i := range toks {
+				if toks[i].Head != tc.heads[i] {
+					t.Errorf("token %d %q: head %d, want %d", i+1, toks[i].Text, toks[i].Head, tc.heads[i])
+				}
+			}
+		})
+	}
+}
