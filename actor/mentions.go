@@ -74,7 +74,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		}
 		text := d.Text[s.Start:s.End]
 		first := len(out)
-		pl := &sentencePlaces{g: r.Places, s: s}
+		pl := &sentencePlaces{g: r.Places, s: s, date: date}
 		// Knowledge-base names, composed with sector words and titles:
 		// "the Turkish government", "Turkish President Recep Tayyip
 		// Erdogan" (that day's holder), "Azerbaijan's Prime Minister".
@@ -94,6 +94,12 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			}
 			km := Mention{Sentence: si, Tokens: [2]int{t0, t1}, Span: nlp.Span{Start: s.Tokens[t0].Span.Start, End: s.Tokens[t1-1].Span.End},
 				Text: m.Text, Actor: m.Actor, Via: "kb", Capital: len(m.Names) == 1 && m.Names[0].Kind == KindCapital}
+			if c := geo.CountryOn(km.Actor.Country, date); km.Capital && c != km.Actor.Country {
+				// Juba before South Sudan's independence: a town of
+				// Sudan, not a government's seat.
+				km.Actor = Actor{Code: c, Country: c, Type: TypeCountry}
+				km.Capital = false
+			}
 			if m.Actor.Type == TypePerson {
 				km.Person = m.Actor.Name
 				remember(persons, km, m.Text)

@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"time"
+
 	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/nlp"
 )
@@ -13,6 +15,7 @@ import (
 type sentencePlaces struct {
 	g    *geo.Gazetteer // nil: no gazetteer, no places
 	s    *nlp.Sentence
+	date time.Time // the article's: a town's country as of then (geo.CountryOn)
 	done bool
 	ms   []Mention
 }
@@ -29,8 +32,9 @@ func (p *sentencePlaces) get(ms []Mention) []Mention {
 			if pm.Place.Country == "" || overlapsMention(ms, pm.Tokens) {
 				continue
 			}
+			c := geo.CountryOn(pm.Place.Country, p.date)
 			p.ms = append(p.ms, Mention{Tokens: pm.Tokens, Span: nlp.Span{Start: pm.Start, End: pm.End}, Via: "place",
-				Actor: Actor{Code: pm.Place.Country, Country: pm.Place.Country, Type: TypeCountry}})
+				Actor: Actor{Code: c, Country: c, Type: TypeCountry}})
 		}
 	}
 	return p.ms

@@ -1206,9 +1206,10 @@ func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) 
 	lo, hi := sv.subtreeSpan(d)
 	for _, m := range sv.places {
 		if m.Tokens[0] >= lo && m.Tokens[1] <= hi+1 && m.Place.Country != "" && !sv.actorIn(in, m.Tokens) {
+			c := geo.CountryOn(m.Place.Country, in.Published) // Juba in 1995 is Sudan's
 			return actor.Mention{Sentence: sv.idx, Tokens: m.Tokens, Span: nlp.Span{Start: m.Start, End: m.End},
 				Text: in.Doc.Text[m.Start:m.End], Via: "place",
-				Actor: actor.Actor{Code: m.Place.Country, Country: m.Place.Country, Type: actor.TypeCountry}}, true
+				Actor: actor.Actor{Code: c, Country: c, Type: actor.TypeCountry}}, true
 		}
 	}
 	return actor.Mention{}, false
