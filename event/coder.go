@@ -652,11 +652,16 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &dm, conf*0.8, negated))
 			continue
 		}
-		if len(recips) == 0 {
+		// A state's act on itself by name ("promised to democratize
+		// Serbia", "to allow Haiti's elections") has no other party.
+		others := slices.DeleteFunc(slices.Clone(recips), func(rm actor.Mention) bool {
+			return rm.Actor.Code != am.Actor.Code && ownState(am, rm) && !sv.modifier(rm)
+		})
+		if len(recips) == 0 || len(others) < len(recips) && !slices.ContainsFunc(others, func(rm actor.Mention) bool { return rm.Known() && rm.Actor.Code != am.Actor.Code }) {
 			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, conf, negated))
 			continue
 		}
-		for _, rm := range recips {
+		for _, rm := range others {
 			if !rm.Known() || rm.Actor.Code == am.Actor.Code || (rm.Span == am.Span && !reciprocal) {
 				continue
 			}
@@ -719,6 +724,21 @@ func (sv *sentence) hasConj(i int) bool {
 func (sv *sentence) namedBy(in Input, k, i int) bool {
 	m := in.Mentions[k]
 	return sv.s.Tokens[i].POS == "PROPN" && m.Person == "" && m.Actor.Sector == ""
+}
+
+// ownState reports a recipient that is the state's, its government's or
+// its leaders' own state named as such ("promised to democratize
+// Serbia"), not one of its institutions or people, nor a town in it
+// (which stands for the people there). A party's or rebels' own state is
+// another party: its government.
+func ownState(am, rm actor.Mention) bool {
+	switch am.Actor.Sector {
+	case "", "GOV", "ELI", "MIL", "COP", "JUD", "LEG", "SPY":
+	default:
+		return false // a party's, a union's own state is its government
+	}
+	return rm.Actor.Country == am.Actor.Country && rm.Actor.Type == actor.TypeCountry && rm.Actor.Sector == "" &&
+		rm.Person == "" && rm.Via == "kb"
 }
 
 // reflexives are pronouns whose referent is the subject itself.
