@@ -521,11 +521,21 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			if d := sv.s.Tokens[o].Dep; d != "obj" && d != "iobj" && d != "obl" {
 				continue
 			}
+			// The object's own author or doer first: "demanded the
+			// withdrawal of Serbian forces from Bosnia" is made of the
+			// Serbian forces, "rejected calls by Kofi Annan" Annan's.
+			var agents []actor.Mention
 			for _, pp := range sv.mentionsUnder(in, o) {
 				m := in.Mentions[pp.mention]
 				if m.Known() && !sameActor(m, actors) && !sv.locative(m) {
 					recips = append(recips, m)
+					if sv.agentOf(m, o) {
+						agents = append(agents, m)
+					}
 				}
+			}
+			if len(agents) > 0 && len(agents) < len(recips) {
+				recips = agents
 			}
 			if len(recips) > 0 {
 				conf *= 0.85
@@ -724,6 +734,32 @@ func (sv *sentence) hasConj(i int) bool {
 func (sv *sentence) namedBy(in Input, k, i int) bool {
 	m := in.Mentions[k]
 	return sv.s.Tokens[i].POS == "PROPN" && m.Person == "" && m.Actor.Sector == ""
+}
+
+// agentOf reports a mention that says whose noun o is: its possessor,
+// a modifier ("a U.S. request") or an "of" or "by" phrase ("the withdrawal
+// of Serbian forces", "calls by Annan"), or a conjunct of one.
+func (sv *sentence) agentOf(m actor.Mention, o int) bool {
+	h := sv.headOf(m)
+	for h >= 0 && sv.s.Tokens[h].Head-1 != o {
+		switch sv.s.Tokens[h].Dep {
+		case "conj", "amod", "compound": // "Serbian forces", "X and Y"
+			h = sv.s.Tokens[h].Head - 1
+			continue
+		}
+		break
+	}
+	if h < 0 || sv.s.Tokens[h].Head-1 != o {
+		return false
+	}
+	switch sv.s.Tokens[h].Dep {
+	case "nmod:poss", "amod", "compound":
+		return true
+	case "nmod":
+		mk := sv.marker(h)
+		return mk == "of" || mk == "by"
+	}
+	return false
 }
 
 // ownState reports a recipient that is the state's, its government's or
