@@ -246,6 +246,15 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 	return out
 }
 
+// statementNouns are documents and utterances whose content an author
+// issues: a participle on one ("a statement condemning the raid") is the
+// author's act.
+var statementNouns = map[string]bool{
+	"statement": true, "declaration": true, "communique": true, "communiqué": true, "resolution": true,
+	"letter": true, "message": true, "note": true, "memorandum": true, "report": true, "decree": true,
+	"announcement": true, "appeal": true, "ultimatum": true, "manifesto": true, "petition": true,
+}
+
 // sayVerbs report what someone holds another must do.
 var sayVerbs = map[string]bool{
 	"say": true, "tell": true, "insist": true, "stress": true, "declare": true, "state": true, "warn": true,
@@ -1786,6 +1795,13 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 		if toks[t].Dep == "acl" && sv.reducedPassive(t) {
 			return nil
 		}
+		if statementNouns[strings.ToLower(toks[h].Lemma)] && toks[h].Dep == "obj" && !sv.mentionIn(h) {
+			// "issued a declaration demanding that ...": the statement's
+			// author demands, the subject of the verb that made it.
+			if g := toks[h].Head - 1; g >= 0 && triggerPOS(toks[g].POS) == "V" {
+				return sv.roleTokens(g, r)
+			}
+		}
 		return []int{h}
 	case "parataxis":
 		// "Organisations such as Turksoy, have been active in ...": the
@@ -1936,11 +1952,13 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 				conj(i) // "ministers from Azerbaijan and Turkey"
 				// "Sierra Leonean and Liberian refugees": the first
 				// adjective of a coordination is an actor of its own.
-				// Not a lone modifier of another country's named actor:
-				// "NATO-member Norway" is Norway.
+				// Not a lone modifier of another country's named actor
+				// ("NATO-member Norway" is Norway), nor a sector word
+				// with no country ("the rebel Kurdistan Workers' Party").
 				for _, c := range sv.children[i] {
 					if d := sv.s.Tokens[c].Dep; (d == "amod" || d == "compound") && sv.mention[c] >= 0 && sv.mention[c] != k &&
-						(sv.hasConj(c) || !sv.namedBy(in, k, i) || in.Mentions[sv.mention[c]].Actor.Country == in.Mentions[k].Actor.Country) {
+						(sv.hasConj(c) || in.Mentions[sv.mention[c]].Known() &&
+							(!sv.namedBy(in, k, i) || in.Mentions[sv.mention[c]].Actor.Country == in.Mentions[k].Actor.Country)) {
 						add(sv.mention[c])
 						conj(c)
 					}
