@@ -736,12 +736,13 @@ func pronounOwner(s *nlp.Sentence, m *Mention) bool {
 	return false
 }
 
-// placedAt reports whether token t lies in one of ms that the knowledge
-// base can place or that names a person: an organisation it does not
-// know ("the Umma party") leaves its head to the sentence's setting.
+// placedAt reports whether token t lies in one of ms that has a country:
+// an organisation the knowledge base does not know ("the Umma party") or
+// a person it cannot place ("supporters of Ahmed Ben Bella") leaves its
+// head to the sentence's setting.
 func placedAt(ms []Mention, t int) bool {
 	for _, m := range ms {
-		if m.Tokens[0] <= t && t < m.Tokens[1] && (m.Via != "organisation" || m.Actor.Country != "") {
+		if m.Tokens[0] <= t && t < m.Tokens[1] && m.Actor.Country != "" {
 			return true
 		}
 	}
