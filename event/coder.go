@@ -565,11 +565,10 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		if p.Type == "PROTEST" {
 			// A protest noun's purpose hangs on its verb: "continued their
 			// hunger strike to demand the resignation of X".
-			v := t
+			from = sv.purposeClauses(t)
 			if h := sv.s.Tokens[t].Head - 1; p.POS == "N" && h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" {
-				v = h
+				from = append(from, sv.purposeClauses(h)...)
 			}
-			from = sv.purposeClauses(v)
 		}
 		for _, f := range from {
 			if m, ok := sv.deepRecipient(in, f, actors); ok {
@@ -1504,6 +1503,9 @@ func (sv *sentence) purposeClauses(t int) []int {
 	for _, c := range sv.children[t] {
 		if sv.purpose(c) {
 			out = append(out, c)
+		}
+		if strings.EqualFold(sv.s.Tokens[c].Lemma, "protest") && sv.marker(c) == "in" {
+			out = append(out, c) // "in protest of/at/against X"
 		}
 		if sv.s.Tokens[c].Dep != "obj" {
 			continue
