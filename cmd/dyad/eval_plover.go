@@ -81,14 +81,23 @@ func evalPlover(ctx context.Context, e env, args []string) int {
 	return exitOK
 }
 
-// scoreCode is the code a participant is scored by: its country, or "IGO"
-// for any international organisation, as the GSR codes them.
+// scoreCode is the code a participant is scored by, as the GSR codes
+// them: its country; for an actor of no state, CAMEO's transnational
+// codes: "IMG" for an armed group (al-Qaeda), "NGO" for a
+// non-governmental organisation, "IGO" for any other international
+// organisation.
 func scoreCode(p *event.Participant) string {
 	if p == nil {
 		return ""
 	}
-	if p.Sector == "IGO" || (p.Country != "" && len(p.Country) != 3) {
-		return "IGO"
+	sector := p.Sector[:min(3, len(p.Sector))]
+	switch {
+	case sector == "IGO" || sector == "NGO":
+		return sector
+	case p.Country == "" || len(p.Country) == 3:
+		return p.Country
+	case sector == "REB" || sector == "INS" || sector == "RAD" || sector == "UAF":
+		return "IMG"
 	}
-	return p.Country
+	return "IGO"
 }

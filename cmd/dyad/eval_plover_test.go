@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/shareddata"
 )
 
@@ -33,5 +34,26 @@ func TestEvalPloverFloor(t *testing.T) {
 	}
 	if f1 < bar {
 		t.Logf("OPEN GAP: PLOVER dev F1 %.3f (P %s, R %s) < bar %.2f", f1, m[1], m[2], bar)
+	}
+}
+
+func TestScoreCode(t *testing.T) {
+	tests := []struct {
+		p    *event.Participant
+		want string
+	}{
+		{nil, ""},
+		{&event.Participant{Country: "TUR", Sector: "GOV"}, "TUR"},
+		{&event.Participant{Country: "NATO", Sector: "IGO"}, "IGO"},
+		{&event.Participant{Country: "", Sector: "IGO"}, "IGO"},
+		{&event.Participant{Country: "ALQAEDA", Sector: "REB"}, "IMG"},
+		{&event.Participant{Country: "HRW", Sector: "NGO"}, "NGO"},
+		{&event.Participant{Country: "ICRC", Sector: ""}, "IGO"},
+		{&event.Participant{Country: "", Sector: "REB"}, ""},
+	}
+	for _, tc := range tests {
+		if got := scoreCode(tc.p); got != tc.want {
+			t.Errorf("scoreCode(%+v) = %q, want %q", tc.p, got, tc.want)
+		}
 	}
 }
