@@ -293,7 +293,9 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				if ownModifier(s, out[first:], m) || pronounOwner(s, m) {
 					continue // "the U.N. war crimes court", "its citizens": the coder composes them
 				}
-				if c := settingCountry(s, out[first:], m, pl); c != "" {
+				if c := pl.within(m); c != "" && m.Via == "described" {
+					m.Actor.Country = c // "Florida Governor Ron DeSantis"
+				} else if c := settingCountry(s, out[first:], m, pl); c != "" {
 					m.Actor.Country = c
 				} else if j := lastCountry(out[:first]); j >= 0 && m.Via == "described" {
 					m.Actor.Country = out[j].Actor.Country

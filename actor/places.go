@@ -17,7 +17,7 @@ type sentencePlaces struct {
 	s    *nlp.Sentence
 	date time.Time // the article's: a town's country as of then (geo.CountryOn)
 	done bool
-	ms   []Mention
+	ms   []Mention // places outside mentions, as country mentions
 }
 
 // get returns the sentence's places as country mentions (Via "place"),
@@ -49,4 +49,41 @@ func overlapsMention(ms []Mention, r [2]int) bool {
 		}
 	}
 	return false
+}
+
+// within returns the country of a state, province or large city whose
+// name opens a described person's own words before the title ("Florida
+// Governor Ron DeSantis", "Bavaria premier ..."), "" if none. The
+// gazetteer's finder leaves a name followed by another capitalised word
+// alone (it may be part of a longer name), so the name is resolved here.
+func (p *sentencePlaces) within(m *Mention) string {
+	if p == nil || p.g == nil || m.Tokens[1]-m.Tokens[0] < 3 {
+		return ""
+	}
+	toks := p.s.Tokens
+	for n := 2; n >= 1; n-- {
+		end := m.Tokens[0] + n
+		if end >= m.Tokens[1]-1 {
+			continue
+		}
+		name := ""
+		ok := true
+		for i := m.Tokens[0]; i < end; i++ {
+			if toks[i].POS != "PROPN" {
+				ok = false
+				break
+			}
+			if name != "" {
+				name += " "
+			}
+			name += toks[i].Text
+		}
+		if !ok {
+			continue
+		}
+		if pl, found := p.g.Resolve(name, nil); found && pl.Country != "" && (pl.IsAdmin1() || pl.Population >= 100_000) {
+			return geo.CountryOn(pl.Country, p.date)
+		}
+	}
+	return ""
 }

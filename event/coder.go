@@ -364,15 +364,7 @@ func (c *Coder) locate(in Input, sv *sentence) *Place {
 	if c.Geo == nil {
 		return nil
 	}
-	var prefer []string
-	for _, k := range sv.mention {
-		if k >= 0 {
-			if cc := in.Mentions[k].Actor.Country; len(cc) == 3 && !slices.Contains(prefer, cc) {
-				prefer = append(prefer, cc)
-			}
-		}
-	}
-	m, ok := c.Geo.Locate(sv.s.Tokens, prefer)
+	m, ok := c.Geo.Locate(sv.s.Tokens, sv.actorCountries(in))
 	if !ok {
 		return nil
 	}
@@ -672,15 +664,18 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		}
 		// A state's act on itself by name ("promised to democratize
 		// Serbia", "to allow Haiti's elections") has no other party.
+		// A domestic act ("declared a state of emergency in Bolivia",
+		// lexicon role home) is on the state's own country by design.
+		home := slices.ContainsFunc(p.Recipient, func(r Role) bool { return r.Rel == "home" })
 		others := slices.DeleteFunc(slices.Clone(recips), func(rm actor.Mention) bool {
-			return rm.Actor.Code != am.Actor.Code && ownState(am, rm) && !sv.modifier(rm)
+			return !home && rm.Actor.Code != am.Actor.Code && ownState(am, rm) && !sv.modifier(rm)
 		})
 		if len(recips) == 0 || len(others) < len(recips) && !slices.ContainsFunc(others, func(rm actor.Mention) bool { return rm.Known() && rm.Actor.Code != am.Actor.Code }) {
 			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, conf, negated))
 			continue
 		}
 		for _, rm := range others {
-			if !rm.Known() || rm.Actor.Code == am.Actor.Code || (rm.Span == am.Span && !reciprocal) {
+			if !rm.Known() || rm.Actor.Code == am.Actor.Code && !home || (rm.Span == am.Span && !reciprocal) {
 				continue
 			}
 			rm := rm
@@ -809,9 +804,11 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) ([]ac
 				switch base(sv.s.Tokens[d].Dep) {
 				case "nsubj", "csubj", "expl", "punct", "parataxis", "discourse", "vocative", "list", "dep", "reparandum":
 					continue
-				case "ccomp":
-					if h == t {
-						continue // "said that ...": another act
+				case "ccomp", "conj":
+					if h == t && (sv.s.Tokens[d].Dep == "ccomp" || triggerPOS(sv.s.Tokens[d].POS) == "V") {
+						// "said that ...", "met and decided to ...":
+						// another act, with parties of its own.
+						continue
 					}
 				}
 				if k := sv.mention[d]; k >= 0 {
@@ -1103,15 +1100,35 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 		}
 		return false
 	}
-	for _, r := range roles {
-		if r.Rel == "each" {
-			rf.each = !isActor
-			return rf
+	// A prepositional phrase the parser hung on the object or another
+	// phrase instead of the verb: "signed [an agreement with Azerbaijan]"
+	// reads as "signed an agreement | with Azerbaijan", "was received [as
+	// an act of treachery in Baku]" as "... | in Baku".
+	misattached := func() bool {
+		for _, r := range roles {
+			if r.Rel != "obl" || r.Prep == "" {
+				continue
+			}
+			for _, o := range sv.children[t] {
+				if d := sv.s.Tokens[o].Dep; d != "obj" && base(d) != "obl" {
+					continue
+				}
+				if d, ok := sv.nmodBelow(o, r.Prep, 3); ok && try(d) {
+					return true
+				}
+			}
 		}
-		if r.Rel == "home" {
-			// "imposed martial law": on the actor's own country.
-			if !isActor {
-				rf.unknown = true
+		return false
+	}
+	for _, r := range roles {
+		if r.Rel == "each" || r.Rel == "home" {
+			if misattached() {
+				return rf // "lifted a curfew [in Montenegro]"
+			}
+			if r.Rel == "each" {
+				rf.each = !isActor
+			} else if !isActor {
+				rf.unknown = true // "imposed martial law": on the actor's own country
 			}
 			return rf
 		}
@@ -1131,23 +1148,7 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 			return rf
 		}
 	}
-	// A prepositional phrase the parser hung on the object or another
-	// phrase instead of the verb: "signed [an agreement with Azerbaijan]"
-	// reads as "signed an agreement | with Azerbaijan", "was received [as
-	// an act of treachery in Baku]" as "... | in Baku".
-	for _, r := range roles {
-		if r.Rel != "obl" || r.Prep == "" {
-			continue
-		}
-		for _, o := range sv.children[t] {
-			if d := sv.s.Tokens[o].Dep; d != "obj" && base(d) != "obl" {
-				continue
-			}
-			if d, ok := sv.nmodBelow(o, r.Prep, 3); ok && try(d) {
-				return rf
-			}
-		}
-	}
+	misattached()
 	return rf
 }
 
@@ -1265,7 +1266,8 @@ func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) 
 		return actor.Mention{}, false
 	}
 	if sv.places == nil {
-		sv.places = c.Geo.FindTokens(sv.s.Tokens, nil, []geo.Match{})
+		// "Puno" is Peru's when Peru acts, not a namesake elsewhere.
+		sv.places = c.Geo.FindTokens(sv.s.Tokens, sv.actorCountries(in), []geo.Match{})
 	}
 	lo, hi := sv.subtreeSpan(d)
 	for _, m := range sv.places {
@@ -1277,6 +1279,20 @@ func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) 
 		}
 	}
 	return actor.Mention{}, false
+}
+
+// actorCountries returns the countries of the sentence's actors, in text
+// order, which places named beside them are preferably in.
+func (sv *sentence) actorCountries(in Input) []string {
+	var out []string
+	for _, k := range sv.mention {
+		if k >= 0 {
+			if cc := in.Mentions[k].Actor.Country; len(cc) == 3 && !slices.Contains(out, cc) {
+				out = append(out, cc)
+			}
+		}
+	}
+	return out
 }
 
 // subtreeSpan returns the first and last token index of d's subtree.
