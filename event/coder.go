@@ -191,9 +191,10 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 				}
 			}
 			ps := c.patterns(pos, tok)
-			if pos == "V" && len(ps) == 0 {
+			if pos == "V" {
+				// Tried last: a verb's own patterns are more specific.
 				if p := sv.modalDemand(ti); p != nil {
-					ps = []*Pattern{p}
+					ps = append(ps[:len(ps):len(ps)], p)
 				}
 			}
 			for _, p := range ps {
@@ -268,7 +269,7 @@ var sayVerbs = map[string]bool{
 // obligation (or the one told: "told Iraq that it must"). The obligation
 // itself is hypothetical and not coded.
 func (sv *sentence) modalDemand(t int) *Pattern {
-	if !sayVerbs[strings.ToLower(sv.s.Tokens[t].Lemma)] {
+	if !sayVerbs[strings.ToLower(sv.s.Tokens[t].Lemma)] && !sv.issuesStatement(t) {
 		return nil
 	}
 	for _, c := range sv.children[t] {
@@ -289,6 +290,21 @@ func (sv *sentence) modalDemand(t int) *Pattern {
 			Note: "what another must or should do", Source: "event/coder.go:modalDemand"}
 	}
 	return nil
+}
+
+// issuesStatement reports a verb that issues or sends a statement,
+// which then says what its content clause says: "issued a stern reminder
+// to Iraq that it must cooperate".
+func (sv *sentence) issuesStatement(t int) bool {
+	switch strings.ToLower(sv.s.Tokens[t].Lemma) {
+	case "issue", "send", "deliver", "release", "publish":
+	default:
+		return false
+	}
+	return slices.ContainsFunc(sv.children[t], func(o int) bool {
+		l := strings.ToLower(sv.s.Tokens[o].Lemma)
+		return sv.s.Tokens[o].Dep == "obj" && (statementNouns[l] || l == "reminder" || l == "warning")
+	})
 }
 
 // predicate reports an adjective used as a clause's predicate, with a
