@@ -586,9 +586,10 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && cooperative(p.Type) && p.POS != "A" {
+	if len(recips) == 0 && !rf.unknown && (cooperative(p.Type) || p.Type == "ASSAULT") && p.POS != "A" {
 		// Cooperation carried out in another country is with it: "train
-		// cadres in Azerbaijan", "opened a faculty in Baku".
+		// cadres in Azerbaijan", "opened a faculty in Baku"; so is
+		// violence that lands there: "fired shells at targets in Jericho".
 		if rf2 := c.fill(in, sv, t, []Role{{Rel: "obl", Prep: "in"}, {Rel: "nmod", Prep: "in"}}, false); len(rf2.mentions) > 0 {
 			for _, m := range rf2.mentions {
 				if m.Known() && !sameCountry(m, actors) {
