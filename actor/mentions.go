@@ -685,6 +685,10 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePl
 			continue
 		}
 		setting := false
+		if hd := toks[h].Head - 1; m.Via == "place" && self != nil && hd >= self.Tokens[0] && hd < self.Tokens[1] &&
+			(toks[h].Dep == "compound" || toks[h].Dep == "amod" || toks[h].Dep == "nmod:poss") {
+			return m.Actor.Country // "the Sindh government", "Texas police": that place's
+		}
 		switch dep := toks[h].Dep; {
 		case dep == "nmod:poss" || dep == "compound":
 			// "Haiti's elections", "the Kenya Anti-Corruption Commission";

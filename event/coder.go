@@ -525,9 +525,16 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	// Ouattara to run") is, like unnamed people, one of the actor's own
 	// when nothing below names another country; not the target of
 	// violence, which is as often foreign ("killed Qasem Soleimani").
+	// So are protesters, students or opposition groups a state's police,
+	// courts or government act on ("Kerala police arrested ten
+	// protesters"), even with violence; not an army's, which also fights
+	// abroad.
 	var unplaced *actor.Mention
-	if len(recips) == 0 && filled && p.Type != "ASSAULT" {
-		if k := slices.IndexFunc(rf.mentions, func(m actor.Mention) bool { return m.Person != "" }); k >= 0 {
+	if len(recips) == 0 && filled {
+		institution := slices.ContainsFunc(actors, func(a actor.Mention) bool { return a.Actor.Institution() })
+		if k := slices.IndexFunc(rf.mentions, func(m actor.Mention) bool {
+			return m.Person != "" && p.Type != "ASSAULT" || institution && m.Person == "" && m.Actor.DomesticGroup()
+		}); k >= 0 {
 			unplaced = &rf.mentions[k]
 		}
 	}
