@@ -105,8 +105,17 @@
 //     participants ("against Russia") set no scene;
 //   - parties, unions, rebels, civilians, students and unidentified armed
 //     men take the country their sentence is set in, a capital ("in the
-//     capital city of Lima") included, unless a possessive pronoun of their
-//     own says whose they are ("its citizens");
+//     capital city of Lima") or a town or region the gazetteer knows ("in
+//     Mosul", with [Resolver.Places] set) included, unless a possessive
+//     pronoun of their own or a modifier with a country says whose they
+//     are ("its citizens"); a person or organisation the knowledge base
+//     cannot place does not ("supporters of Ahmed Ben Bella");
+//   - a town or region modifying a state body or a described title places
+//     it ("the Sindh government" PAKGOV, "Florida Governor Ron DeSantis"
+//     USAGOV);
+//   - places are countries as of the article's date: a capital or town of
+//     a state that seceded later is its predecessor's (Juba before July
+//     2011 is Sudan's; geo.CountryOn);
 //   - ethnic groups are of the state they live in, as CAMEO codes them
 //     ("Bosnian Serbs" BIH, "Albanians of southern Serbia" and "ethnic
 //     Albanians" in a sentence set in Serbia SRB);

@@ -66,9 +66,27 @@ import (
 //     "attended law school"); a nominal event in a motion verb's "for"
 //     phrase takes its subject ("arrived in Baku for talks");
 //   - domestic recipients: unnamed people, a person the knowledge base
-//     cannot place (except as a target of violence), the lexicon's "home"
-//     role ("declared a state of emergency") and protests and strikes with
-//     no named target are the actor's own country;
+//     cannot place (except as a target of violence), protesters, students
+//     or opposition groups a state's police, courts or government act on,
+//     the lexicon's "home" role ("declared a state of emergency") and
+//     protests and strikes with no named target are the actor's own
+//     country; a state's, its government's or its leaders' act on their
+//     own country by name has no recipient ("promised to democratize
+//     Serbia"), as PLOVER codes it;
+//   - a domestic group no context places is of the state whose named
+//     institution it acts on ("gunmen killed three Iraqi policemen"), at
+//     lower confidence; a protest's target can be in an "in protest of"
+//     phrase;
+//   - the lexicon's "each" role: conjoined actors of a symmetric act
+//     with no other party act on each other ("Armenia and Azerbaijan
+//     fought a war");
+//   - a recipient inside the object is first the object's own author
+//     ("demanded the withdrawal of Serbian forces from Bosnia": the
+//     Serbian forces); violence that lands in a place of another country
+//     is against it, as cooperation there is with it; a participle on an
+//     issued statement is its author's act ("issued a declaration
+//     demanding"), and what an issued statement says another must do is
+//     a demand on it;
 //   - measure nouns pass on their "of" noun ("held three days of joint
 //     exercises").
 type Coder struct {
