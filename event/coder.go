@@ -643,16 +643,15 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			conf *= 0.6
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && p.Type == "CONSULT" && p.Mode == "visit" {
-		return nil // a visit with no host named: "the minister arrived in the city"
-	}
 	if p.POS == "A" {
-		// "active", "critical": a relation, coded only with its other party
-		// named in its own role (not a place somewhere below it).
+		// "active", "critical": a relation, whose other party is named in
+		// its own role, not a place somewhere below it.
 		recips = slices.DeleteFunc(recips, func(m actor.Mention) bool { return m.Via == "place" })
-		if len(recips) == 0 {
-			return nil
-		}
+	}
+	if len(recips) == 0 && p.NeedsRecipient && (!rf.unknown || p.POS == "A") {
+		// require "recipient": a visit with no host named ("the minister
+		// arrived in the city"), "was active" with no other party.
+		return nil
 	}
 	typ, mode, cameo := p.Type, p.Mode, p.CAMEO
 	if p.POS != "N" && sv.future(t) {

@@ -30,7 +30,8 @@ import (
 // "support to", "agreement between"). require is a space-separated list of
 // constraints on the trigger's dependents: REL=LEMMA|LEMMA (a dependent in
 // that relation with one of the lemmas), REL (such a dependent exists) or
-// !REL (no such dependent). REL is a UD relation; "obl:with", "nmod:to" and
+// !REL (no such dependent), or "recipient" (the pattern is coded only
+// when a recipient is named). REL is a UD relation; "obl:with", "nmod:to" and
 // the like name an oblique or nominal modifier by its preposition, and
 // "prt" is compound:prt. actor and recipient are comma-separated roles
 // tried in order (subj, obj, iobj, poss, agent, or REL:PREP as above); "-"
@@ -47,12 +48,16 @@ type Pattern struct {
 	Require   []Constraint
 	Actor     []Role
 	Recipient []Role
-	Type      string
-	Mode      string
-	CAMEO     string
-	Weight    float64
-	Note      string
-	Source    string // file:line it came from
+	// NeedsRecipient: coded only when a recipient is named (require
+	// "recipient"): a visit with no host ("received surgery") or an
+	// adjective with no other party ("was active") reports no interaction.
+	NeedsRecipient bool
+	Type           string
+	Mode           string
+	CAMEO          string
+	Weight         float64
+	Note           string
+	Source         string // file:line it came from
 }
 
 // Role is a dependency role an actor or recipient is taken from: a UD
@@ -213,9 +218,18 @@ func parsePattern(f []string, ont *Tables) (*Pattern, error) {
 		return nil, fmt.Errorf("lemma %q: want one word", p.Lemma)
 	}
 	var err error
-	if p.Require, err = parseConstraints(f[2]); err != nil {
+	req, needs := strings.Fields(f[2]), false
+	req = slices.DeleteFunc(req, func(c string) bool {
+		if c == "recipient" {
+			needs = true
+			return true
+		}
+		return false
+	})
+	if p.Require, err = parseConstraints(strings.Join(req, " ")); err != nil {
 		return nil, err
 	}
+	p.NeedsRecipient = needs
 	if p.Actor, err = parseRoles(f[3]); err != nil {
 		return nil, fmt.Errorf("actor: %w", err)
 	}

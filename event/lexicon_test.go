@@ -31,6 +31,8 @@ func TestReadLexiconErrors(t *testing.T) {
 		{head + "V\tarrive\tobl:in|obl:at\tsubj\t-\tCONSULT\t\t\t\t\n", "one marker a role"},
 		{head + "V\timpose\t\thome\t-\tCOERCE\t\t\t\t\n", "recipient only"},
 		{head + "V\timpose\t\tsubj\thome,obj\tCOERCE\t\t\t\t\n", "home must come last"},
+		{head + "V\tfight\t\teach\tobj\tASSAULT\t\t\t\t\n", "recipient only"},
+		{head + "V\tfight\t\tsubj\teach,obj\tASSAULT\t\t\t\t\n", "each must come last"},
 		{head + "V\tsign\t\tsubj\tobj\tAGREE\t\t\t2\t\n", "weight"},
 		{head + "V\tsign\t\tsubj\n", "fields"},
 	}
@@ -39,6 +41,20 @@ func TestReadLexiconErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("ReadLexicon(%q) = %v, want error containing %q", tt.in, err, tt.want)
 		}
+	}
+}
+
+func TestReadLexiconNeedsRecipient(t *testing.T) {
+	in := strings.Join(LexiconColumns, "\t") + "\nV\tvisit\trecipient !prt\tsubj\tobj\tCONSULT\tvisit\t\t\t\nV\tmeet\t\tsubj\tobj\tCONSULT\t\t\t\t\n"
+	lex, err := ReadLexicon("x.tsv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := lex.Lookup("V", "visit")[0]; !p.NeedsRecipient || len(p.Require) != 1 || p.Require[0].Rel != "prt" || !p.Require[0].Negate {
+		t.Errorf("visit: NeedsRecipient %v, Require %+v; want true and one !prt", p.NeedsRecipient, p.Require)
+	}
+	if p := lex.Lookup("V", "meet")[0]; p.NeedsRecipient {
+		t.Error("meet: NeedsRecipient without require recipient")
 	}
 }
 
