@@ -1916,35 +1916,14 @@ func (sv *sentence) mentionIn(d int) bool {
 	return false
 }
 
-// marked reports a nominal with a preposition of its own ("in it").
-func (sv *sentence) marked(d int) bool {
-	return slices.ContainsFunc(sv.children[d], func(c int) bool {
-		return sv.s.Tokens[c].Dep == "case" && sv.s.Tokens[c].POS == "ADP" // not the possessive 's (PART)
-	})
-}
-
-// otherSubject reports whether d's head has an unmarked subject besides d.
-func (sv *sentence) otherSubject(d int) bool {
-	h := sv.s.Tokens[d].Head - 1
-	if h < 0 {
-		return false
-	}
-	return slices.ContainsFunc(sv.children[h], func(c int) bool {
-		return c != d && sv.s.Tokens[c].Dep == "nsubj" && !sv.marked(c)
-	})
-}
-
 // fills reports whether dependent d fills role r.
 func (sv *sentence) fills(d int, r Role) bool {
 	dep := sv.s.Tokens[d].Dep
 	switch r.Rel {
 	case "subj":
 		// An "it" the parser took for an expletive but that refers to an
-		// actor ("Syria says it is willing to withdraw") is a subject; a
-		// phrase with a preposition beside another subject is not,
-		// whatever the parser says ("In it, Rahimov said"; but "after
-		// crowds burned" has only the one).
-		return (dep == "nsubj" || dep == "csubj" || (dep == "expl" && sv.mention[d] >= 0)) && !(sv.marked(d) && sv.otherSubject(d))
+		// actor ("Syria says it is willing to withdraw") is a subject.
+		return dep == "nsubj" || dep == "csubj" || (dep == "expl" && sv.mention[d] >= 0)
 	case "nsubj:pass":
 		return dep == "nsubj:pass"
 	case "obj", "iobj":

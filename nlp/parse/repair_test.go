@@ -15,22 +15,29 @@ func TestRepair(t *testing.T) {
 	tests := []struct {
 		name  string
 		toks  []tok
-		heads []int // wanted heads after repair
+		heads []int    // wanted heads after repair
+		deps  []string // wanted relations after repair (nil: unchanged)
 	}{
+		{"a second subject with a preposition is an oblique",
+			[]tok{{"In", "ADP", 2, "case"}, {"it", "PRON", 5, "nsubj"}, {",", "PUNCT", 5, "punct"}, {"Soto", "PROPN", 5, "nsubj"}, {"said", "VERB", 0, "root"}},
+			[]int{2, 5, 5, 5, 0}, []string{"case", "obl", "punct", "nsubj", "root"}},
+		{"a lone subject keeps its relation",
+			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
+			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
 		{"a content clause on the date goes up to the verb",
 			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"said", "VERB", 0, "root"}, {"Monday", "PROPN", 2, "obl:tmod"},
 				{"that", "SCONJ", 7, "mark"}, {"Chile", "PROPN", 7, "nsubj"}, {"must", "AUX", 7, "aux"}, {"leave", "VERB", 3, "ccomp"}},
-			[]int{2, 0, 2, 7, 7, 7, 2}},
+			[]int{2, 0, 2, 7, 7, 7, 2}, nil},
 		{"through a chain of nominals",
 			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"said", "VERB", 0, "root"}, {"on", "ADP", 4, "case"}, {"Monday", "PROPN", 2, "obl"},
 				{"night", "NOUN", 4, "compound"}, {"Chile", "PROPN", 7, "nsubj"}, {"left", "VERB", 5, "ccomp"}},
-			[]int{2, 0, 4, 2, 4, 7, 2}},
+			[]int{2, 0, 4, 2, 4, 7, 2}, nil},
 		{"a clause on a verb or an adjective stays",
 			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"is", "AUX", 3, "cop"}, {"sure", "ADJ", 0, "root"}, {"Chile", "PROPN", 5, "nsubj"}, {"left", "VERB", 3, "ccomp"}},
-			[]int{2, 3, 0, 5, 3}},
+			[]int{2, 3, 0, 5, 3}, nil},
 		{"a nominal root keeps its clause",
 			[]tok{{"Reason", "NOUN", 0, "root"}, {"Chile", "PROPN", 3, "nsubj"}, {"left", "VERB", 1, "ccomp"}},
-			[]int{0, 3, 1}},
+			[]int{0, 3, 1}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -42,6 +49,9 @@ func TestRepair(t *testing.T) {
 			for i := range toks {
 				if toks[i].Head != tc.heads[i] {
 					t.Errorf("token %d %q: head %d, want %d", i+1, toks[i].Text, toks[i].Head, tc.heads[i])
+				}
+				if tc.deps != nil && toks[i].Dep != tc.deps[i] {
+					t.Errorf("token %d %q: relation %s, want %s", i+1, toks[i].Text, toks[i].Dep, tc.deps[i])
 				}
 			}
 		})
