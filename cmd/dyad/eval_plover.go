@@ -85,19 +85,21 @@ func evalPlover(ctx context.Context, e env, args []string) int {
 // them: its country; for an actor of no state, CAMEO's transnational
 // codes: "IMG" for an armed group (al-Qaeda), "NGO" for a
 // non-governmental organisation, "IGO" for any other international
-// organisation.
+// organisation. A state's NGOs are the state's.
 func scoreCode(p *event.Participant) string {
 	if p == nil {
 		return ""
 	}
 	sector := p.Sector[:min(3, len(p.Sector))]
 	switch {
-	case sector == "IGO" || sector == "NGO":
-		return sector
+	case sector == "IGO":
+		return "IGO"
 	case p.Country == "" || len(p.Country) == 3:
-		return p.Country
+		return p.Country // a state's, its NGOs' too ("American aid groups": USA)
 	case sector == "REB" || sector == "INS" || sector == "RAD" || sector == "UAF":
 		return "IMG"
+	case sector == "NGO":
+		return "NGO"
 	}
 	return "IGO"
 }

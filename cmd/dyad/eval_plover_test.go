@@ -47,7 +47,8 @@ func TestScoreCode(t *testing.T) {
 		{&event.Participant{Country: "NATO", Sector: "IGO"}, "IGO"},
 		{&event.Participant{Country: "", Sector: "IGO"}, "IGO"},
 		{&event.Participant{Country: "ALQAEDA", Sector: "REB"}, "IMG"},
-		{&event.Participant{Country: "HRW", Sector: "NGO"}, "NGO"},
+		{&event.Participant{Country: "HRWATCH", Sector: "NGO"}, "NGO"},
+		{&event.Participant{Country: "USA", Sector: "NGODEV"}, "USA"},
 		{&event.Participant{Country: "ICRC", Sector: ""}, "IGO"},
 		{&event.Participant{Country: "", Sector: "REB"}, ""},
 	}

@@ -138,6 +138,19 @@ var ctxRules = []ctxRule{
 	{"nnp-vbz-det", "NOUN", []string{"NNS"}, "VERB", "VBZ", func(s *ruleSent, i int) bool {
 		return s.x(i-1, "NNP") && !s.x(i-2, verbOrDet...) && s.x(i+1, "DT", "PRP$")
 	}},
+	// "donated and personally delivered goods": a participle conjoined
+	// with a past tense, with no auxiliary before it, is a past tense too.
+	{"vbn-cc-vbd", "VERB", []string{"VBN"}, "VERB", "VBD", func(s *ruleSent, i int) bool {
+		if !s.word(i+1, "and", "or", "but") || !(s.x(i+2, "VBD") || s.x(i+2, "RB") && s.x(i+3, "VBD")) {
+			return false
+		}
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			if s.x(j, "VBZ", "VBP", "VBD", "VB", "VBN", "VBG", "MD") || s.word(j, "having", "being", "been", "who", "which", "that") {
+				return false
+			}
+		}
+		return i > 0
+	}},
 	// "Greece, like other members, plans to impose ...": a sentence
 	// with no finite verb, and the word before an infinitive.
 	{"nofin-vbz-to", "NOUN", []string{"NNS"}, "VERB", "VBZ", func(s *ruleSent, i int) bool {

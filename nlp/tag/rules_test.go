@@ -11,7 +11,7 @@ import (
 // uposOf gives the rule tests' tokens the UPOS that goes with their XPOS.
 var uposOf = map[string]string{
 	"DT": "DET", "JJ": "ADJ", "NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN",
-	"VB": "VERB", "VBP": "VERB", "VBZ": "VERB", "VBD": "VERB", "MD": "AUX",
+	"VB": "VERB", "VBP": "VERB", "VBZ": "VERB", "VBD": "VERB", "VBN": "VERB", "MD": "AUX", "CC": "CCONJ",
 	"TO": "PART", "PRP": "PRON", "PRP$": "PRON", "IN": "ADP", ",": "PUNCT",
 	".": "PUNCT", "RP": "ADP", "HYPH": "PUNCT", "POS": "PART",
 }
@@ -42,6 +42,8 @@ func TestContextRules(t *testing.T) {
 		{"Norway/NNP ,/, like/IN its/PRP$ neighbours/NNS ,/, plans/NNS to/TO raise/VB taxes/NNS ./.",
 			"NNP , IN PRP$ NNS , VBZ TO VB NNS ."},
 		{"Norway/NNP said/VBD its/PRP$ plans/NNS to/TO raise/VB taxes/NNS", "NNP VBD PRP$ NNS TO VB NNS"},
+		{"Doctors/NNS donated/VBN and/CC delivered/VBD goods/NNS", "NNS VBD CC VBD NNS"},
+		{"goods/NNS were/VBD donated/VBN and/CC delivered/VBD", "NNS VBD VBN CC VBD"},
 	}
 	for _, tc := range tests {
 		var toks []nlp.Token
