@@ -15,15 +15,20 @@
 // A few deterministic rules then correct what the greedy pass cannot see
 // from the left: a word read as a verb right after an article and a name
 // or adjective ("a UN offer") is a noun, a word read as a noun after a
-// modal or an infinitival "to" is a verb, and a sentence left with no
-// finite verb gets one. Each context rule is kept only when EWT train's
+// modal or an infinitival "to" is a verb, a participle conjoined with a
+// following past tense is a past tense ("donated and delivered"), and a
+// sentence left with no finite verb gets one. Each context rule is kept only when EWT train's
 // gold tags agree with it at least 97% of the time
 // (TestContextRulesOnTrain).
 //
 // The lemmatizer applies edit scripts ("strip n bytes, append s") learned
 // from the training data: an exception lexicon keyed by word form and XPOS,
-// then one keyed by lowercase form and XPOS, then the longest suffix rule
-// for the XPOS. Whether a lemma keeps the word's capitals ("Turkey",
+// then one keyed by lowercase form and XPOS, then, for a past tense or
+// participle, a table of English irregular verbs (irregular.go: "fled" ->
+// "flee", "undertook" -> "undertake", which web text rarely holds), then
+// the longest suffix rule for the XPOS. A word the training data knew only
+// as a past form but tagged as a present ("Gunmen shot dead": shot/VBP) is
+// lemmatized as that past. Whether a lemma keeps the word's capitals ("Turkey",
 // "Americans" -> "American") or is lowercased ("Signed" -> "sign") is
 // learned per XPOS and word shape.
 //
