@@ -21,6 +21,12 @@ func TestRepair(t *testing.T) {
 		{"a second subject with a preposition is an oblique",
 			[]tok{{"In", "ADP", 2, "case"}, {"it", "PRON", 5, "nsubj"}, {",", "PUNCT", 5, "punct"}, {"Soto", "PROPN", 5, "nsubj"}, {"said", "VERB", 0, "root"}},
 			[]int{2, 5, 5, 5, 0}, []string{"case", "obl", "punct", "nsubj", "root"}},
+		{"a perfect with no passive auxiliary has an active subject",
+			[]tok{{"it", "PRON", 3, "nsubj:pass"}, {"had", "AUX", 3, "aux"}, {"called", "VERB", 0, "root"}},
+			[]int{3, 3, 0}, []string{"nsubj", "aux", "root"}},
+		{"a perfect passive keeps its passive subject",
+			[]tok{{"it", "PRON", 4, "nsubj:pass"}, {"had", "AUX", 4, "aux"}, {"been", "AUX", 4, "aux:pass"}, {"called", "VERB", 0, "root"}},
+			[]int{4, 4, 4, 0}, []string{"nsubj:pass", "aux", "aux:pass", "root"}},
 		{"a lone subject keeps its relation",
 			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
 			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
@@ -39,11 +45,12 @@ func TestRepair(t *testing.T) {
 			[]tok{{"Reason", "NOUN", 0, "root"}, {"Chile", "PROPN", 3, "nsubj"}, {"left", "VERB", 1, "ccomp"}},
 			[]int{0, 3, 1}, nil},
 	}
+	lemmas := map[string]string{"had": "have", "been": "be"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			toks := make([]nlp.Token, len(tc.toks))
 			for i, x := range tc.toks {
-				toks[i] = nlp.Token{Text: x.text, POS: x.upos, Head: x.head, Dep: x.dep}
+				toks[i] = nlp.Token{Text: x.text, Lemma: lemmas[x.text], POS: x.upos, Head: x.head, Dep: x.dep}
 			}
 			repair(toks)
 			for i := range toks {
