@@ -27,6 +27,12 @@ func TestRepair(t *testing.T) {
 		{"a perfect passive keeps its passive subject",
 			[]tok{{"it", "PRON", 4, "nsubj:pass"}, {"had", "AUX", 4, "aux"}, {"been", "AUX", 4, "aux:pass"}, {"called", "VERB", 0, "root"}},
 			[]int{4, 4, 4, 0}, []string{"nsubj:pass", "aux", "aux:pass", "root"}},
+		{"an agent without 'by' is an oblique",
+			[]tok{{"killed", "VERB", 0, "root"}, {"at", "ADP", 3, "case"}, {"leaders", "NOUN", 1, "obl:agent"}},
+			[]int{0, 3, 1}, []string{"root", "case", "obl"}},
+		{"an agent with 'by' stays",
+			[]tok{{"killed", "VERB", 0, "root"}, {"by", "ADP", 3, "case"}, {"rebels", "NOUN", 1, "obl:agent"}},
+			[]int{0, 3, 1}, []string{"root", "case", "obl:agent"}},
 		{"a lone subject keeps its relation",
 			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
 			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
@@ -45,7 +51,7 @@ func TestRepair(t *testing.T) {
 			[]tok{{"Reason", "NOUN", 0, "root"}, {"Chile", "PROPN", 3, "nsubj"}, {"left", "VERB", 1, "ccomp"}},
 			[]int{0, 3, 1}, nil},
 	}
-	lemmas := map[string]string{"had": "have", "been": "be"}
+	lemmas := map[string]string{"had": "have", "been": "be", "by": "by", "at": "at"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			toks := make([]nlp.Token, len(tc.toks))
