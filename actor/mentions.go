@@ -1,12 +1,12 @@
 package actor
 
 import (
-	"github.com/dyad-events/dyad/geo"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/nlp"
 )
 
@@ -662,10 +662,12 @@ func locatedIn(toks []nlp.Token, h int) bool {
 }
 
 // settingCountry returns the one country a sentence is set in: the
-// countries it names as a place ("in Haiti", or a town of it: "in Mosul") or as the possessor or
-// modifier of a thing that is no actor ("Haiti's elections", "the Kenya
-// Anti-Corruption Commission"), "" when there is none or more than one.
-// Countries named as participants ("against Russia") do not count.
+// countries it names as a place ("in Haiti", or a town of it: "in
+// Mosul") or as the possessor or modifier of a thing that is no actor
+// ("Haiti's elections", "the Kenya Anti-Corruption Commission"), "" when
+// there is none or more than one. Countries named as participants
+// ("against Russia") do not count. A place modifying self itself ("the
+// Sindh government") decides at once.
 func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePlaces) string {
 	toks := s.Tokens
 	found := ""
@@ -913,6 +915,10 @@ func domesticSector(sector string) bool {
 // (a party, rebels, unions, civilians, unidentified gunmen), whose country
 // the context may give when its name does not.
 func (a Actor) DomesticGroup() bool { return domesticSector(firstSector(a.Sector)) }
+
+// StateBody reports an actor that is one of a state's bodies: its
+// government, army, police, courts, legislature or intelligence service.
+func (a Actor) StateBody() bool { return stateSector(firstSector(a.Sector)) }
 
 // Institution reports an actor that is a state's civil institution: its
 // government, police, courts or legislature (not its army, which also

@@ -683,13 +683,18 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// calling them off (CAMEO 082, ease political dissent).
 		domestic = true
 	}
+	// A domestic act ("declared a state of emergency in Bolivia", lexicon
+	// role home) is on the state's own country by design.
+	home := slices.ContainsFunc(p.Recipient, func(r Role) bool { return r.Rel == "home" })
 	var out []Event
 	for _, am := range actors {
+		aconf := conf
 		if !am.Known() {
 			var ok bool
 			if am, ok = sv.targetCountry(am, recips); !ok {
 				continue
 			}
+			aconf *= 0.7 // the actor's country is inferred
 		}
 		if domestic {
 			// The recipient is someone the knowledge base does not know
@@ -700,27 +705,26 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			if dm.Text == "" {
 				dm.Text, dm.Span = am.Text, am.Span
 			}
-			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &dm, conf*0.8, negated))
+			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &dm, aconf*0.8, negated))
 			continue
+		}
+		// codable reports a recipient an event of am is coded with.
+		codable := func(rm actor.Mention) bool {
+			return rm.Known() && (rm.Actor.Code != am.Actor.Code || home) && (rm.Span != am.Span || reciprocal)
 		}
 		// A state's act on itself by name ("promised to democratize
 		// Serbia", "to allow Haiti's elections") has no other party.
-		// A domestic act ("declared a state of emergency in Bolivia",
-		// lexicon role home) is on the state's own country by design.
-		home := slices.ContainsFunc(p.Recipient, func(r Role) bool { return r.Rel == "home" })
 		others := slices.DeleteFunc(slices.Clone(recips), func(rm actor.Mention) bool {
 			return !home && rm.Actor.Code != am.Actor.Code && ownState(am, rm) && !sv.modifier(rm)
 		})
-		if len(recips) == 0 || len(others) < len(recips) && !slices.ContainsFunc(others, func(rm actor.Mention) bool { return rm.Known() && rm.Actor.Code != am.Actor.Code }) {
-			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, conf, negated))
+		if len(recips) == 0 || len(others) < len(recips) && !slices.ContainsFunc(others, codable) {
+			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, aconf, negated))
 			continue
 		}
 		for _, rm := range others {
-			if !rm.Known() || rm.Actor.Code == am.Actor.Code && !home || (rm.Span == am.Span && !reciprocal) {
-				continue
+			if codable(rm) {
+				out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &rm, aconf, negated))
 			}
-			rm := rm
-			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, &rm, conf, negated))
 		}
 	}
 	return out
@@ -764,6 +768,23 @@ func (sv *sentence) modifier(m actor.Mention) bool {
 		return true
 	}
 	return m.Tokens[1] < len(sv.s.Tokens) && sv.s.Tokens[m.Tokens[1]].Text == "-"
+}
+
+// coActor reports whether modifier c of mention k's head i names an actor
+// of its own: "Sierra Leonean and Liberian refugees" (the first adjective
+// of a coordination), "Turkish-Libyan agreement"; not a sector word with
+// no country ("the rebel Kurdistan Workers' Party") nor another country's
+// modifier of a named state or organisation ("NATO-member Norway" is
+// Norway).
+func (sv *sentence) coActor(in Input, k, i, c int) bool {
+	if d := sv.s.Tokens[c].Dep; d != "amod" && d != "compound" || sv.mention[c] < 0 || sv.mention[c] == k {
+		return false
+	}
+	if sv.hasConj(c) {
+		return true
+	}
+	mc := in.Mentions[sv.mention[c]]
+	return mc.Known() && (!sv.namedBy(in, k, i) || mc.Actor.Country == in.Mentions[k].Actor.Country)
 }
 
 // hasConj reports a token with a conjunct.
@@ -812,9 +833,7 @@ func (sv *sentence) agentOf(m actor.Mention, o int) bool {
 // (which stands for the people there). A party's or rebels' own state is
 // another party: its government.
 func ownState(am, rm actor.Mention) bool {
-	switch am.Actor.Sector {
-	case "", "GOV", "ELI", "MIL", "COP", "JUD", "LEG", "SPY":
-	default:
+	if s := am.Actor.Sector; s != "" && s != "ELI" && !am.Actor.StateBody() {
 		return false // a party's, a union's own state is its government
 	}
 	return rm.Actor.Country == am.Actor.Country && rm.Actor.Type == actor.TypeCountry && rm.Actor.Sector == "" &&
@@ -1380,9 +1399,6 @@ func (sv *sentence) future(t int) bool {
 }
 
 func (c *Coder) event(in Input, sv *sentence, t int, p *Pattern, typ, mode, cameo string, a actor.Mention, r *actor.Mention, conf float64, negated bool) Event {
-	if strings.HasSuffix(a.Via, "+target") {
-		conf *= 0.7 // the actor's country is inferred (targetCountry)
-	}
 	tok := sv.s.Tokens[t]
 	e := Event{
 		Article:       in.Article,
@@ -1988,15 +2004,8 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 			} else {
 				add(k)
 				conj(i) // "ministers from Azerbaijan and Turkey"
-				// "Sierra Leonean and Liberian refugees": the first
-				// adjective of a coordination is an actor of its own.
-				// Not a lone modifier of another country's named actor
-				// ("NATO-member Norway" is Norway), nor a sector word
-				// with no country ("the rebel Kurdistan Workers' Party").
 				for _, c := range sv.children[i] {
-					if d := sv.s.Tokens[c].Dep; (d == "amod" || d == "compound") && sv.mention[c] >= 0 && sv.mention[c] != k &&
-						(sv.hasConj(c) || in.Mentions[sv.mention[c]].Known() &&
-							(!sv.namedBy(in, k, i) || in.Mentions[sv.mention[c]].Actor.Country == in.Mentions[k].Actor.Country)) {
+					if sv.coActor(in, k, i, c) {
 						add(sv.mention[c])
 						conj(c)
 					}

@@ -1,9 +1,13 @@
 package parse
 
 import (
+	"os"
+	"slices"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/shareddata"
 	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/nlp/conllu"
 )
 
 func TestRepair(t *testing.T) {
@@ -68,5 +72,65 @@ func TestRepair(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRepairOnGoldTrees is the evidence for repair: run on EWT train's
+// gold trees, it should change almost nothing, since each of its rules
+// restores what the treebank always does. Run with -v for the counts the
+// doc of repair cites.
+func TestRepairOnGoldTrees(t *testing.T) {
+	path := shareddata.Require(t, "ud-english", "en_ewt-ud-train.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents, err := conllu.ReadAll(f, path)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words, ccomp, subj, agent, perfectSubj int
+	changed := map[string]int{}
+	for _, s := range sents {
+		toks := make([]nlp.Token, len(s.Words))
+		for i, w := range s.Words {
+			toks[i] = nlp.Token{Text: w.Form, Lemma: w.Lemma, POS: w.UPOS, XPOS: w.XPOS, Head: w.Head, Dep: w.Deprel}
+		}
+		for _, tok := range toks {
+			switch tok.Dep {
+			case "ccomp":
+				ccomp++
+			case "obl:agent":
+				agent++
+			}
+			if tok.Dep == "nsubj" || tok.Dep == "nsubj:pass" {
+				subj++
+				if hasDep(toks, tok.Head-1, "aux", "have") && !hasDep(toks, tok.Head-1, "aux:pass", "") {
+					perfectSubj++
+				}
+			}
+		}
+		gold := slices.Clone(toks)
+		repair(toks)
+		for i := range toks {
+			switch {
+			case toks[i].Head != gold[i].Head:
+				changed["ccomp moved up from a nominal head"]++
+			case toks[i].Dep != gold[i].Dep:
+				changed[gold[i].Dep+" -> "+toks[i].Dep]++
+			}
+		}
+		words += len(toks)
+	}
+	t.Logf("EWT train: %d words; %d ccomp, %d subjects (nsubj, nsubj:pass), %d of them in a perfect clause with no passive auxiliary, %d obl:agent", words, ccomp, subj, perfectSubj, agent)
+	total := 0
+	for k, n := range changed {
+		t.Logf("repair changes on gold trees: %s: %d", k, n)
+		total += n
+	}
+	t.Logf("repair changes %d of %d gold words", total, words)
+	if total*1000 > words {
+		t.Errorf("repair changes %d of %d gold words: its rules no longer match the treebank", total, words)
 	}
 }

@@ -373,12 +373,7 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 	sc.lemTok = sc.lemTok[:0]
 	for i := 0; i < n; i++ {
 		low := sc.low[sc.lowOff[i]:sc.lowOff[i+1]]
-		xid := t.lemmaXPOS(cls[i], rowAt(rows, i))
-		if b, ok := t.irregular(low, &info[i+2], xid); ok {
-			toks[i].Lemma = b
-			continue
-		}
-		toks[i].Lemma = t.lemmatize(sc, int32(i), toks[i].Text, low, &info[i+2], xid)
+		toks[i].Lemma = t.lemmatize(sc, int32(i), toks[i].Text, low, &info[i+2], t.lemmaXPOS(cls[i], rowAt(rows, i)))
 	}
 	if len(sc.lem) > 0 {
 		all := string(sc.lem)
@@ -568,30 +563,21 @@ func (t *Tagger) lemmaXPOS(c uint8, row int32) uint8 {
 	return xid
 }
 
-// irregular returns the base of an irregular past form tagged as a past
-// (VBD, VBN) whose lemma the training data did not give: see
-// irregularPast.
-func (t *Tagger) irregular(low []byte, ti *tokInfo, xid uint8) (string, bool) {
-	if int(xid) != t.pastID[0] && int(xid) != t.pastID[1] {
-		return "", false
-	}
-	if _, ok := t.exact[lexKey(ti.form, xid)]; ok {
-		return "", false
-	}
-	if _, ok := t.lower[lexKey(ti.lower, xid)]; ok {
-		return "", false
-	}
-	return irregularBase(low)
-}
-
 // scriptFor picks the lemma script of a token: exact-form exception, then
-// lowercase-form exception, then the longest suffix rule.
+// lowercase-form exception, then, for a past tense or participle, the
+// irregular verbs (irregularPast: a script replacing the whole word),
+// then the longest suffix rule.
 func (t *Tagger) scriptFor(low []byte, ti *tokInfo, xid uint8) script {
 	if s, ok := t.exact[lexKey(ti.form, xid)]; ok {
 		return t.scripts[s]
 	}
 	if s, ok := t.lower[lexKey(ti.lower, xid)]; ok {
 		return t.scripts[s]
+	}
+	if int(xid) == t.pastID[0] || int(xid) == t.pastID[1] {
+		if b, ok := irregularBase(low); ok {
+			return script{strip: len(low), add: b}
+		}
 	}
 	for l := min(t.maxSuffix, len(low)); l >= 0; l-- {
 		if s, ok := t.suffix[lexKey(fnv(low[len(low)-l:]), xid)]; ok {
