@@ -31,8 +31,17 @@ import (
 // A clause with a perfect "have" and no passive auxiliary is active: its
 // subject is nsubj, not nsubj:pass ("it had called off the strike"; EWT
 // train: all 1,064 subjects of such clauses are nsubj).
+//
+// No verb of EWT train has two nominal subjects. When the parser gives a
+// verb a common noun as subject right before a name that is its other
+// subject ("Palestinian leader Yasser Arafat rejected"), the noun
+// describes the name, as EWT attaches it (nmod:desc, 59 of the 78 common
+// nouns right before the proper noun they depend on).
 func repair(toks []nlp.Token) {
 	for i := range toks {
+		if j := describedName(toks, i); j >= 0 {
+			toks[i].Head, toks[i].Dep = j+1, "nmod:desc"
+		}
 		if (toks[i].Dep == "nsubj" || toks[i].Dep == "nsubj:pass") && hasCase(toks, i) && otherSubject(toks, i) {
 			toks[i].Dep = "obl"
 		}
@@ -55,6 +64,43 @@ func repair(toks []nlp.Token) {
 			toks[i].Head = h + 1
 		}
 	}
+}
+
+// describedName returns the proper-noun subject whose words start right
+// after common noun i when both are subjects of one verb, else -1.
+func describedName(toks []nlp.Token, i int) int {
+	if toks[i].POS != "NOUN" || (toks[i].Dep != "nsubj" && toks[i].Dep != "nsubj:pass") || i+1 >= len(toks) {
+		return -1
+	}
+	for j := i + 1; j < len(toks); j++ {
+		if toks[j].Head == toks[i].Head && toks[j].Dep == toks[i].Dep && toks[j].POS == "PROPN" && firstWord(toks, j) == i+1 {
+			return j
+		}
+	}
+	return -1
+}
+
+// firstWord returns the index of the first word of token i's subtree.
+func firstWord(toks []nlp.Token, i int) int {
+	first := i
+	for j := range toks {
+		if j < first && dominates(toks, i, j) {
+			first = j
+		}
+	}
+	return first
+}
+
+// dominates reports whether token a is an ancestor of token b.
+func dominates(toks []nlp.Token, a, b int) bool {
+	for n := 0; b >= 0 && n < len(toks); n++ {
+		h := toks[b].Head - 1
+		if h == a {
+			return true
+		}
+		b = h
+	}
+	return false
 }
 
 // nominal reports the UPOS tags of words that take no clausal complement.

@@ -37,6 +37,12 @@ func TestRepair(t *testing.T) {
 		{"an agent with 'by' stays",
 			[]tok{{"killed", "VERB", 0, "root"}, {"by", "ADP", 3, "case"}, {"rebels", "NOUN", 1, "obl:agent"}},
 			[]int{0, 3, 1}, []string{"root", "case", "obl:agent"}},
+		{"a common noun subject right before a named subject describes it",
+			[]tok{{"rebel", "ADJ", 2, "amod"}, {"leader", "NOUN", 5, "nsubj"}, {"Ana", "PROPN", 5, "nsubj"}, {"Soto", "PROPN", 3, "flat"}, {"left", "VERB", 0, "root"}},
+			[]int{2, 3, 5, 3, 0}, []string{"amod", "nmod:desc", "nsubj", "flat", "root"}},
+		{"subjects apart stay",
+			[]tok{{"leader", "NOUN", 4, "nsubj"}, {",", "PUNCT", 4, "punct"}, {"Soto", "PROPN", 4, "nsubj"}, {"left", "VERB", 0, "root"}},
+			[]int{4, 4, 4, 0}, []string{"nsubj", "punct", "nsubj", "root"}},
 		{"a lone subject keeps its relation",
 			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
 			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
@@ -90,14 +96,21 @@ func TestRepairOnGoldTrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var words, ccomp, subj, agent, perfectSubj int
+	var words, ccomp, subj, agent, perfectSubj, nounBeforeName, desc, twoSubjects int
 	changed := map[string]int{}
 	for _, s := range sents {
 		toks := make([]nlp.Token, len(s.Words))
 		for i, w := range s.Words {
 			toks[i] = nlp.Token{Text: w.Form, Lemma: w.Lemma, POS: w.UPOS, XPOS: w.XPOS, Head: w.Head, Dep: w.Deprel}
 		}
-		for _, tok := range toks {
+		for i, tok := range toks {
+			// A common noun right before the proper noun it depends on.
+			if h := tok.Head - 1; tok.POS == "NOUN" && h > i && allProper(toks[i+1:h+1]) {
+				nounBeforeName++
+				if tok.Dep == "nmod:desc" {
+					desc++
+				}
+			}
 			switch tok.Dep {
 			case "ccomp":
 				ccomp++
@@ -108,6 +121,14 @@ func TestRepairOnGoldTrees(t *testing.T) {
 				subj++
 				if hasDep(toks, tok.Head-1, "aux", "have") && !hasDep(toks, tok.Head-1, "aux:pass", "") {
 					perfectSubj++
+				}
+			}
+		}
+		subjects := map[int]int{}
+		for _, tok := range toks {
+			if tok.Dep == "nsubj" || tok.Dep == "nsubj:pass" {
+				if subjects[tok.Head]++; subjects[tok.Head] == 2 {
+					twoSubjects++
 				}
 			}
 		}
@@ -124,6 +145,8 @@ func TestRepairOnGoldTrees(t *testing.T) {
 		words += len(toks)
 	}
 	t.Logf("EWT train: %d words; %d ccomp, %d subjects (nsubj, nsubj:pass), %d of them in a perfect clause with no passive auxiliary, %d obl:agent", words, ccomp, subj, perfectSubj, agent)
+	t.Logf("EWT train: %d heads with two or more nominal subjects", twoSubjects)
+	t.Logf("EWT train: %d common nouns right before the proper noun they depend on, %d of them nmod:desc", nounBeforeName, desc)
 	total := 0
 	for k, n := range changed {
 		t.Logf("repair changes on gold trees: %s: %d", k, n)
@@ -133,4 +156,14 @@ func TestRepairOnGoldTrees(t *testing.T) {
 	if total*1000 > words {
 		t.Errorf("repair changes %d of %d gold words: its rules no longer match the treebank", total, words)
 	}
+}
+
+// allProper reports whether every token is a proper noun.
+func allProper(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if t.POS != "PROPN" {
+			return false
+		}
+	}
+	return true
 }
