@@ -32,14 +32,22 @@ import (
 // subject is nsubj, not nsubj:pass ("it had called off the strike"; EWT
 // train: all 1,064 subjects of such clauses are nsubj).
 //
-// No verb of EWT train has two nominal subjects. When the parser gives a
-// verb a common noun as subject right before a name that is its other
-// subject ("Palestinian leader Yasser Arafat rejected"), the noun
-// describes the name, as EWT attaches it (nmod:desc, 59 of the 78 common
-// nouns right before the proper noun they depend on).
+// No verb of EWT train has two nominal subjects, and no word has a
+// common noun and a name right after it both as its subjects, objects or
+// conjuncts. When the parser gives a verb a common noun as subject right
+// before a name that is its other subject ("Palestinian leader Yasser
+// Arafat rejected"), or makes both conjuncts ("between Syria and
+// Palestinian leader Yasser Arafat"), the noun describes the name, as
+// EWT attaches it (nmod:desc, 59 of the 78 common nouns right before the
+// proper noun they depend on). With a comma between them ("Qatar's emir,
+// Sheikh Hamad, launched") the name is the noun's apposition.
 func repair(toks []nlp.Token) {
 	for i := range toks {
-		if j := describedName(toks, i); j >= 0 {
+		switch j, appos := describedName(toks, i); {
+		case j < 0:
+		case appos:
+			toks[j].Head, toks[j].Dep = i+1, "appos"
+		default:
 			toks[i].Head, toks[i].Dep = j+1, "nmod:desc"
 		}
 		if (toks[i].Dep == "nsubj" || toks[i].Dep == "nsubj:pass") && hasCase(toks, i) && otherSubject(toks, i) {
@@ -66,18 +74,31 @@ func repair(toks []nlp.Token) {
 	}
 }
 
-// describedName returns the proper-noun subject whose words start right
-// after common noun i when both are subjects of one verb, else -1.
-func describedName(toks []nlp.Token, i int) int {
-	if toks[i].POS != "NOUN" || (toks[i].Dep != "nsubj" && toks[i].Dep != "nsubj:pass") || i+1 >= len(toks) {
-		return -1
+// describedName returns the proper noun whose words start right after
+// common noun i when both are subjects, objects or conjuncts of one
+// word, else -1. A subject may be followed by a comma before the name
+// ("its leader, Ana Soto, said"): the name is then in apposition.
+func describedName(toks []nlp.Token, i int) (j int, appos bool) {
+	if toks[i].POS != "NOUN" || i+1 >= len(toks) {
+		return -1, false
+	}
+	subject := toks[i].Dep == "nsubj" || toks[i].Dep == "nsubj:pass"
+	if !subject && toks[i].Dep != "obj" && toks[i].Dep != "conj" {
+		return -1, false
+	}
+	next := i + 1
+	if subject && toks[next].Text == "," && next+1 < len(toks) {
+		next, appos = i+2, true
+	}
+	if toks[next].POS != "PROPN" {
+		return -1, false
 	}
 	for j := i + 1; j < len(toks); j++ {
 		if toks[j].Head == toks[i].Head && toks[j].Dep == toks[i].Dep && toks[j].POS == "PROPN" && firstWord(toks, j) == i+1 {
-			return j
+			return j, appos
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // firstWord returns the index of the first word of token i's subtree.
