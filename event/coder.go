@@ -486,6 +486,14 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		actors = sv.parties(in, t)
 		conf *= 0.6
 	}
+	if len(actors) == 0 && p.Type == "ASSAULT" && p.POS == "V" {
+		// "an explosion near Samarra killed two youths": by unidentified
+		// forces of the country it happened in.
+		if m, ok := c.unidentified(in, sv, t, passive); ok {
+			actors = []actor.Mention{m}
+			conf *= 0.6
+		}
+	}
 	if len(actors) == 0 {
 		return nil
 	}
@@ -550,8 +558,12 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	var unplaced *actor.Mention
 	if len(recips) == 0 && filled {
 		institution := slices.ContainsFunc(actors, func(a actor.Mention) bool { return a.Actor.Institution() })
+		// Those whom unidentified forces attack are of the country it
+		// happened in ("a journalist was killed in a car bomb explosion in
+		// Beirut").
+		unknownDoer := actors[0].Via == "unidentified"
 		if k := slices.IndexFunc(rf.mentions, func(m actor.Mention) bool {
-			return m.Person != "" && p.Type != "ASSAULT" || institution && m.Person == "" && m.Actor.DomesticGroup()
+			return m.Person != "" && p.Type != "ASSAULT" || institution && m.Person == "" && m.Actor.DomesticGroup() || unknownDoer
 		}); k >= 0 {
 			unplaced = &rf.mentions[k]
 		}
@@ -682,6 +694,11 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// protesters' own authorities, as PLOVER codes them, and so is
 		// calling them off (CAMEO 082, ease political dissent).
 		domestic = true
+	}
+	if len(recips) == 0 && !domestic && actors[0].Via == "unidentified" {
+		// "vehicles were hit by gunfire": with no one named as hit, an
+		// unknown doer's act says too little to code.
+		return nil
 	}
 	// A domestic act ("declared a state of emergency in Bolivia", lexicon
 	// role home) is on the state's own country by design.

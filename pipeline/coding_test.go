@@ -222,6 +222,18 @@ func TestCodingCases(t *testing.T) {
 		{"a foreign army is no evidence of the attackers' country",
 			"Gunmen ambushed a convoy of Chilean soldiers on Sunday.",
 			nil, []string{"ASSAULT CHL>CHL"}},
+		{"a descriptive noun before a name is one subject, coded once",
+			"Bolivian leader Evo Morales praised Cuba and Venezuela on Monday.",
+			[]string{"SUPPORT BOL>CUB", "SUPPORT BOL>VEN"}, nil},
+		{"violence by unnamed means is by unidentified forces of the country it happened in",
+			"A roadside bomb near the town of Cochabamba killed three farmers on Sunday.",
+			[]string{"ASSAULT BOL>BOL"}, nil},
+		{"an accident is no attack",
+			"Two farmers were killed in a bus crash near Cochabamba.",
+			nil, []string{"ASSAULT BOL>BOL", "ASSAULT BOL>-"}},
+		{"an attack with no place has no known doer, whatever the victims' nationality",
+			"A Bolivian teacher was killed in a bomb attack on Sunday.",
+			nil, []string{"ASSAULT BOL>BOL", "ASSAULT BOL>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
