@@ -43,6 +43,9 @@ import (
 // Sheikh Hamad, launched") the name is the noun's apposition.
 func repair(toks []nlp.Token) {
 	for i := range toks {
+		lexicalAux(toks, i)
+	}
+	for i := range toks {
 		switch j, appos := describedName(toks, i); {
 		case j < 0:
 		case appos:
@@ -72,6 +75,45 @@ func repair(toks []nlp.Token) {
 			toks[i].Head = h + 1
 		}
 	}
+}
+
+// lexicalAux repairs a lexical verb the parser made the auxiliary of a
+// participle that modifies the verb's object ("The Palestinians reject
+// proposed Israeli changes": reject is the clause's verb, proposed an
+// adjective of changes). Every aux and aux:pass of EWT train is an AUX,
+// and a verb tagged VERB is none.
+func lexicalAux(toks []nlp.Token, a int) {
+	if (toks[a].Dep != "aux" && toks[a].Dep != "aux:pass") || toks[a].POS != "VERB" {
+		return
+	}
+	switch strings.ToLower(toks[a].Lemma) {
+	case "be", "have", "do", "get", "will", "would", "can", "could", "may", "might", "shall", "should", "must":
+		return
+	}
+	h := toks[a].Head - 1
+	if h != a+1 {
+		return
+	}
+	o := -1
+	for j := range toks {
+		if toks[j].Head-1 == h && toks[j].Dep == "obj" && j > h {
+			o = j
+			break
+		}
+	}
+	if o < 0 || firstWord(toks, o) != h+1 {
+		return
+	}
+	// The verb takes the participle's place and its dependents, but for
+	// the object, which becomes the verb's with the participle on it.
+	for j := range toks {
+		if toks[j].Head-1 == h && j != a && j != o {
+			toks[j].Head = a + 1
+		}
+	}
+	toks[a].Head, toks[a].Dep = toks[h].Head, toks[h].Dep
+	toks[o].Head = a + 1
+	toks[h].Head, toks[h].Dep = o+1, "amod"
 }
 
 // describedName returns the proper noun whose words start right after

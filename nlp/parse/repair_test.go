@@ -52,6 +52,12 @@ func TestRepair(t *testing.T) {
 		{"subjects apart stay",
 			[]tok{{"leader", "NOUN", 4, "nsubj"}, {"and", "CCONJ", 4, "cc"}, {"Soto", "PROPN", 4, "nsubj"}, {"left", "VERB", 0, "root"}},
 			[]int{4, 4, 4, 0}, []string{"nsubj", "cc", "nsubj", "root"}},
+		{"a lexical verb is no auxiliary: the participle after it modifies its object",
+			[]tok{{"Peru", "PROPN", 3, "nsubj"}, {"rejects", "VERB", 3, "aux"}, {"proposed", "VERB", 0, "root"}, {"changes", "NOUN", 3, "obj"}, {".", "PUNCT", 3, "punct"}},
+			[]int{2, 0, 4, 2, 2}, []string{"nsubj", "root", "amod", "obj", "punct"}},
+		{"an auxiliary stays",
+			[]tok{{"Peru", "PROPN", 3, "nsubj"}, {"has", "VERB", 3, "aux"}, {"proposed", "VERB", 0, "root"}, {"changes", "NOUN", 3, "obj"}},
+			[]int{3, 3, 0, 3}, []string{"nsubj", "aux", "root", "obj"}},
 		{"a lone subject keeps its relation",
 			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
 			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
@@ -70,7 +76,7 @@ func TestRepair(t *testing.T) {
 			[]tok{{"Reason", "NOUN", 0, "root"}, {"Chile", "PROPN", 3, "nsubj"}, {"left", "VERB", 1, "ccomp"}},
 			[]int{0, 3, 1}, nil},
 	}
-	lemmas := map[string]string{"had": "have", "been": "be", "by": "by", "at": "at"}
+	lemmas := map[string]string{"had": "have", "has": "have", "been": "be", "by": "by", "at": "at", "rejects": "reject", "proposed": "propose"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			toks := make([]nlp.Token, len(tc.toks))
