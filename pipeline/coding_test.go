@@ -234,6 +234,9 @@ func TestCodingCases(t *testing.T) {
 		{"an attack with no place has no known doer, whatever the victims' nationality",
 			"A Bolivian teacher was killed in a bomb attack on Sunday.",
 			nil, []string{"ASSAULT BOL>BOL", "ASSAULT BOL>-"}},
+		{"a day name after a subject's name says when; the offer's author is the recipient",
+			"Bolivian leader Evo Morales Tuesday rejected a Chilean offer to host talks on sea access between the Bolivians and the Peruvians.",
+			[]string{"REJECT BOL>CHL"}, []string{"REJECT BOL>BOL", "REJECT BOL>PER"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -223,11 +223,15 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 		if labels[y] != "B-PER" && j-i >= 2 && strings.EqualFold(s.Tokens[i].Text, "the") && headWords[strings.ToLower(s.Tokens[j-1].Text)] != 0 {
 			i++ // "The Democratic Party": UNER leaves the article out of names with a head word
 		}
+		e := j
+		for e-i >= 2 && weekdays[strings.ToLower(s.Tokens[e-1].Text)] {
+			e-- // "Yasser Arafat Wednesday rejected": the day says when, not who
+		}
 		dst = append(dst, nlp.Entity{
-			Span:     nlp.Span{Start: s.Tokens[i].Span.Start, End: s.Tokens[j-1].Span.End},
+			Span:     nlp.Span{Start: s.Tokens[i].Span.Start, End: s.Tokens[e-1].Span.End},
 			Label:    labels[y][2:],
 			Sentence: si,
-			Tokens:   [2]int{i, j},
+			Tokens:   [2]int{i, e},
 		})
 		i = j
 	}

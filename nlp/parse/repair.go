@@ -39,11 +39,13 @@ import (
 // Arafat rejected"), or makes both conjuncts ("between Syria and
 // Palestinian leader Yasser Arafat"), the noun describes the name, as
 // EWT attaches it (nmod:desc, 59 of the 78 common nouns right before the
-// proper noun they depend on). With a comma between them ("Qatar's emir,
+// proper noun they depend on). So is a bare oblique noun right before a
+// named subject. With a comma between them ("Qatar's emir,
 // Sheikh Hamad, launched") the name is the noun's apposition.
 func repair(toks []nlp.Token) {
 	for i := range toks {
 		lexicalAux(toks, i)
+		weekdayInName(toks, i)
 	}
 	for i := range toks {
 		switch j, appos := describedName(toks, i); {
@@ -116,16 +118,41 @@ func lexicalAux(toks []nlp.Token, a int) {
 	toks[h].Head, toks[h].Dep = o+1, "amod"
 }
 
+// weekdays are the day names news puts after a subject's name ("Yasser
+// Arafat Wednesday rejected").
+var weekdays = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+
+// weekdayInName moves a day name the parser made part of a name (flat)
+// to the verb the name depends on, as a bare temporal oblique: no day
+// name of EWT train is flat.
+func weekdayInName(toks []nlp.Token, i int) {
+	if toks[i].Dep != "flat" || !weekdays[toks[i].Text] {
+		return
+	}
+	h := toks[i].Head - 1
+	if h < 0 || toks[h].Head == 0 {
+		return
+	}
+	if g := toks[h].Head - 1; toks[g].POS == "VERB" || toks[g].POS == "AUX" {
+		toks[i].Head, toks[i].Dep = g+1, "obl:unmarked"
+	} else {
+		toks[i].Dep = "nmod:unmarked"
+	}
+}
+
 // describedName returns the proper noun whose words start right after
 // common noun i when both are subjects, objects or conjuncts of one
-// word, else -1. A subject may be followed by a comma before the name
+// word, or the noun is an oblique with no preposition before a named
+// subject ("Palestinian leader [obl] Yasser Arafat [nsubj] rejected"),
+// else -1. A subject may be followed by a comma before the name
 // ("its leader, Ana Soto, said"): the name is then in apposition.
 func describedName(toks []nlp.Token, i int) (j int, appos bool) {
 	if toks[i].POS != "NOUN" || i+1 >= len(toks) {
 		return -1, false
 	}
 	subject := toks[i].Dep == "nsubj" || toks[i].Dep == "nsubj:pass"
-	if !subject && toks[i].Dep != "obj" && toks[i].Dep != "conj" {
+	bareObl := toks[i].Dep == "obl" && !hasDep(toks, i, "case", "")
+	if !subject && !bareObl && toks[i].Dep != "obj" && toks[i].Dep != "conj" {
 		return -1, false
 	}
 	next := i + 1
@@ -136,7 +163,8 @@ func describedName(toks []nlp.Token, i int) (j int, appos bool) {
 		return -1, false
 	}
 	for j := i + 1; j < len(toks); j++ {
-		if toks[j].Head == toks[i].Head && toks[j].Dep == toks[i].Dep && toks[j].POS == "PROPN" && firstWord(toks, j) == i+1 {
+		same := toks[j].Dep == toks[i].Dep || bareObl && toks[j].Dep == "nsubj"
+		if toks[j].Head == toks[i].Head && same && toks[j].POS == "PROPN" && firstWord(toks, j) == i+1 {
 			return j, appos
 		}
 	}
