@@ -572,7 +572,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// The recipient named inside the object: "rejected a U.S.
 		// request", "accepted an Australian ultimatum".
 		for _, o := range sv.children[t] {
-			if d := sv.s.Tokens[o].Dep; d != "obj" && d != "iobj" && d != "obl" {
+			if d := sv.s.Tokens[o].Dep; d != "obj" && d != "iobj" && d != "obl" || temporalMarker(sv.marker(o)) {
 				continue
 			}
 			// The object's own author or doer first: "demanded the
@@ -881,6 +881,10 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) ([]ac
 				switch base(sv.s.Tokens[d].Dep) {
 				case "nsubj", "csubj", "expl", "punct", "parataxis", "discourse", "vocative", "list", "dep", "reparandum":
 					continue
+				case "obl", "nmod":
+					if temporalMarker(sv.marker(d)) {
+						continue // "following the killing of X": another event's party
+					}
 				case "ccomp", "conj":
 					if h == t && (sv.s.Tokens[d].Dep == "ccomp" || triggerPOS(sv.s.Tokens[d].POS) == "V") {
 						// "said that ...", "met and decided to ...":
@@ -1041,6 +1045,16 @@ func (sv *sentence) locative(m actor.Mention) bool {
 		if locativeMarker(sv.marker(i)) {
 			return true
 		}
+	}
+	return false
+}
+
+// temporalMarker reports a preposition that places an event in time by
+// another event ("following the killing", "after the talks").
+func temporalMarker(prep string) bool {
+	switch prep {
+	case "after", "following", "before", "since", "during", "amid", "until", "ahead":
+		return true
 	}
 	return false
 }
@@ -2042,6 +2056,11 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 				if base(sv.s.Tokens[c].Dep) == "nmod" && sector == "" && locativeMarker(sv.marker(c)) {
 					// "an attack by soldiers in south Ithilen": where, not
 					// who (but "authorities in Croatia" are Croatia's).
+					continue
+				}
+				if base(sv.s.Tokens[c].Dep) == "nmod" && temporalMarker(sv.marker(c)) {
+					// "the offices of the administrators following the
+					// killing of an Israeli man": another event, not a party.
 					continue
 				}
 				walk(c, depth+1)

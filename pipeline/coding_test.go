@@ -237,6 +237,9 @@ func TestCodingCases(t *testing.T) {
 		{"a day name after a subject's name says when; the offer's author is the recipient",
 			"Bolivian leader Evo Morales Tuesday rejected a Chilean offer to host talks on sea access between the Bolivians and the Peruvians.",
 			[]string{"REJECT BOL>CHL"}, []string{"REJECT BOL>BOL", "REJECT BOL>PER"}},
+		{"an event that dates another names none of its parties",
+			"Chilean ranchers set fire to the offices of the Mapuche council overnight following the killing of an Argentine farmer.",
+			nil, []string{"ASSAULT CHL>ARG"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
