@@ -2033,6 +2033,17 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 				// for whose it is below it, and give them the sector.
 				sector = m.Actor.Sector
 			} else {
+				if !m.Known() && m.Person == "" {
+					// "the Pacific Economic Cooperation (APEC) forum": a
+					// name the knowledge base knows only by the acronym
+					// in apposition is that actor.
+					for _, c := range sv.children[i] {
+						if kc := sv.mention[c]; kc >= 0 && kc != k && sv.s.Tokens[c].Dep == "appos" && in.Mentions[kc].Known() {
+							k = kc
+							break
+						}
+					}
+				}
 				add(k)
 				conj(i) // "ministers from Azerbaijan and Turkey"
 				for _, c := range sv.children[i] {

@@ -240,6 +240,9 @@ func TestCodingCases(t *testing.T) {
 		{"an event that dates another names none of its parties",
 			"Chilean ranchers set fire to the offices of the Mapuche council overnight following the killing of an Argentine farmer.",
 			nil, []string{"ASSAULT CHL>ARG"}},
+		{"a name known only by its acronym in apposition, before the noun it modifies",
+			"The Southern Trade Cooperation (Mercosur) forum has agreed to open a trade office in Lima.",
+			[]string{"AGREE MERCOSUR>PER"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -41,13 +41,24 @@ import (
 // EWT attaches it (nmod:desc, 59 of the 78 common nouns right before the
 // proper noun they depend on). So is a bare oblique noun right before a
 // named subject. With a comma between them ("Qatar's emir,
-// Sheikh Hamad, launched") the name is the noun's apposition.
+// Sheikh Hamad, launched") the name is the noun's apposition. A name
+// right before a common noun that is the verb's other subject ("the APEC
+// forum has agreed") is the noun's compound.
 func repair(toks []nlp.Token) {
 	for i := range toks {
 		lexicalAux(toks, i)
 		weekdayInName(toks, i)
+		if toks[i].Dep == "obl:agent" && !hasDep(toks, i, "case", "by") {
+			toks[i].Dep = "obl"
+		}
+		if toks[i].Dep == "nsubj:pass" && hasDep(toks, toks[i].Head-1, "aux", "have") && !hasDep(toks, toks[i].Head-1, "aux:pass", "") {
+			toks[i].Dep = "nsubj"
+		}
 	}
 	for i := range toks {
+		if j := namedHead(toks, i); j >= 0 {
+			toks[i].Head, toks[i].Dep = j+1, "compound"
+		}
 		switch j, appos := describedName(toks, i); {
 		case j < 0:
 		case appos:
@@ -57,12 +68,6 @@ func repair(toks []nlp.Token) {
 		}
 		if (toks[i].Dep == "nsubj" || toks[i].Dep == "nsubj:pass") && hasCase(toks, i) && otherSubject(toks, i) {
 			toks[i].Dep = "obl"
-		}
-		if toks[i].Dep == "obl:agent" && !hasDep(toks, i, "case", "by") {
-			toks[i].Dep = "obl"
-		}
-		if toks[i].Dep == "nsubj:pass" && hasDep(toks, toks[i].Head-1, "aux", "have") && !hasDep(toks, toks[i].Head-1, "aux:pass", "") {
-			toks[i].Dep = "nsubj"
 		}
 	}
 	for i := range toks {
@@ -169,6 +174,33 @@ func describedName(toks []nlp.Token, i int) (j int, appos bool) {
 		}
 	}
 	return -1, false
+}
+
+// namedHead returns the common noun subject that starts right after the
+// words of proper-noun subject i when both are subjects of one verb
+// ("the Asia-Pacific Economic Cooperation (APEC) forum has agreed"): the
+// name modifies the noun, as a compound. Else -1.
+func namedHead(toks []nlp.Token, i int) int {
+	if toks[i].POS != "PROPN" || toks[i].Dep != "nsubj" && toks[i].Dep != "nsubj:pass" {
+		return -1
+	}
+	last := lastWord(toks, i)
+	j := last + 1
+	if j >= len(toks) || toks[j].POS != "NOUN" || toks[j].Head != toks[i].Head || toks[j].Dep != toks[i].Dep {
+		return -1
+	}
+	return j
+}
+
+// lastWord returns the index of the last word of token i's subtree.
+func lastWord(toks []nlp.Token, i int) int {
+	last := i
+	for j := range toks {
+		if j > last && dominates(toks, i, j) {
+			last = j
+		}
+	}
+	return last
 }
 
 // firstWord returns the index of the first word of token i's subtree.
