@@ -243,6 +243,9 @@ func TestCodingCases(t *testing.T) {
 		{"a name known only by its acronym in apposition, before the noun it modifies",
 			"The Southern Trade Cooperation (Mercosur) forum has agreed to open a trade office in Lima.",
 			[]string{"AGREE MERCOSUR>PER"}, nil},
+		{"a participle clause after an object modifies the object",
+			"Angry Chilean truckers blocked the Andes highway linking Santiago to Mendoza for six hours on Monday.",
+			[]string{"PROTEST CHL>CHL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -56,6 +56,9 @@ func repair(toks []nlp.Token) {
 		}
 	}
 	for i := range toks {
+		reducedRelative(toks, i)
+	}
+	for i := range toks {
 		if j := namedHead(toks, i); j >= 0 {
 			toks[i].Head, toks[i].Dep = j+1, "compound"
 		}
@@ -174,6 +177,28 @@ func describedName(toks []nlp.Token, i int) (j int, appos bool) {
 		}
 	}
 	return -1, false
+}
+
+// reducedRelative repairs a participle clause the parser hung on a verb
+// with the verb's object as the clause's subject ("workers blocked [the
+// bridge] spanning the Rhine"): the noun is the verb's object and the
+// participle modifies it (acl). In EWT train no verb without an object
+// is followed right away by the subject of its own participle clause.
+func reducedRelative(toks []nlp.Token, a int) {
+	if toks[a].Dep != "advcl" || toks[a].XPOS != "VBG" && toks[a].XPOS != "VBN" {
+		return
+	}
+	h := toks[a].Head - 1
+	if h < 0 || h > a || toks[h].POS != "VERB" || hasDep(toks, h, "obj", "") || hasDep(toks, h, "ccomp", "") || hasDep(toks, h, "xcomp", "") {
+		return
+	}
+	for k := h + 1; k < a; k++ {
+		if toks[k].Head-1 == a && (toks[k].Dep == "nsubj" || toks[k].Dep == "nsubj:pass") && firstWord(toks, k) == h+1 {
+			toks[k].Head, toks[k].Dep = h+1, "obj"
+			toks[a].Head, toks[a].Dep = k+1, "acl"
+			return
+		}
+	}
 }
 
 // namedHead returns the common noun subject that starts right after the

@@ -67,6 +67,9 @@ func TestRepair(t *testing.T) {
 		{"a named subject right before a common noun subject is its compound",
 			[]tok{{"the", "DET", 5, "det"}, {"Andean", "PROPN", 5, "nsubj"}, {"Pact", "PROPN", 2, "flat"}, {"forum", "NOUN", 5, "nsubj"}, {"agreed", "VERB", 0, "root"}},
 			[]int{5, 4, 2, 5, 0}, []string{"det", "compound", "flat", "nsubj", "root"}},
+		{"a participle's subject right after an objectless verb is the verb's object",
+			[]tok{{"workers", "NOUN", 2, "nsubj"}, {"blocked", "VERB", 0, "root"}, {"the", "DET", 4, "det"}, {"bridge", "NOUN", 5, "nsubj"}, {"spanning", "VERB", 2, "advcl"}, {"rivers", "NOUN", 5, "obj"}},
+			[]int{2, 0, 4, 2, 4, 5}, []string{"nsubj", "root", "det", "obj", "acl", "obj"}},
 		{"a lone subject keeps its relation",
 			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
 			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
@@ -85,12 +88,13 @@ func TestRepair(t *testing.T) {
 			[]tok{{"Reason", "NOUN", 0, "root"}, {"Chile", "PROPN", 3, "nsubj"}, {"left", "VERB", 1, "ccomp"}},
 			[]int{0, 3, 1}, nil},
 	}
+	xpos := map[string]string{"spanning": "VBG"}
 	lemmas := map[string]string{"had": "have", "has": "have", "been": "be", "by": "by", "at": "at", "rejects": "reject", "proposed": "propose"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			toks := make([]nlp.Token, len(tc.toks))
 			for i, x := range tc.toks {
-				toks[i] = nlp.Token{Text: x.text, Lemma: lemmas[x.text], POS: x.upos, Head: x.head, Dep: x.dep}
+				toks[i] = nlp.Token{Text: x.text, Lemma: lemmas[x.text], POS: x.upos, XPOS: xpos[x.text], Head: x.head, Dep: x.dep}
 			}
 			repair(toks)
 			for i := range toks {
