@@ -246,6 +246,9 @@ func TestCodingCases(t *testing.T) {
 		{"a participle clause after an object modifies the object",
 			"Angry Chilean truckers blocked the Andes highway linking Santiago to Mendoza for six hours on Monday.",
 			[]string{"PROTEST CHL>CHL"}, nil},
+		{"a complaint to one party over another's acts accuses the other",
+			"Bolivia complained to the United Nations on Monday over two Chilean border incursions.",
+			[]string{"ACCUSE BOL>CHL"}, []string{"ACCUSE BOL>IGO"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -57,6 +57,7 @@ func repair(toks []nlp.Token) {
 	}
 	for i := range toks {
 		reducedRelative(toks, i)
+		overAsCase(toks, i)
 	}
 	for i := range toks {
 		if j := namedHead(toks, i); j >= 0 {
@@ -198,6 +199,33 @@ func reducedRelative(toks []nlp.Token, a int) {
 			toks[a].Head, toks[a].Dep = k+1, "acl"
 			return
 		}
+	}
+}
+
+// overAsCase repairs "over" read as the "more than" of a number in an
+// oblique or nominal modifier with no preposition ("complained to the
+// UN over two air raids"): it is the phrase's preposition. No obl or
+// nmod of EWT train without a case marker has a number modified by
+// "over", and one ("pay over $1000", a sum, not a noun) is itself
+// modified by it.
+func overAsCase(toks []nlp.Token, o int) {
+	if !strings.EqualFold(toks[o].Text, "over") || toks[o].Dep != "advmod" {
+		return
+	}
+	n := o + 1
+	if n >= len(toks) || toks[n].Dep != "nummod" {
+		return
+	}
+	h := toks[n].Head - 1
+	if h < 0 || toks[o].Head-1 != n && toks[o].Head-1 != h || toks[h].POS != "NOUN" && toks[h].POS != "PROPN" {
+		return
+	}
+	if toks[h].Dep != "obl" && toks[h].Dep != "nmod" || hasDep(toks, h, "case", "") || firstWord(toks, h) != o {
+		return
+	}
+	toks[o].Head, toks[o].Dep, toks[o].POS = h+1, "case", "ADP"
+	if toks[o].XPOS != "" {
+		toks[o].XPOS = "IN"
 	}
 }
 
