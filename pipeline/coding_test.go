@@ -249,6 +249,9 @@ func TestCodingCases(t *testing.T) {
 		{"a complaint to one party over another's acts accuses the other",
 			"Bolivia complained to the United Nations on Monday over two Chilean border incursions.",
 			[]string{"ACCUSE BOL>CHL"}, []string{"ACCUSE BOL>IGO"}},
+		{"a participle the tagger read as a past tense is what was done to its noun",
+			"Bolivia opened its border today to most Peruvians ordered out of Chile as illegal migrants, but was still refusing entry to Chileans.",
+			[]string{"REJECT BOL>CHL"}, []string{"REQUEST BOL>CHL", "REQUEST BOL>PER"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

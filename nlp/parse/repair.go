@@ -57,6 +57,7 @@ func repair(toks []nlp.Token) {
 	}
 	for i := range toks {
 		reducedRelative(toks, i)
+		conjAsParticiple(toks, i)
 		overAsCase(toks, i)
 	}
 	for i := range toks {
@@ -200,6 +201,46 @@ func reducedRelative(toks []nlp.Token, a int) {
 			return
 		}
 	}
+}
+
+// conjAsParticiple repairs a past form the parser conjoined to an earlier
+// verb with no conjunction, comma, subject or object of its own, right
+// after a noun ("opened its border to Peruvians ordered out of Chile"):
+// it is a participle modifying that noun (acl), unless the noun is
+// introduced by a word that also subordinates clauses ("after Clinton
+// resigned", "after" read as a preposition). Every such conjunct of
+// EWT train has an object ("lit it off"). Conjuncts of its own go back
+// to the verb it was conjoined to.
+func conjAsParticiple(toks []nlp.Token, k int) {
+	if toks[k].Dep != "conj" || toks[k].POS != "VERB" || toks[k].XPOS != "VBD" && toks[k].XPOS != "VBN" || k == 0 {
+		return
+	}
+	if toks[k-1].POS != "NOUN" && toks[k-1].POS != "PROPN" || toks[k].Head-1 >= k {
+		return
+	}
+	for j := range toks {
+		if toks[j].Head-1 == k-1 && toks[j].Dep == "case" {
+			switch strings.ToLower(toks[j].Text) {
+			case "after", "before", "since", "until", "as", "once":
+				return // "after Clinton resigned": a clause's subject
+			}
+		}
+	}
+	for j := range toks {
+		if toks[j].Head-1 == k {
+			switch toks[j].Dep {
+			case "cc", "punct", "mark", "obj", "nsubj", "nsubj:pass", "aux", "aux:pass", "expl", "csubj":
+				return
+			}
+		}
+	}
+	old := toks[k].Head
+	for j := range toks {
+		if toks[j].Head-1 == k && toks[j].Dep == "conj" {
+			toks[j].Head = old
+		}
+	}
+	toks[k].Head, toks[k].Dep, toks[k].XPOS = k, "acl", "VBN"
 }
 
 // overAsCase repairs "over" read as the "more than" of a number in an

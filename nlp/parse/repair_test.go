@@ -79,6 +79,13 @@ func TestRepair(t *testing.T) {
 		{"'over' before the number of an object stays",
 			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"killed", "VERB", 0, "root"}, {"over", "ADV", 4, "advmod"}, {"two", "NUM", 5, "nummod"}, {"rebels", "NOUN", 2, "obj"}},
 			[]int{2, 0, 4, 5, 2}, []string{"nsubj", "root", "advmod", "nummod", "obj"}},
+		{"a bare past form conjoined right after a noun is a participle on the noun",
+			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"opened", "VERB", 0, "root"}, {"to", "ADP", 4, "case"}, {"farmers", "NOUN", 2, "obl"}, {"expelled", "VERB", 2, "conj"},
+				{"from", "ADP", 7, "case"}, {"Chile", "PROPN", 5, "obl"}, {"but", "CCONJ", 9, "cc"}, {"refused", "VERB", 5, "conj"}},
+			[]int{2, 0, 4, 2, 4, 7, 5, 9, 2}, []string{"nsubj", "root", "case", "obl", "acl", "case", "obl", "cc", "conj"}},
+		{"a conjoined past form with an object stays",
+			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"opened", "VERB", 0, "root"}, {"roads", "NOUN", 2, "obj"}, {"closed", "VERB", 2, "conj"}, {"ports", "NOUN", 4, "obj"}},
+			[]int{2, 0, 2, 2, 4}, []string{"nsubj", "root", "obj", "conj", "obj"}},
 		{"a lone subject keeps its relation",
 			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
 			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
@@ -97,7 +104,7 @@ func TestRepair(t *testing.T) {
 			[]tok{{"Reason", "NOUN", 0, "root"}, {"Chile", "PROPN", 3, "nsubj"}, {"left", "VERB", 1, "ccomp"}},
 			[]int{0, 3, 1}, nil},
 	}
-	xpos := map[string]string{"spanning": "VBG"}
+	xpos := map[string]string{"spanning": "VBG", "expelled": "VBD", "closed": "VBD"}
 	lemmas := map[string]string{"had": "have", "has": "have", "been": "be", "by": "by", "at": "at", "rejects": "reject", "proposed": "propose"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
