@@ -116,6 +116,12 @@
 //   - places are countries as of the article's date: a capital or town of
 //     a state that seceded later is its predecessor's (Juba before July
 //     2011 is Sudan's; geo.CountryOn);
+//   - a relational noun is not its owner: "Russia's neighbours", "its
+//     allies", "the rivals of Iran" are one mention of no known actor,
+//     unless an apposition names the party ("its neighbour, Eritrea"
+//     ERI) or it is set in a country ("Israel's militia ally in southern
+//     Lebanon" LBN); "the commander of Syria's allies" is no office of
+//     Syria's;
 //   - ethnic groups are of the state they live in, as CAMEO codes them
 //     ("Bosnian Serbs" BIH, "Albanians of southern Serbia" and "ethnic
 //     Albanians" in a sentence set in Serbia SRB);

@@ -222,6 +222,12 @@ func TestCodingCases(t *testing.T) {
 		{"a foreign army is no evidence of the attackers' country",
 			"Gunmen ambushed a convoy of Chilean soldiers on Sunday.",
 			nil, []string{"ASSAULT CHL>CHL"}},
+		{"a state's neighbours are not the state",
+			"Chile's neighbours criticised the decision on Monday.",
+			nil, []string{"ACCUSE CHL>-"}},
+		{"the ally of a state, set in another, is of the other",
+			"Bolivian rebels killed a commander of Chile's militia ally in northern Peru on Friday.",
+			[]string{"ASSAULT BOL>PER"}, []string{"ASSAULT BOL>CHL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/article"
+)
+
+// TestMentionCases runs sentences written for this test through the
+// pipeline and checks the actor code of one mention, by its text: what
+// the resolver makes of relational nouns, unknown organisations, places
+// modifying state bodies and ethnic groups. A want of "-" is a mention
+// with no code; "absent" is no mention with that text at all.
+func TestMentionCases(t *testing.T) {
+	p := load(t)
+	p.Published = time.Date(2005, 6, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		text    string
+		mention string
+		want    string
+	}{
+		{"a possessor is not its neighbours", "Chile's neighbours criticised the decision on Monday.",
+			"Chile's neighbours", "-"},
+		{"a possessor is not its enemies", "Peru's enemies have accused Lima of lying.",
+			"Peru's enemies", "-"},
+		{"a possessive pronoun's allies are not its owner", "Chile and its allies have criticised Bolivia.",
+			"its allies", "-"},
+		{"the 'of' form: the rivals of a state", "The rivals of Bolivia's president met in secret.",
+			"rivals of Bolivia's president", "-"},
+		{"an apposition names the relational party", "Peru signed a truce with its neighbour, Ecuador, on Monday.",
+			"its neighbour", "ECU"},
+		{"a relational party set in a country is that country's", "Gunmen killed a commander of Chile's main ally in northern Peru on Friday.",
+			"Chile's main ally", "PER"},
+		{"the 'of' name of a possessed noun is no office of the owner", "Gunmen killed a commander of Chile's main ally in northern Peru on Friday.",
+			"commander of Chile", "absent"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &article.Article{ID: "case", Paragraphs: []article.Paragraph{{Text: tc.text}}}
+			var got []string
+			found := false
+			for _, m := range p.Process(a).Mentions {
+				code := m.Actor.Code
+				if code == "" {
+					code = "-"
+				}
+				got = append(got, m.Text+"="+code)
+				if m.Text == tc.mention {
+					found = true
+					if code != tc.want {
+						t.Errorf("%q is %s, want %s", m.Text, code, tc.want)
+					}
+				}
+			}
+			if found != (tc.want != "absent") {
+				t.Errorf("mention %q found %v; mentions: %s", tc.mention, found, strings.Join(got, ", "))
+			}
+		})
+	}
+}
