@@ -112,7 +112,10 @@
 //     cannot place does not ("supporters of Ahmed Ben Bella");
 //   - a town or region modifying a state body or a described title places
 //     it ("the Sindh government" PAKGOV, "Florida Governor Ron DeSantis"
-//     USAGOV);
+//     USAGOV), and so does one a state body is "of" ("the government of
+//     Sindh province", "the police of the state of Kerala"), before the
+//     article's last country; not a former holder ("the former governor of
+//     Texas");
 //   - places are countries as of the article's date: a capital or town of
 //     a state that seceded later is its predecessor's (Juba before July
 //     2011 is Sudan's; geo.CountryOn);

@@ -283,6 +283,11 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				continue // "the party": only its own sentence's country places it
 			}
 			switch {
+			case m.Via == "kb" && ownPlace(s, out[first:], m, pl) != "":
+				// "the government of Sindh province" in a story about
+				// another country.
+				m.Actor.Country = ownPlace(s, out[first:], m, pl)
+				m.Via += "+setting"
 			case m.Via == "kb" && definite(s, m.Tokens[0]) && lastCountry(out[:first]) >= 0:
 				// "the government" in a story about a country.
 				m.Actor.Country = out[lastCountry(out[:first])].Actor.Country
@@ -690,9 +695,8 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePl
 			continue
 		}
 		setting := false
-		if hd := toks[h].Head - 1; m.Via == "place" && self != nil && hd >= self.Tokens[0] && hd < self.Tokens[1] &&
-			(toks[h].Dep == "compound" || toks[h].Dep == "amod" || toks[h].Dep == "nmod:poss") {
-			return m.Actor.Country // "the Sindh government", "Texas police": that place's
+		if m.Via == "place" && self != nil && placeModifies(toks, h, self) {
+			return m.Actor.Country // "the Sindh government", "the government of Sindh": that place's
 		}
 		switch dep := toks[h].Dep; {
 		case dep == "nmod:poss" || dep == "compound":
@@ -719,6 +723,56 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePl
 		found = m.Actor.Country
 	}
 	return found
+}
+
+// ownPlace returns the country of a town or region that modifies self,
+// "" if none: see placeModifies.
+func ownPlace(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePlaces) string {
+	for _, m := range pl.get(ms) {
+		if h, ok := s.SpanHead(m.Tokens[0], m.Tokens[1]); ok && placeModifies(s.Tokens, h, self) {
+			return m.Actor.Country
+		}
+	}
+	return ""
+}
+
+// placeModifies reports a place headed by token h that modifies self or
+// is what self is "of": "the Sindh government", "Texas police", "the
+// government of Sindh", "the government of Sindh province", "the police
+// of the state of Kerala".
+func placeModifies(toks []nlp.Token, h int, self *Mention) bool {
+	in := func(t int) bool { return t >= self.Tokens[0] && t < self.Tokens[1] }
+	ofNmod := func(t int) bool { return toks[t].Dep == "nmod" && caseOf(toks, t) == "of" }
+	hd := toks[h].Head - 1
+	if hd < 0 {
+		return false
+	}
+	switch {
+	case in(hd) && (toks[h].Dep == "compound" || toks[h].Dep == "amod" || toks[h].Dep == "nmod:poss"):
+		return true
+	case !stateSector(firstSector(self.Actor.Sector)) || former(toks, self):
+		// The "of" form places a state's body only, and only one in
+		// office: "the former governor of Texas" is no government.
+		return false
+	case in(hd) && ofNmod(h):
+		return true
+	}
+	if !placeNouns[strings.ToLower(toks[hd].Lemma)] || toks[h].Dep != "compound" && !ofNmod(h) {
+		return false
+	}
+	p := toks[hd].Head - 1
+	return p >= 0 && in(p) && ofNmod(hd)
+}
+
+// former reports "former" or "ex-" before or inside mention m: "the
+// former governor", "ex-president".
+func former(toks []nlp.Token, m *Mention) bool {
+	for i := max(m.Tokens[0]-2, 0); i < m.Tokens[1] && i < len(toks); i++ {
+		if w := strings.ToLower(toks[i].Text); w == "former" || strings.HasPrefix(w, "ex-") || w == "ex" {
+			return true
+		}
+	}
+	return false
 }
 
 // ownModifier reports a mention whose own noun phrase holds another

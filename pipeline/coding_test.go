@@ -228,6 +228,9 @@ func TestCodingCases(t *testing.T) {
 		{"the ally of a state, set in another, is of the other",
 			"Bolivian rebels killed a commander of Chile's militia ally in northern Peru on Friday.",
 			[]string{"ASSAULT BOL>PER"}, []string{"ASSAULT BOL>CHL"}},
+		{"the government of a province is that province's state's",
+			"The government of Balochistan province has criticised the decision.",
+			[]string{"ACCUSE PAK>-"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

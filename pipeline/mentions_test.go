@@ -36,6 +36,12 @@ func TestMentionCases(t *testing.T) {
 			"Chile's main ally", "PER"},
 		{"the 'of' name of a possessed noun is no office of the owner", "Gunmen killed a commander of Chile's main ally in northern Peru on Friday.",
 			"commander of Chile", "absent"},
+		{"a region a state body is 'of' places it", "The government of Balochistan province banned rallies on Monday.",
+			"government", "PAKGOV"},
+		{"'the state of X' too, before the article's last country", "Chile sent aid. The police of the state of Kerala arrested ten protesters.",
+			"police", "INDCOP"},
+		{"a former office holder is no state body of the place", "The former governor of Texas criticised the plan.",
+			"governor", "GOV"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
