@@ -130,8 +130,20 @@
 //     Albanians" in a sentence set in Serbia SRB);
 //   - an organisation the recogniser finds, whose name the knowledge base
 //     knows only in parts under an organisation noun, is that country's
-//     ("the Nigerian Union of Teachers" NGALAB), and so is its acronym in
-//     parentheses;
+//     ("the Nigerian Union of Teachers" NGALAB, "Turkish Airlines" TURBUS),
+//     and so is its acronym in parentheses; a name before a known
+//     organisation's acronym that fits its initials is that organisation
+//     ("the International Labor Office (ILO)" ILO);
+//   - an organisation no rule places is read by the noun heading its name:
+//     a forum, committee, council, association, foundation, federation,
+//     institute, watch group, coalition, network... whose own words name a
+//     state ("a committee in Liberia") is that state's, and with none is
+//     non-governmental, [NGO] ("the Third World Water Forum", "Amnesty
+//     International"); never one whose name marks a state's body ("the
+//     National Election Commission"), one with an owner ("the university's
+//     Institute"), a bare noun ("the Commission") or a commission, which
+//     states set up; companies and media are placed only by their state's
+//     name, parties, fronts and movements as before;
 //   - pronouns are resolved after the sentence's setting has placed its
 //     parties: "It" or "They" opening a sentence continues the last
 //     sentence's subject; a possessive refers first to its clause's

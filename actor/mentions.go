@@ -130,6 +130,10 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 					Actor: Actor{Type: TypeGroup, Name: d.Text[e.Start:e.End]}}
 				if k := acronymOf(s, out[first:], e.Tokens); k >= 0 && out[first+k].Person == "" {
 					om.Actor, om.Via = out[first+k].Actor, "acronym"
+				} else if k := expansionOf(s, out[first:], e.Tokens); k >= 0 {
+					// "the International Labor Office (ILO)": the name of
+					// the organisation its acronym is.
+					om.Actor, om.Via = out[first+k].Actor, "acronym"
 				}
 				out = insertMention(out, first, om)
 				continue
@@ -235,6 +239,11 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				out = insertMention(out, first, om)
 			}
 		}
+		// Organisations no rule has placed: by the noun that heads their
+		// name, a forum or committee of no state is non-governmental, one
+		// of a state that state's; companies and media only when their
+		// state is named.
+		out = append(out[:first], unknownOrgs(d, si, out[first:])...)
 		// Collective references: "the two countries", "both sides".
 		for ti := range s.Tokens {
 			n := groupRef(s, ti)
@@ -600,7 +609,7 @@ func lastCountries(ms []Mention, n int) []Actor {
 	count := map[string]int{}
 	last := map[string]int{}
 	for k, m := range ms {
-		if c := m.Actor.Country; c != "" && m.Via != "group" && m.Actor.Type != TypeIGO {
+		if c := m.Actor.Country; c != "" && m.Via != "group" && m.Actor.Type != TypeIGO && c != NGO {
 			count[c]++
 			last[c] = k
 		}
@@ -627,7 +636,7 @@ func lastCountries(ms []Mention, n int) []Actor {
 
 func lastCountry(ms []Mention) int {
 	for k := len(ms) - 1; k >= 0; k-- {
-		if ms[k].Actor.Type == TypeCountry || (ms[k].Actor.Country != "" && ms[k].Actor.Type != TypeIGO) {
+		if ms[k].Actor.Type == TypeCountry || (ms[k].Actor.Country != "" && ms[k].Actor.Type != TypeIGO && ms[k].Actor.Country != NGO) {
 			return k
 		}
 	}
@@ -835,7 +844,7 @@ var orgNouns = map[string]string{
 	"council": "", "foundation": "", "institute": "", "institution": "", "authority": "GOV", "ministry": "GOV",
 	"department": "GOV", "office": "GOV", "commission": "", "committee": "", "company": "BUS", "firm": "BUS",
 	"corporation": "BUS", "group": "", "conglomerate": "BUS", "bank": "BUS", "broadcaster": "MED",
-	"newspaper": "MED", "party": "PTY", "movement": "", "association": "", "union": "LAB", "charity": "NGO",
+	"newspaper": "MED", "party": "PTY", "movement": "", "association": "", "union": "LAB", "charity": "NGO", "non-profit": "NGO", "nonprofit": "NGO",
 	"federation": "", "confederation": "", "league": "", "congress": "", "alliance": "", "coalition": "",
 	"front": "", "society": "", "academy": "EDU", "university": "EDU",
 }
@@ -1080,6 +1089,13 @@ func nationalOrg(s *nlp.Sentence, ms []Mention, e nlp.Entity) (Mention, bool) {
 	orgSector, isOrg := orgNouns[strings.ToLower(s.Tokens[h].Text)]
 	if !isOrg {
 		orgSector, isOrg = orgNouns[strings.ToLower(s.Tokens[h].Lemma)]
+	}
+	if !isOrg {
+		// "Turkish Airlines", "the Nigerian Daily Times": a company's or
+		// a newspaper's name.
+		if class, sec, _ := classify(s, e.Tokens[0], e.Tokens[1]); class == orgCompany || class == orgMedia {
+			orgSector, isOrg = sec, true
+		}
 	}
 	if !isOrg {
 		return Mention{}, false

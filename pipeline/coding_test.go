@@ -231,6 +231,9 @@ func TestCodingCases(t *testing.T) {
 		{"the government of a province is that province's state's",
 			"The government of Balochistan province has criticised the decision.",
 			[]string{"ACCUSE PAK>-"}, nil},
+		{"a named forum of no state is a non-governmental actor",
+			"The Global Fisheries Forum urged Chile to protect its coastal waters.",
+			[]string{"REQUEST NGO>CHL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -42,6 +42,20 @@ func TestMentionCases(t *testing.T) {
 			"police", "INDCOP"},
 		{"a former office holder is no state body of the place", "The former governor of Texas criticised the plan.",
 			"governor", "GOV"},
+		{"a named forum of no state is non-governmental", "The Andean Water Forum called on Chile to protect its rivers.",
+			"Andean Water Forum", "NGO"},
+		{"so is a committee, and its acronym follows it", "The Ceasefire Monitoring Committee (CMC) accused Peru of breaking the truce.",
+			"CMC", "NGO"},
+		{"a name that marks a state's body is never an NGO", "The Provisional Truth Commission questioned the generals.",
+			"Provisional Truth Commission", "-"},
+		{"an organisation with an owner is part of it", "The university's Institute for Andean Studies published a report.",
+			"Institute for Andean Studies", "-"},
+		{"a company of no named state stays unplaced", "Acme Mining Holdings signed a contract on Monday.",
+			"Acme Mining Holdings", "-"},
+		{"a company named with its state is that state's business", "Chilean Airways cancelled its flights to Lima.",
+			"Chilean Airways", "CHLBUS"},
+		{"a name before a known organisation's acronym is that organisation", "The World Health Office (WHO) criticised Chile on Monday.",
+			"World Health Office", "WHO"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
