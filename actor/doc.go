@@ -126,8 +126,12 @@
 //     Lebanon" LBN); "the commander of Syria's allies" is no office of
 //     Syria's;
 //   - ethnic groups are of the state they live in, as CAMEO codes them
-//     ("Bosnian Serbs" BIH, "Albanians of southern Serbia" and "ethnic
-//     Albanians" in a sentence set in Serbia SRB);
+//     ("Bosnian Serbs" BIH, "Bosnian Serb forces" BIH, "Iraqi Turkmen
+//     fighters" IRQUAF, but "Mexican American" voters are not Mexico's),
+//     and a country's adjective says whose they are wherever they live
+//     ("Turkish Kurd refugees who have lived in Iraq" TURREF);
+//     "Albanians of southern Serbia" and "ethnic Albanians" in a sentence
+//     set in Serbia are SRB;
 //   - an organisation the recogniser finds, whose name the knowledge base
 //     knows only in parts under an organisation noun, is that country's
 //     ("the Nigerian Union of Teachers" NGALAB, "Turkish Airlines" TURBUS),

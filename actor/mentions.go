@@ -107,6 +107,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			out = append(out, km)
 		}
 		out = append(out[:first], ethnicGroups(s, out[first:], pl)...)
+		out = append(out[:first], namedGroupSector(s, out[first:], ents[si])...)
 		// Persons the recogniser found that the knowledge base does not
 		// know: the words before the name describe them ("Azerbaijani
 		// billionaire Ilham Rahimov"); later short names find them again.
@@ -1134,6 +1135,17 @@ func ethnicGroups(s *nlp.Sentence, ms []Mention, pl *sentencePlaces) []Mention {
 	out := ms[:0]
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
+		if n := len(out); n > 0 && ethnicModifier(s, out[n-1], m) {
+			// "Bosnian Serb leaders", "Iraqi Turkmen fighters": the first
+			// country is where they live, the second word their people.
+			p := &out[n-1]
+			p.Tokens[1], p.Span.End = m.Tokens[1], m.Span.End
+			p.Text = p.Text + " " + m.Text
+			if m.Actor.Sector != "" {
+				p.Actor.Sector, p.Actor.Code, p.Actor.Type = m.Actor.Sector, p.Actor.Country+m.Actor.Sector, TypeComposite
+			}
+			continue
+		}
 		if !groupDemonym(s, m) {
 			out = append(out, m)
 			continue
@@ -1158,6 +1170,71 @@ func ethnicGroups(s *nlp.Sentence, ms []Mention, pl *sentencePlaces) []Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// namedGroupSector joins a country's adjective, one capitalised word
+// naming a group, and a sector word into one mention of that country and
+// sector: "Turkish Kurd refugees" are TURREF, "Iraqi Shia clerics" IRQ
+// clerics. The adjective says whose they are, wherever they live ("who
+// have lived in Iraq"), as it does with no word between ("Turkish
+// refugees"). The word must be no part of a name the recogniser found.
+func namedGroupSector(s *nlp.Sentence, ms []Mention, ents []nlp.Entity) []Mention {
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) && m.Actor.Type == TypeCountry && m.Via == "kb" && m.Tokens[1]-m.Tokens[0] == 1 {
+			n, w := ms[i+1], m.Tokens[1]
+			tw := s.Tokens[w]
+			if n.Tokens[0] == w+1 && n.Via == "kb" && n.Actor.Country == "" && n.Actor.Sector != "" && n.Person == "" &&
+				s.Tokens[m.Tokens[0]].POS == "ADJ" && (tw.POS == "PROPN" || tw.POS == "ADJ") && isUpper(tw.Text) && !entityAt(ents, w) {
+				m.Tokens[1], m.Span.End = n.Tokens[1], n.Span.End
+				m.Text = m.Text + " " + tw.Text + " " + n.Text
+				m.Actor.Sector = n.Actor.Sector
+				m.Actor.Code = m.Actor.Country + n.Actor.Sector
+				m.Actor.Type = TypeComposite
+				out = append(out, m)
+				i++
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// entityAt reports a PER or ORG entity covering token t.
+func entityAt(ents []nlp.Entity, t int) bool {
+	for _, e := range ents {
+		if (e.Label == "PER" || e.Label == "ORG") && e.Tokens[0] <= t && t < e.Tokens[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// settlerNations are the countries whose demonym comes last in a compound
+// of origin: a "Mexican American" lives in the United States, a "Chinese
+// Canadian" in Canada; there the first word is the people, not the state.
+var settlerNations = map[string]bool{"USA": true, "CAN": true, "AUS": true, "NZL": true, "GBR": true}
+
+// ethnicModifier reports a people's word right after a country's
+// adjective or name, as one phrase: "Serb" in "Bosnian Serb leaders",
+// "Turkmen fighters" in "Iraqi Turkmen fighters"; not another country by
+// name ("the Turkey Syria border"), a capital, or a pair joined by a
+// hyphen or a conjunction ("Turkish-Libyan", "Hungarian and Romanian").
+func ethnicModifier(s *nlp.Sentence, prev, m Mention) bool {
+	if prev.Via != "kb" || prev.Actor.Type != TypeCountry || prev.Tokens[1] != m.Tokens[0] || prev.Tokens[1]-prev.Tokens[0] != 1 ||
+		m.Via != "kb" || m.Capital || prev.Actor.Country == m.Actor.Country {
+		return false
+	}
+	if m.Actor.Type != TypeCountry && !(m.Actor.Type == TypeComposite && m.Actor.Sector != "") || settlerNations[m.Actor.Country] {
+		return false
+	}
+	w := s.Tokens[m.Tokens[0]]
+	if strings.EqualFold(w.Text, m.Actor.Name) || w.Span.Start == s.Tokens[prev.Tokens[0]].Span.End {
+		return false
+	}
+	return true
 }
 
 // groupDemonym reports a country mention that is a plural noun naming a

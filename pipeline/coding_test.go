@@ -234,6 +234,9 @@ func TestCodingCases(t *testing.T) {
 		{"a named forum of no state is a non-governmental actor",
 			"The Global Fisheries Forum urged Chile to protect its coastal waters.",
 			[]string{"REQUEST NGO>CHL"}, nil},
+		{"a people's word after a state's adjective is no second actor",
+			"Bosnian Serb forces shelled the town of Bihac on Monday.",
+			nil, []string{"ASSAULT SRB>BIH"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

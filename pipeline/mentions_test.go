@@ -56,6 +56,14 @@ func TestMentionCases(t *testing.T) {
 			"Chilean Airways", "CHLBUS"},
 		{"a name before a known organisation's acronym is that organisation", "The World Health Office (WHO) criticised Chile on Monday.",
 			"World Health Office", "WHO"},
+		{"a country adjective beats where a people lives", "Peru will let 2,000 Bolivian Aymara refugees who have lived in Chile return home.",
+			"Bolivian Aymara refugees", "BOLREF"},
+		{"ethnic groups are of the state they live in, with a sector too", "Croatian Serb fighters shelled the town on Monday.",
+			"Croatian Serb fighters", "HRVUAF"},
+		{"one state's own agency named by another's word", "Belarusian KGB officers arrested three journalists.",
+			"Belarusian KGB", "BLRSPY"},
+		{"a compound of origin ends in the state of settlers", "Mexican American voters backed the candidate.",
+			"Mexican American voters", "absent"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
