@@ -898,11 +898,41 @@ func apposCountry(s *nlp.Sentence, ms []Mention, ap int) (country, sector string
 		switch {
 		case country == "" && m.Via == "kb" && m.Actor.Country != "" && m.Person == "":
 			country = m.Actor.Country
-		case sector == "" && m.Actor.Country == "" && m.Actor.Sector != "":
+		case sector == "" && m.Actor.Country == "" && m.Actor.Sector != "" && ownWord(s, m, ap):
 			sector = firstSector(m.Actor.Sector)
 		}
 	}
 	return country, sector
+}
+
+// ownWord reports a mention inside the apposition headed by ap as a noun
+// phrase holds it: its modifiers, prepositional phrases or relative
+// clauses ("the directorate that manages religious issues"), not a noun
+// hung on it as a verb's argument or with no preposition, which only a
+// misparse does ("the Relief Coordinator, demanded parties to ...").
+func ownWord(s *nlp.Sentence, m Mention, ap int) bool {
+	t := m.Tokens[0]
+	if h, ok := s.SpanHead(m.Tokens[0], m.Tokens[1]); ok {
+		t = h
+	}
+	for n := 0; t >= 0 && n < len(s.Tokens); n++ {
+		if t == ap {
+			return true
+		}
+		if s.Tokens[t].Head-1 == ap {
+			switch dep := s.Tokens[t].Dep; base(dep) {
+			case "amod", "compound", "flat", "acl", "det", "conj": // "a veteran, activist"
+			case "nmod":
+				if dep != "nmod:poss" && caseOf(s.Tokens, t) == "" {
+					return false // "... Coordinator, demanded parties": no preposition, no modifier
+				}
+			default:
+				return false
+			}
+		}
+		t = s.Tokens[t].Head - 1
+	}
+	return false
 }
 
 // clauseSubject returns the index in ms of the subject of the clause that

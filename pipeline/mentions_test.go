@@ -64,6 +64,15 @@ func TestMentionCases(t *testing.T) {
 			"Belarusian KGB", "BLRSPY"},
 		{"a compound of origin ends in the state of settlers", "Mexican American voters backed the candidate.",
 			"Mexican American voters", "absent"},
+		{"an apposition's sector is its own noun phrase's, not a misparsed object's",
+			"Hiro Tanaka, the United Nations Emergency Relief Coordinator, demanded parties to the war in Sudan to let aid through.",
+			"Hiro Tanaka", "UN"},
+		{"an apposition's relative clause gives the sector", "Zorbatkan, the directorate that manages religious affairs in Turkey, issued a statement.",
+			"Zorbatkan", "TURREL"},
+		{"the Taliban are Afghanistan's armed group", "The Taliban movement that rules Afghanistan rejected the demand.",
+			"Taliban", "AFGREBTAL"},
+		{"the UN secretary-general by name, that day's holder", "Chile rejected calls by Kofi Annan, UN secretary-general, to reform the council.",
+			"Kofi Annan", "UN"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
