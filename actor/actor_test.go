@@ -70,6 +70,8 @@ func TestLookup(t *testing.T) {
 		{"Azerbaijan's Prime Minister", "AZEGOV", "AZE", "GOV", ""},
 		{"Azerbaijan’s army", "AZEMIL", "AZE", "MIL", ""},
 		{"President of Azerbaijan", "AZEGOV", "AZE", "GOV", ""},
+		// the country owns the next noun: the commander is no army of Chile's
+		{"commander of Chile's allies", "MIL", "", "MIL", "commander"},
 		{"Minister of Foreign Affairs of Turkey", "TURGOV", "TUR", "GOV", ""},
 		{"Turkish Defence Minister", "TURGOVMIL", "TUR", "GOVMIL", ""},
 		{"pro-government newspaper", "GOVMED", "", "GOVMED", ""},

@@ -112,17 +112,42 @@
 //     cannot place does not ("supporters of Ahmed Ben Bella");
 //   - a town or region modifying a state body or a described title places
 //     it ("the Sindh government" PAKGOV, "Florida Governor Ron DeSantis"
-//     USAGOV);
+//     USAGOV), and so does one a state body is "of" ("the government of
+//     Sindh province", "the police of the state of Kerala"), before the
+//     article's last country; not a former holder ("the former governor of
+//     Texas");
 //   - places are countries as of the article's date: a capital or town of
 //     a state that seceded later is its predecessor's (Juba before July
 //     2011 is Sudan's; geo.CountryOn);
+//   - a relational noun is not its owner: "Russia's neighbours", "its
+//     allies", "the rivals of Iran" are one mention of no known actor,
+//     unless an apposition names the party ("its neighbour, Eritrea"
+//     ERI) or it is set in a country ("Israel's militia ally in southern
+//     Lebanon" LBN); "the commander of Syria's allies" is no office of
+//     Syria's;
 //   - ethnic groups are of the state they live in, as CAMEO codes them
-//     ("Bosnian Serbs" BIH, "Albanians of southern Serbia" and "ethnic
-//     Albanians" in a sentence set in Serbia SRB);
+//     ("Bosnian Serbs" BIH, "Bosnian Serb forces" BIH, "Iraqi Turkmen
+//     fighters" IRQUAF, but "Mexican American" voters are not Mexico's),
+//     and a country's adjective says whose they are wherever they live
+//     ("Turkish Kurd refugees who have lived in Iraq" TURREF);
+//     "Albanians of southern Serbia" and "ethnic Albanians" in a sentence
+//     set in Serbia are SRB;
 //   - an organisation the recogniser finds, whose name the knowledge base
 //     knows only in parts under an organisation noun, is that country's
-//     ("the Nigerian Union of Teachers" NGALAB), and so is its acronym in
-//     parentheses;
+//     ("the Nigerian Union of Teachers" NGALAB, "Turkish Airlines" TURBUS),
+//     and so is its acronym in parentheses; a name before a known
+//     organisation's acronym that fits its initials is that organisation
+//     ("the International Labor Office (ILO)" ILO);
+//   - an organisation no rule places is read by the noun heading its name:
+//     a forum, committee, council, association, foundation, federation,
+//     institute, watch group, coalition, network... whose own words name a
+//     state ("a committee in Liberia") is that state's, and with none is
+//     non-governmental, [NGO] ("the Third World Water Forum", "Amnesty
+//     International"); never one whose name marks a state's body ("the
+//     National Election Commission"), one with an owner ("the university's
+//     Institute"), a bare noun ("the Commission") or a commission, which
+//     states set up; companies and media are placed only by their state's
+//     name, parties, fronts and movements as before;
 //   - pronouns are resolved after the sentence's setting has placed its
 //     parties: "It" or "They" opening a sentence continues the last
 //     sentence's subject; a possessive refers first to its clause's

@@ -37,8 +37,10 @@ func (kb *KB) LookupAt(phrase string, date time.Time) []Match {
 			for m < len(hits) && kb.names[hits[m].Name].Kind == KindSector && hits[m].tok0 == hits[m-1].tok1 {
 				m++
 			}
-			// "President of (the) Azerbaijan"
-			if m < len(hits) && kb.names[hits[m].Name].Kind != KindSector && kb.ofBetween(sc, hits[m-1].tok1, hits[m].tok0) {
+			// "President of (the) Azerbaijan"; not "the commander of
+			// Syria's allies", where the country owns the next noun.
+			if m < len(hits) && kb.names[hits[m].Name].Kind != KindSector && kb.ofBetween(sc, hits[m-1].tok1, hits[m].tok0) &&
+				!possessive(sc, hits[m].tok1) {
 				out = append(out, kb.buildMatch(phrase, sc, hits[m], hits[k:m], date, hits[k].tok0, hits[m].tok1))
 				k = m + 1
 				continue
@@ -63,6 +65,11 @@ func (kb *KB) LookupAt(phrase string, date time.Time) []Match {
 		k = m
 	}
 	return kb.resolvePersons(phrase, out, date)
+}
+
+// possessive reports a possessive ending at token i: "Syria's".
+func possessive(sc *scratch, i int32) bool {
+	return int(i) < len(sc.toks) && sc.toks[i].poss
 }
 
 // ofBetween reports whether the tokens [a, b) are "of" or "of the".

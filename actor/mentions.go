@@ -107,6 +107,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			out = append(out, km)
 		}
 		out = append(out[:first], ethnicGroups(s, out[first:], pl)...)
+		out = append(out[:first], namedGroupSector(s, out[first:], ents[si])...)
 		// Persons the recogniser found that the knowledge base does not
 		// know: the words before the name describe them ("Azerbaijani
 		// billionaire Ilham Rahimov"); later short names find them again.
@@ -129,6 +130,10 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				om := Mention{Sentence: si, Tokens: e.Tokens, Span: e.Span, Text: d.Text[e.Start:e.End], Via: "organisation",
 					Actor: Actor{Type: TypeGroup, Name: d.Text[e.Start:e.End]}}
 				if k := acronymOf(s, out[first:], e.Tokens); k >= 0 && out[first+k].Person == "" {
+					om.Actor, om.Via = out[first+k].Actor, "acronym"
+				} else if k := expansionOf(s, out[first:], e.Tokens); k >= 0 {
+					// "the International Labor Office (ILO)": the name of
+					// the organisation its acronym is.
 					om.Actor, om.Via = out[first+k].Actor, "acronym"
 				}
 				out = insertMention(out, first, om)
@@ -235,6 +240,11 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				out = insertMention(out, first, om)
 			}
 		}
+		// Organisations no rule has placed: by the noun that heads their
+		// name, a forum or committee of no state is non-governmental, one
+		// of a state that state's; companies and media only when their
+		// state is named.
+		out = append(out[:first], unknownOrgs(d, si, out[first:])...)
 		// Collective references: "the two countries", "both sides".
 		for ti := range s.Tokens {
 			n := groupRef(s, ti)
@@ -271,6 +281,9 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				out = insertMention(out, first, gm)
 			}
 		}
+		// Relational nouns: "Russia's neighbours", "its allies", "the
+		// rivals of Iran" are not Russia, the owner or Iran.
+		out = append(out[:first], relationalMentions(d, si, out[first:])...)
 		for k := first; k < len(out); k++ {
 			m := &out[k]
 			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) && !domesticSector(firstSector(m.Actor.Sector)) {
@@ -280,6 +293,11 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				continue // "the party": only its own sentence's country places it
 			}
 			switch {
+			case m.Via == "kb" && ownPlace(s, out[first:], m, pl) != "":
+				// "the government of Sindh province" in a story about
+				// another country.
+				m.Actor.Country = ownPlace(s, out[first:], m, pl)
+				m.Via += "+setting"
 			case m.Via == "kb" && definite(s, m.Tokens[0]) && lastCountry(out[:first]) >= 0:
 				// "the government" in a story about a country.
 				m.Actor.Country = out[lastCountry(out[:first])].Actor.Country
@@ -592,7 +610,7 @@ func lastCountries(ms []Mention, n int) []Actor {
 	count := map[string]int{}
 	last := map[string]int{}
 	for k, m := range ms {
-		if c := m.Actor.Country; c != "" && m.Via != "group" && m.Actor.Type != TypeIGO {
+		if c := m.Actor.Country; c != "" && m.Via != "group" && m.Actor.Type != TypeIGO && c != NGO {
 			count[c]++
 			last[c] = k
 		}
@@ -619,7 +637,7 @@ func lastCountries(ms []Mention, n int) []Actor {
 
 func lastCountry(ms []Mention) int {
 	for k := len(ms) - 1; k >= 0; k-- {
-		if ms[k].Actor.Type == TypeCountry || (ms[k].Actor.Country != "" && ms[k].Actor.Type != TypeIGO) {
+		if ms[k].Actor.Type == TypeCountry || (ms[k].Actor.Country != "" && ms[k].Actor.Type != TypeIGO && ms[k].Actor.Country != NGO) {
 			return k
 		}
 	}
@@ -687,9 +705,8 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePl
 			continue
 		}
 		setting := false
-		if hd := toks[h].Head - 1; m.Via == "place" && self != nil && hd >= self.Tokens[0] && hd < self.Tokens[1] &&
-			(toks[h].Dep == "compound" || toks[h].Dep == "amod" || toks[h].Dep == "nmod:poss") {
-			return m.Actor.Country // "the Sindh government", "Texas police": that place's
+		if m.Via == "place" && self != nil && placeModifies(toks, h, self) {
+			return m.Actor.Country // "the Sindh government", "the government of Sindh": that place's
 		}
 		switch dep := toks[h].Dep; {
 		case dep == "nmod:poss" || dep == "compound":
@@ -716,6 +733,56 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePl
 		found = m.Actor.Country
 	}
 	return found
+}
+
+// ownPlace returns the country of a town or region that modifies self,
+// "" if none: see placeModifies.
+func ownPlace(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePlaces) string {
+	for _, m := range pl.get(ms) {
+		if h, ok := s.SpanHead(m.Tokens[0], m.Tokens[1]); ok && placeModifies(s.Tokens, h, self) {
+			return m.Actor.Country
+		}
+	}
+	return ""
+}
+
+// placeModifies reports a place headed by token h that modifies self or
+// is what self is "of": "the Sindh government", "Texas police", "the
+// government of Sindh", "the government of Sindh province", "the police
+// of the state of Kerala".
+func placeModifies(toks []nlp.Token, h int, self *Mention) bool {
+	in := func(t int) bool { return t >= self.Tokens[0] && t < self.Tokens[1] }
+	ofNmod := func(t int) bool { return toks[t].Dep == "nmod" && caseOf(toks, t) == "of" }
+	hd := toks[h].Head - 1
+	if hd < 0 {
+		return false
+	}
+	switch {
+	case in(hd) && (toks[h].Dep == "compound" || toks[h].Dep == "amod" || toks[h].Dep == "nmod:poss"):
+		return true
+	case !stateSector(firstSector(self.Actor.Sector)) || former(toks, self):
+		// The "of" form places a state's body only, and only one in
+		// office: "the former governor of Texas" is no government.
+		return false
+	case in(hd) && ofNmod(h):
+		return true
+	}
+	if !placeNouns[strings.ToLower(toks[hd].Lemma)] || toks[h].Dep != "compound" && !ofNmod(h) {
+		return false
+	}
+	p := toks[hd].Head - 1
+	return p >= 0 && in(p) && ofNmod(hd)
+}
+
+// former reports "former" or "ex-" before or inside mention m: "the
+// former governor", "ex-president".
+func former(toks []nlp.Token, m *Mention) bool {
+	for i := max(m.Tokens[0]-2, 0); i < m.Tokens[1] && i < len(toks); i++ {
+		if w := strings.ToLower(toks[i].Text); w == "former" || strings.HasPrefix(w, "ex-") || w == "ex" {
+			return true
+		}
+	}
+	return false
 }
 
 // ownModifier reports a mention whose own noun phrase holds another
@@ -778,7 +845,7 @@ var orgNouns = map[string]string{
 	"council": "", "foundation": "", "institute": "", "institution": "", "authority": "GOV", "ministry": "GOV",
 	"department": "GOV", "office": "GOV", "commission": "", "committee": "", "company": "BUS", "firm": "BUS",
 	"corporation": "BUS", "group": "", "conglomerate": "BUS", "bank": "BUS", "broadcaster": "MED",
-	"newspaper": "MED", "party": "PTY", "movement": "", "association": "", "union": "LAB", "charity": "NGO",
+	"newspaper": "MED", "party": "PTY", "movement": "", "association": "", "union": "LAB", "charity": "NGO", "non-profit": "NGO", "nonprofit": "NGO",
 	"federation": "", "confederation": "", "league": "", "congress": "", "alliance": "", "coalition": "",
 	"front": "", "society": "", "academy": "EDU", "university": "EDU",
 }
@@ -831,11 +898,41 @@ func apposCountry(s *nlp.Sentence, ms []Mention, ap int) (country, sector string
 		switch {
 		case country == "" && m.Via == "kb" && m.Actor.Country != "" && m.Person == "":
 			country = m.Actor.Country
-		case sector == "" && m.Actor.Country == "" && m.Actor.Sector != "":
+		case sector == "" && m.Actor.Country == "" && m.Actor.Sector != "" && ownWord(s, m, ap):
 			sector = firstSector(m.Actor.Sector)
 		}
 	}
 	return country, sector
+}
+
+// ownWord reports a mention inside the apposition headed by ap as a noun
+// phrase holds it: its modifiers, prepositional phrases or relative
+// clauses ("the directorate that manages religious issues"), not a noun
+// hung on it as a verb's argument or with no preposition, which only a
+// misparse does ("the Relief Coordinator, demanded parties to ...").
+func ownWord(s *nlp.Sentence, m Mention, ap int) bool {
+	t := m.Tokens[0]
+	if h, ok := s.SpanHead(m.Tokens[0], m.Tokens[1]); ok {
+		t = h
+	}
+	for n := 0; t >= 0 && n < len(s.Tokens); n++ {
+		if t == ap {
+			return true
+		}
+		if s.Tokens[t].Head-1 == ap {
+			switch dep := s.Tokens[t].Dep; base(dep) {
+			case "amod", "compound", "flat", "acl", "det", "conj": // "a veteran, activist"
+			case "nmod":
+				if dep != "nmod:poss" && caseOf(s.Tokens, t) == "" {
+					return false // "... Coordinator, demanded parties": no preposition, no modifier
+				}
+			default:
+				return false
+			}
+		}
+		t = s.Tokens[t].Head - 1
+	}
+	return false
 }
 
 // clauseSubject returns the index in ms of the subject of the clause that
@@ -1025,6 +1122,13 @@ func nationalOrg(s *nlp.Sentence, ms []Mention, e nlp.Entity) (Mention, bool) {
 		orgSector, isOrg = orgNouns[strings.ToLower(s.Tokens[h].Lemma)]
 	}
 	if !isOrg {
+		// "Turkish Airlines", "the Nigerian Daily Times": a company's or
+		// a newspaper's name.
+		if class, sec, _ := classify(s, e.Tokens[0], e.Tokens[1]); class == orgCompany || class == orgMedia {
+			orgSector, isOrg = sec, true
+		}
+	}
+	if !isOrg {
 		return Mention{}, false
 	}
 	if orgSector != "" {
@@ -1061,6 +1165,17 @@ func ethnicGroups(s *nlp.Sentence, ms []Mention, pl *sentencePlaces) []Mention {
 	out := ms[:0]
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
+		if n := len(out); n > 0 && ethnicModifier(s, out[n-1], m) {
+			// "Bosnian Serb leaders", "Iraqi Turkmen fighters": the first
+			// country is where they live, the second word their people.
+			p := &out[n-1]
+			p.Tokens[1], p.Span.End = m.Tokens[1], m.Span.End
+			p.Text = p.Text + " " + m.Text
+			if m.Actor.Sector != "" {
+				p.Actor.Sector, p.Actor.Code, p.Actor.Type = m.Actor.Sector, p.Actor.Country+m.Actor.Sector, TypeComposite
+			}
+			continue
+		}
 		if !groupDemonym(s, m) {
 			out = append(out, m)
 			continue
@@ -1085,6 +1200,71 @@ func ethnicGroups(s *nlp.Sentence, ms []Mention, pl *sentencePlaces) []Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// namedGroupSector joins a country's adjective, one capitalised word
+// naming a group, and a sector word into one mention of that country and
+// sector: "Turkish Kurd refugees" are TURREF, "Iraqi Shia clerics" IRQ
+// clerics. The adjective says whose they are, wherever they live ("who
+// have lived in Iraq"), as it does with no word between ("Turkish
+// refugees"). The word must be no part of a name the recogniser found.
+func namedGroupSector(s *nlp.Sentence, ms []Mention, ents []nlp.Entity) []Mention {
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) && m.Actor.Type == TypeCountry && m.Via == "kb" && m.Tokens[1]-m.Tokens[0] == 1 {
+			n, w := ms[i+1], m.Tokens[1]
+			tw := s.Tokens[w]
+			if n.Tokens[0] == w+1 && n.Via == "kb" && n.Actor.Country == "" && n.Actor.Sector != "" && n.Person == "" &&
+				s.Tokens[m.Tokens[0]].POS == "ADJ" && (tw.POS == "PROPN" || tw.POS == "ADJ") && isUpper(tw.Text) && !entityAt(ents, w) {
+				m.Tokens[1], m.Span.End = n.Tokens[1], n.Span.End
+				m.Text = m.Text + " " + tw.Text + " " + n.Text
+				m.Actor.Sector = n.Actor.Sector
+				m.Actor.Code = m.Actor.Country + n.Actor.Sector
+				m.Actor.Type = TypeComposite
+				out = append(out, m)
+				i++
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// entityAt reports a PER or ORG entity covering token t.
+func entityAt(ents []nlp.Entity, t int) bool {
+	for _, e := range ents {
+		if (e.Label == "PER" || e.Label == "ORG") && e.Tokens[0] <= t && t < e.Tokens[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// settlerNations are the countries whose demonym comes last in a compound
+// of origin: a "Mexican American" lives in the United States, a "Chinese
+// Canadian" in Canada; there the first word is the people, not the state.
+var settlerNations = map[string]bool{"USA": true, "CAN": true, "AUS": true, "NZL": true, "GBR": true}
+
+// ethnicModifier reports a people's word right after a country's
+// adjective or name, as one phrase: "Serb" in "Bosnian Serb leaders",
+// "Turkmen fighters" in "Iraqi Turkmen fighters"; not another country by
+// name ("the Turkey Syria border"), a capital, or a pair joined by a
+// hyphen or a conjunction ("Turkish-Libyan", "Hungarian and Romanian").
+func ethnicModifier(s *nlp.Sentence, prev, m Mention) bool {
+	if prev.Via != "kb" || prev.Actor.Type != TypeCountry || prev.Tokens[1] != m.Tokens[0] || prev.Tokens[1]-prev.Tokens[0] != 1 ||
+		m.Via != "kb" || m.Capital || prev.Actor.Country == m.Actor.Country {
+		return false
+	}
+	if m.Actor.Type != TypeCountry && !(m.Actor.Type == TypeComposite && m.Actor.Sector != "") || settlerNations[m.Actor.Country] {
+		return false
+	}
+	w := s.Tokens[m.Tokens[0]]
+	if strings.EqualFold(w.Text, m.Actor.Name) || w.Span.Start == s.Tokens[prev.Tokens[0]].Span.End {
+		return false
+	}
+	return true
 }
 
 // groupDemonym reports a country mention that is a plural noun naming a

@@ -252,6 +252,21 @@ func TestCodingCases(t *testing.T) {
 		{"a participle the tagger read as a past tense is what was done to its noun",
 			"Bolivia opened its border today to most Peruvians ordered out of Chile as illegal migrants, but was still refusing entry to Chileans.",
 			[]string{"REJECT BOL>CHL"}, []string{"REQUEST BOL>CHL", "REQUEST BOL>PER"}},
+		{"a state's neighbours are not the state",
+			"Chile's neighbours criticised the decision on Monday.",
+			nil, []string{"ACCUSE CHL>-"}},
+		{"the ally of a state, set in another, is of the other",
+			"Bolivian rebels killed a commander of Chile's militia ally in northern Peru on Friday.",
+			[]string{"ASSAULT BOL>PER"}, []string{"ASSAULT BOL>CHL"}},
+		{"the government of a province is that province's state's",
+			"The government of Balochistan province has criticised the decision.",
+			[]string{"ACCUSE PAK>-"}, nil},
+		{"a named forum of no state is a non-governmental actor",
+			"The Global Fisheries Forum urged Chile to protect its coastal waters.",
+			[]string{"REQUEST NGO>CHL"}, nil},
+		{"a people's word after a state's adjective is no second actor",
+			"Bosnian Serb forces shelled the town of Bihac on Monday.",
+			nil, []string{"ASSAULT SRB>BIH"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -48,6 +48,7 @@ func TestScoreCode(t *testing.T) {
 		{&event.Participant{Country: "", Sector: "IGO"}, "IGO"},
 		{&event.Participant{Country: "ALQAEDA", Sector: "REB"}, "IMG"},
 		{&event.Participant{Country: "HRWATCH", Sector: "NGO"}, "NGO"},
+		{&event.Participant{Country: "NGO", Sector: "NGO"}, "NGO"}, // actor.NGO: an NGO of no named state
 		{&event.Participant{Country: "USA", Sector: "NGODEV"}, "USA"},
 		{&event.Participant{Country: "ICRC", Sector: ""}, "IGO"},
 		{&event.Participant{Country: "", Sector: "REB"}, ""},
