@@ -159,10 +159,27 @@ func (c *Coder) Code(in Input) []Event {
 		if len(s.Tokens) == 0 || len(bySent[si]) == 0 {
 			continue // no actor, no event
 		}
+		if question(s) {
+			continue // "Is the foundation working with any senator?" asserts nothing
+		}
 		sv := newSentence(si, s, in.Mentions, bySent[si])
 		out = append(out, c.codeSentence(in, sv, dates)...)
 	}
 	return out
+}
+
+// question reports a sentence that ends in a question mark, before any
+// closing quotes or brackets: a question, which reports no event.
+func question(s *nlp.Sentence) bool {
+	for i := len(s.Tokens) - 1; i >= 0; i-- {
+		switch t := s.Tokens[i].Text; t {
+		case "\"", "'", "”", "’", ")", "]":
+			continue
+		default:
+			return t == "?"
+		}
+	}
+	return false
 }
 
 func newSentence(si int, s *nlp.Sentence, ms []actor.Mention, idx []int) *sentence {

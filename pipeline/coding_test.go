@@ -267,6 +267,9 @@ func TestCodingCases(t *testing.T) {
 		{"a people's word after a state's adjective is no second actor",
 			"Bosnian Serb forces shelled the town of Bihac on Monday.",
 			nil, []string{"ASSAULT SRB>BIH"}},
+		{"a question reports no event",
+			"Did the Chilean government ever support the Bolivian rebels?",
+			nil, []string{"SUPPORT CHL>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
