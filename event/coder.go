@@ -743,8 +743,10 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			continue
 		}
 		// codable reports a recipient an event of am is coded with.
+		// Violence on a town of the actor's own country ("Bosnian Serb
+		// forces shelled Bihac") is on its own country.
 		codable := func(rm actor.Mention) bool {
-			return rm.Known() && (rm.Actor.Code != am.Actor.Code || home) && (rm.Span != am.Span || reciprocal)
+			return rm.Known() && (rm.Actor.Code != am.Actor.Code || home || rm.Via == "place" && p.Type == "ASSAULT") && (rm.Span != am.Span || reciprocal)
 		}
 		// A state's act on itself by name ("promised to democratize
 		// Serbia", "to allow Haiti's elections") has no other party.
@@ -1152,7 +1154,12 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 	var rf roleFill
 	try := func(d int) bool {
 		ps := sv.mentionsUnder(in, d)
-		if !isActor && len(ps) > 0 && !slices.ContainsFunc(ps, func(p participant) bool { return in.Mentions[p.mention].Known() }) {
+		if !isActor && len(ps) > 0 && !slices.ContainsFunc(ps, func(p participant) bool {
+			// "attacked Iran's enemies": a relational noun names no place's
+			// people either.
+			m := in.Mentions[p.mention]
+			return m.Known() || strings.HasPrefix(m.Via, "relational")
+		}) {
 			// Only names the knowledge base cannot place ("the Fizuli
 			// airport project" read as an organisation): a gazetteer place
 			// in the phrase says whose it is.

@@ -270,6 +270,12 @@ func TestCodingCases(t *testing.T) {
 		{"a question reports no event",
 			"Did the Chilean government ever support the Bolivian rebels?",
 			nil, []string{"SUPPORT CHL>BOL"}},
+		{"violence on a town of the actor's own country is on that country",
+			"Colombian troops shelled the town of Cali on Monday.",
+			[]string{"ASSAULT COL>COL"}, nil},
+		{"a relational noun's owner is not the target",
+			"Syrian troops attacked Iran's enemies in the north on Monday.",
+			nil, []string{"ASSAULT SYR>IRN"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
