@@ -276,6 +276,9 @@ func TestCodingCases(t *testing.T) {
 		{"a relational noun's owner is not the target",
 			"Syrian troops attacked Iran's enemies in the north on Monday.",
 			nil, []string{"ASSAULT SYR>IRN"}},
+		{"a participle clause before the reporting verb belongs to the reported clause",
+			"Jordanian police opened fire to disperse Islamist demonstrators on Friday night, killing one person and arresting 15, security sources said.",
+			[]string{"ASSAULT JOR>JOR"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

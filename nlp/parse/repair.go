@@ -48,6 +48,7 @@ func repair(toks []nlp.Token) {
 	for i := range toks {
 		lexicalAux(toks, i)
 		weekdayInName(toks, i)
+		bareSubject(toks, i)
 		if toks[i].Dep == "obl:agent" && !hasDep(toks, i, "case", "by") {
 			toks[i].Dep = "obl"
 		}
@@ -59,6 +60,7 @@ func repair(toks []nlp.Token) {
 		reducedRelative(toks, i)
 		conjAsParticiple(toks, i)
 		overAsCase(toks, i)
+		reportedParticiple(toks, i)
 	}
 	for i := range toks {
 		if j := namedHead(toks, i); j >= 0 {
@@ -241,6 +243,76 @@ func conjAsParticiple(toks []nlp.Token, k int) {
 		}
 	}
 	toks[k].Head, toks[k].Dep, toks[k].XPOS = k, "acl", "VBN"
+}
+
+// reportedParticiple repairs a bare participle clause, after a comma,
+// the parser hung on a reporting verb that follows it when the reported
+// clause comes first ("police opened fire, killing one person, sources
+// said"): the
+// participle belongs to the reported clause before it. In EWT train one
+// participle clause stands between a verb and a clausal complement
+// before it, and that verb reports nothing.
+func reportedParticiple(toks []nlp.Token, a int) {
+	if toks[a].Dep != "advcl" || toks[a].XPOS != "VBG" {
+		return
+	}
+	h := toks[a].Head - 1
+	if h <= a || toks[h].POS != "VERB" || a == 0 || toks[a-1].Text != "," || hasDep(toks, a, "case", "") || hasDep(toks, a, "mark", "") {
+		return // "because of fighting", "after meeting": not a bare participle clause
+	}
+	c := -1
+	for k := a - 1; k >= 0; k-- {
+		if toks[k].Head-1 == h && (toks[k].Dep == "ccomp" || toks[k].Dep == "parataxis") && toks[k].POS == "VERB" {
+			c = k
+			break
+		}
+	}
+	if c >= 0 {
+		toks[a].Head = c + 1
+	}
+}
+
+// bareSubject repairs a noun the parser made a bare oblique (a date-like
+// "obl:unmarked") right before a finite verb that has no subject
+// ("Jordanian police opened fire"): it is the subject. No noun of EWT
+// train stands so.
+func bareSubject(toks []nlp.Token, k int) {
+	switch toks[k].Dep {
+	case "obl:unmarked", "obl:tmod", "obl:npmod":
+	default:
+		return
+	}
+	h := toks[k].Head - 1
+	if h != k+1 || toks[k].POS != "NOUN" && toks[k].POS != "PROPN" || toks[h].POS != "VERB" {
+		return
+	}
+	participle := false
+	switch toks[h].XPOS {
+	case "VBD", "VBZ", "VBP":
+	case "VBN":
+		// "Jordanian police opened fire" tagged as a participle: one that
+		// heads a clause and takes an object with no auxiliary is a past
+		// tense (EWT train's 11 nouns so placed before a VBN are in
+		// compounds: "state sponsored", "mind controlled").
+		participle = true
+		if toks[h].Dep == "amod" || toks[h].Dep == "acl" || !hasDep(toks, h, "obj", "") {
+			return
+		}
+	default:
+		return
+	}
+	for j := range toks {
+		if toks[j].Head-1 == h {
+			switch toks[j].Dep {
+			case "nsubj", "nsubj:pass", "expl", "csubj", "aux", "aux:pass":
+				return
+			}
+		}
+	}
+	toks[k].Dep = "nsubj"
+	if participle {
+		toks[h].XPOS = "VBD"
+	}
 }
 
 // overAsCase repairs "over" read as the "more than" of a number in an

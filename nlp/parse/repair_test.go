@@ -86,6 +86,13 @@ func TestRepair(t *testing.T) {
 		{"a conjoined past form with an object stays",
 			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"opened", "VERB", 0, "root"}, {"roads", "NOUN", 2, "obj"}, {"closed", "VERB", 2, "conj"}, {"ports", "NOUN", 4, "obj"}},
 			[]int{2, 0, 2, 2, 4}, []string{"nsubj", "root", "obj", "conj", "obj"}},
+		{"a participle clause between a reported clause and its reporting verb belongs to the reported clause",
+			[]tok{{"police", "NOUN", 2, "nsubj"}, {"fired", "VERB", 7, "ccomp"}, {",", "PUNCT", 4, "punct"}, {"killing", "VERB", 7, "advcl"}, {"two", "NUM", 4, "obj"},
+				{"sources", "NOUN", 7, "nsubj"}, {"said", "VERB", 0, "root"}},
+			[]int{2, 7, 4, 2, 4, 7, 0}, nil},
+		{"a bare oblique noun right before a subjectless finite verb is its subject",
+			[]tok{{"police", "NOUN", 2, "obl:unmarked"}, {"opened", "VERB", 0, "root"}, {"fire", "NOUN", 2, "obj"}},
+			[]int{2, 0, 2}, []string{"nsubj", "root", "obj"}},
 		{"a lone subject keeps its relation",
 			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
 			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
@@ -104,7 +111,7 @@ func TestRepair(t *testing.T) {
 			[]tok{{"Reason", "NOUN", 0, "root"}, {"Chile", "PROPN", 3, "nsubj"}, {"left", "VERB", 1, "ccomp"}},
 			[]int{0, 3, 1}, nil},
 	}
-	xpos := map[string]string{"spanning": "VBG", "expelled": "VBD", "closed": "VBD"}
+	xpos := map[string]string{"spanning": "VBG", "killing": "VBG", "opened": "VBD", "expelled": "VBD", "closed": "VBD"}
 	lemmas := map[string]string{"had": "have", "has": "have", "been": "be", "by": "by", "at": "at", "rejects": "reject", "proposed": "propose"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
