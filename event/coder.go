@@ -297,6 +297,28 @@ var sayVerbs = map[string]bool{
 	"reiterate": true, "emphasize": true, "emphasise": true, "conclude": true, "argue": true, "write": true,
 }
 
+// subjunctive reports a clause in the subjunctive: a base form with a
+// singular subject and no auxiliary, copula or "to" ("that the budget
+// include", "that he resign"), which only a demand governs.
+func (sv *sentence) subjunctive(c int) bool {
+	if x := sv.s.Tokens[c].XPOS; x != "VB" && x != "VBP" {
+		return false
+	}
+	singular := false
+	for _, x := range sv.children[c] {
+		tok := sv.s.Tokens[x]
+		switch base(tok.Dep) {
+		case "aux", "cop", "mark":
+			if tok.Dep != "mark" || strings.EqualFold(tok.Text, "to") {
+				return false
+			}
+		case "nsubj":
+			singular = tok.XPOS == "NN" || tok.XPOS == "NNP" || tok.XPOS == "PRP" && (strings.EqualFold(tok.Text, "he") || strings.EqualFold(tok.Text, "she") || strings.EqualFold(tok.Text, "it"))
+		}
+	}
+	return singular
+}
+
 // modalDemand returns the built-in pattern for a demand made by saying
 // what another must or should do ("Straw said the Sudanese government
 // must reach an agreement", "Mubarak said the US must be ready to
@@ -317,6 +339,9 @@ func (sv *sentence) modalDemand(t int) *Pattern {
 			cameo = "100"
 		case sv.hasAux(c, "should"):
 			cameo = "020"
+		case strings.EqualFold(sv.s.Tokens[t].Lemma, "insist") && sv.subjunctive(c):
+			// "insists that the budget include funding for the wall"
+			cameo = "100"
 		default:
 			continue
 		}

@@ -279,6 +279,12 @@ func TestCodingCases(t *testing.T) {
 		{"a participle clause before the reporting verb belongs to the reported clause",
 			"Jordanian police opened fire to disperse Islamist demonstrators on Friday night, killing one person and arresting 15, security sources said.",
 			[]string{"ASSAULT JOR>JOR"}, nil},
+		{"insisting that something is so is no demand",
+			"Peru insisted the border dispute reflected old tensions, not a fight over resources.",
+			nil, []string{"REQUEST PER>-"}},
+		{"insisting that another do something is",
+			"The Peruvian president insists that Chile withdraw its troops from the border.",
+			[]string{"REQUEST PER>CHL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
