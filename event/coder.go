@@ -2215,12 +2215,27 @@ func (sv *sentence) hasAux(t int, words ...string) bool {
 // codes no ending.
 func (sv *sentence) conditional(t int) bool {
 	for n := 0; n < 6 && t >= 0; n++ {
-		if sv.hasMark(t, "if", "unless") {
+		if sv.hasMark(t, "if", "unless") || sv.hasMark(t, "until") && sv.present(t) {
+			// "until their political demands are met": not yet; "fought
+			// until the army withdrew" did happen.
 			return true
 		}
 		t = sv.s.Tokens[t].Head - 1
 	}
 	return false
+}
+
+// present reports a clause in the present tense: its verb or its first
+// auxiliary is a present form.
+func (sv *sentence) present(t int) bool {
+	for _, c := range sv.children[t] {
+		if base(sv.s.Tokens[c].Dep) == "aux" {
+			x := sv.s.Tokens[c].XPOS
+			return x == "VBP" || x == "VBZ"
+		}
+	}
+	x := sv.s.Tokens[t].XPOS
+	return x == "VBP" || x == "VBZ"
 }
 
 // hypothetical reports a modal that makes the clause no report of fact, or

@@ -285,6 +285,9 @@ func TestCodingCases(t *testing.T) {
 		{"insisting that another do something is",
 			"The Peruvian president insists that Chile withdraw its troops from the border.",
 			[]string{"REQUEST PER>CHL"}, nil},
+		{"what is to happen 'until' a present condition holds has not happened",
+			"Bolivia will keep its border closed until Chile agrees to reopen talks.",
+			nil, []string{"AGREE CHL>-", "AGREE CHL>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
