@@ -1178,6 +1178,9 @@ type roleFill struct {
 func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) roleFill {
 	var rf roleFill
 	try := func(d int) bool {
+		if agentModifier(sv.s.Tokens[d].Text) {
+			return false // "a UN-brokered deal": the broker is no party to it
+		}
 		ps := sv.mentionsUnder(in, d)
 		if !isActor && len(ps) > 0 && !slices.ContainsFunc(ps, func(p participant) bool {
 			// "attacked Iran's enemies": a relational noun names no place's
@@ -1290,6 +1293,22 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 	}
 	misattached()
 	return rf
+}
+
+// agentModifier reports a hyphenated modifier whose first part is the
+// doer of its participle ("UN-brokered", "US-led", "Iranian-backed"):
+// it names who brokered, led or backed the thing, not a party to it.
+func agentModifier(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 || k == len(w)-1 {
+		return false
+	}
+	switch last := strings.ToLower(w[k+1:]); last {
+	case "led", "run", "held", "built", "made", "drawn", "written", "born":
+		return true
+	default:
+		return len(last) > 3 && strings.HasSuffix(last, "ed")
+	}
 }
 
 // nmodBelow finds, breadth first through nominal modifiers below token o

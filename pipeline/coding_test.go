@@ -288,6 +288,9 @@ func TestCodingCases(t *testing.T) {
 		{"what is to happen 'until' a present condition holds has not happened",
 			"Bolivia will keep its border closed until Chile agrees to reopen talks.",
 			nil, []string{"AGREE CHL>-", "AGREE CHL>BOL"}},
+		{"the broker of a deal is no party to it",
+			"Peru will allow farmers who fled to Bolivia to return as part of a UN-brokered deal.",
+			nil, []string{"AGREE UN>BOL", "AGREE UN>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
