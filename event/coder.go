@@ -2239,7 +2239,26 @@ func (sv *sentence) conditional(t int) bool {
 			// until the army withdrew" did happen.
 			return true
 		}
+		if sv.hasMark(t, "before") && sv.underDemand(t) {
+			// "demanded a truce before allowing aid convoys": a condition
+			// of the demand, not an act.
+			return true
+		}
 		t = sv.s.Tokens[t].Head - 1
+	}
+	return false
+}
+
+// underDemand reports a token governed, within three levels, by a verb
+// of demanding.
+func (sv *sentence) underDemand(t int) bool {
+	for n := 0; n < 3; n++ {
+		if t = sv.s.Tokens[t].Head - 1; t < 0 {
+			return false
+		}
+		if triggerPOS(sv.s.Tokens[t].POS) == "V" && demandVerbs[strings.ToLower(sv.s.Tokens[t].Lemma)] {
+			return true
+		}
 	}
 	return false
 }

@@ -201,6 +201,16 @@ func TestCoderGrammar(t *testing.T) {
 			mentions: []string{"0 1 POL POL", "3 4 RUS RUS"},
 			want:     []string{"REQUEST POL>RUS 2021-03-05"},
 		},
+		{
+			name: "what a demand puts off with 'before' has not happened",
+			rows: []string{
+				"Serbs PROPN Serb 2 nsubj", "demanded VERB demand 0 root", "a DET a 4 det", "truce NOUN truce 2 obj",
+				"before SCONJ before 6 mark", "allowing VERB allow 4 acl", "UN PROPN UN 8 compound", "aid NOUN aid 6 obj",
+				"to ADP to 10 case", "Bosnia PROPN Bosnia 8 nmod", ". PUNCT . 2 punct",
+			},
+			mentions: []string{"0 1 SRB SRB", "6 7 UN UN", "9 10 BIH BIH"},
+			want:     []string{"REQUEST SRB>UN 2021-03-05"},
+		},
 	}...)
 	c := testCoder(t)
 	for _, tt := range tests {
