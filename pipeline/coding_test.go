@@ -291,6 +291,9 @@ func TestCodingCases(t *testing.T) {
 		{"the broker of a deal is no party to it",
 			"Peru will allow farmers who fled to Bolivia to return as part of a UN-brokered deal.",
 			nil, []string{"AGREE UN>BOL", "AGREE UN>-"}},
+		{"rejecting a call by another to act rejects the caller",
+			"Chile on Monday rejected calls by Evo Morales, the Bolivian president, to reopen talks on sea access.",
+			[]string{"REJECT CHL>BOL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -57,6 +57,7 @@ func repair(toks []nlp.Token) {
 		}
 	}
 	for i := range toks {
+		byAgentOfNoun(toks, i)
 		reducedRelative(toks, i)
 		conjAsParticiple(toks, i)
 		overAsCase(toks, i)
@@ -313,6 +314,36 @@ func bareSubject(toks []nlp.Token, k int) {
 	if participle {
 		toks[h].XPOS = "VBD"
 	}
+}
+
+// byAgentOfNoun repairs "a call by X to do Y" parsed as a clause "by X
+// to do Y" with X its subject ("rejected calls by Kofi Annan, UN
+// secretary-general, to adopt reforms"): X is the noun's agent (nmod
+// with "by") and the infinitive the noun's own clause (acl). No verb of
+// EWT train has both "by" and "to" as markers and its subject right
+// after "by".
+func byAgentOfNoun(toks []nlp.Token, b int) {
+	if !strings.EqualFold(toks[b].Text, "by") || toks[b].Dep != "mark" || b == 0 || toks[b-1].POS != "NOUN" {
+		return
+	}
+	v := toks[b].Head - 1
+	if v <= b || !hasDep(toks, v, "mark", "to") {
+		return
+	}
+	x := -1
+	for j := b + 1; j < v; j++ {
+		if toks[j].Head-1 == v && toks[j].Dep == "nsubj" && firstWord(toks, j) == b+1 {
+			x = j
+			break
+		}
+	}
+	if x < 0 {
+		return
+	}
+	n := b - 1
+	toks[b].Head, toks[b].Dep, toks[b].POS = x+1, "case", "ADP"
+	toks[x].Head, toks[x].Dep = n+1, "nmod"
+	toks[v].Head, toks[v].Dep = n+1, "acl"
 }
 
 // overAsCase repairs "over" read as the "more than" of a number in an

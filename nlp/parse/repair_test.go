@@ -93,6 +93,10 @@ func TestRepair(t *testing.T) {
 		{"a bare oblique noun right before a subjectless finite verb is its subject",
 			[]tok{{"police", "NOUN", 2, "obl:unmarked"}, {"opened", "VERB", 0, "root"}, {"fire", "NOUN", 2, "obj"}},
 			[]int{2, 0, 2}, []string{"nsubj", "root", "obj"}},
+		{"'a call by X to do Y': X is the call's agent and the infinitive its clause",
+			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"rejected", "VERB", 0, "root"}, {"calls", "NOUN", 2, "obj"}, {"by", "ADP", 7, "mark"}, {"Chile", "PROPN", 7, "nsubj"},
+				{"to", "PART", 7, "mark"}, {"adopt", "VERB", 2, "advcl"}, {"reforms", "NOUN", 7, "obj"}},
+			[]int{2, 0, 2, 5, 3, 7, 3, 7}, []string{"nsubj", "root", "obj", "case", "nmod", "mark", "acl", "obj"}},
 		{"a lone subject keeps its relation",
 			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
 			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
@@ -112,7 +116,7 @@ func TestRepair(t *testing.T) {
 			[]int{0, 3, 1}, nil},
 	}
 	xpos := map[string]string{"spanning": "VBG", "killing": "VBG", "opened": "VBD", "expelled": "VBD", "closed": "VBD"}
-	lemmas := map[string]string{"had": "have", "has": "have", "been": "be", "by": "by", "at": "at", "rejects": "reject", "proposed": "propose"}
+	lemmas := map[string]string{"to": "to", "had": "have", "has": "have", "been": "be", "by": "by", "at": "at", "rejects": "reject", "proposed": "propose"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			toks := make([]nlp.Token, len(tc.toks))
