@@ -294,6 +294,9 @@ func TestCodingCases(t *testing.T) {
 		{"rejecting a call by another to act rejects the caller",
 			"Chile on Monday rejected calls by Evo Morales, the Bolivian president, to reopen talks on sea access.",
 			[]string{"REJECT CHL>BOL"}, nil},
+		{"an opening participle describes the subject",
+			"Newly elected Bolivian President Evo Morales has refused to respond to a demand from the Chilean government to drop the claim.",
+			[]string{"REJECT BOL>CHL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -58,6 +58,7 @@ func repair(toks []nlp.Token) {
 	}
 	for i := range toks {
 		byAgentOfNoun(toks, i)
+		openingParticiple(toks, i)
 		reducedRelative(toks, i)
 		conjAsParticiple(toks, i)
 		overAsCase(toks, i)
@@ -344,6 +345,34 @@ func byAgentOfNoun(toks []nlp.Token, b int) {
 	toks[b].Head, toks[b].Dep, toks[b].POS = x+1, "case", "ADP"
 	toks[x].Head, toks[x].Dep = n+1, "nmod"
 	toks[v].Head, toks[v].Dep = n+1, "acl"
+}
+
+// openingParticiple repairs a sentence that opens with a participle
+// describing its subject ("Newly appointed Prime Minister Ismail Haniyeh
+// has refused"), parsed as a clause whose object is the subject: when
+// the verb it hangs on has no subject, the object is that subject and
+// the participle modifies it (amod). No opening participle with an
+// object in EWT train hangs on a verb without a subject.
+func openingParticiple(toks []nlp.Token, a int) {
+	if toks[a].Dep != "advcl" || toks[a].XPOS != "VBN" {
+		return
+	}
+	for j := 0; j < a; j++ {
+		if toks[j].Dep != "advmod" {
+			return
+		}
+	}
+	h := toks[a].Head - 1
+	if h <= a || hasDep(toks, h, "nsubj", "") || hasDep(toks, h, "nsubj:pass", "") || hasDep(toks, h, "expl", "") {
+		return
+	}
+	for o := a + 1; o < h; o++ {
+		if toks[o].Head-1 == a && toks[o].Dep == "obj" && lastWord(toks, o) < h && firstWord(toks, o) == a+1 {
+			toks[o].Head, toks[o].Dep = h+1, "nsubj"
+			toks[a].Head, toks[a].Dep = o+1, "amod"
+			return
+		}
+	}
 }
 
 // overAsCase repairs "over" read as the "more than" of a number in an

@@ -97,6 +97,9 @@ func TestRepair(t *testing.T) {
 			[]tok{{"Peru", "PROPN", 2, "nsubj"}, {"rejected", "VERB", 0, "root"}, {"calls", "NOUN", 2, "obj"}, {"by", "ADP", 7, "mark"}, {"Chile", "PROPN", 7, "nsubj"},
 				{"to", "PART", 7, "mark"}, {"adopt", "VERB", 2, "advcl"}, {"reforms", "NOUN", 7, "obj"}},
 			[]int{2, 0, 2, 5, 3, 7, 3, 7}, []string{"nsubj", "root", "obj", "case", "nmod", "mark", "acl", "obj"}},
+		{"an opening participle with an object before a subjectless verb describes the subject",
+			[]tok{{"Newly", "ADV", 2, "advmod"}, {"elected", "VERB", 5, "advcl"}, {"President", "PROPN", 4, "nmod:desc"}, {"Soto", "PROPN", 2, "obj"}, {"resigned", "VERB", 0, "root"}},
+			[]int{2, 4, 4, 5, 0}, []string{"advmod", "amod", "nmod:desc", "nsubj", "root"}},
 		{"a lone subject keeps its relation",
 			[]tok{{"after", "ADP", 2, "case"}, {"crowds", "NOUN", 3, "nsubj"}, {"burned", "VERB", 0, "root"}},
 			[]int{2, 3, 0}, []string{"case", "nsubj", "root"}},
@@ -115,7 +118,7 @@ func TestRepair(t *testing.T) {
 			[]tok{{"Reason", "NOUN", 0, "root"}, {"Chile", "PROPN", 3, "nsubj"}, {"left", "VERB", 1, "ccomp"}},
 			[]int{0, 3, 1}, nil},
 	}
-	xpos := map[string]string{"spanning": "VBG", "killing": "VBG", "opened": "VBD", "expelled": "VBD", "closed": "VBD"}
+	xpos := map[string]string{"elected": "VBN", "spanning": "VBG", "killing": "VBG", "opened": "VBD", "expelled": "VBD", "closed": "VBD"}
 	lemmas := map[string]string{"to": "to", "had": "have", "has": "have", "been": "be", "by": "by", "at": "at", "rejects": "reject", "proposed": "propose"}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
