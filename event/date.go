@@ -80,7 +80,19 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 	if !hasDigit && !hasMonth && !hasDay {
 		return nil
 	}
-	for _, m := range reISO.FindAllStringSubmatchIndex(text, -1) {
+	// Each expression below runs only when the text holds what every
+	// match of it must contain, which is cheap to test and spares the
+	// regular expressions (the costliest part of coding a sentence) on
+	// most sentences. These are necessary conditions, not heuristics: a
+	// skipped expression would have found nothing.
+	//   - every monthRe match starts with a capitalised month abbreviation
+	//     (case-sensitive: only the words around it are (?i));
+	//   - \d is ASCII [0-9];
+	//   - a reYear match holds "19" or "20";
+	//   - every weekday name holds "day" (case-sensitive in reWeekday).
+	hasMonthCap := hasMonthAbbrev(text)
+	hasCentury := hasDigit && (strings.Contains(text, "19") || strings.Contains(text, "20"))
+	for _, m := range findAll(hasDigit, reISO, text) {
 		y, mo, d := atoi(text, m[2], m[3]), atoi(text, m[4], m[5]), atoi(text, m[6], m[7])
 		if t, ok := civil(y, time.Month(mo), d); ok {
 			add(m[0], m[1], t, PrecisionDay)
@@ -107,18 +119,18 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 			}
 		}
 	}
-	for _, m := range reDayMonth.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(hasDigit && hasMonthCap, reDayMonth, text) {
 		dayMonth(m, 2, 4, 6)
 	}
-	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(hasDigit && hasMonthCap, reMonthDay, text) {
 		dayMonth(m, 4, 2, 6)
 	}
-	for _, m := range reMonthYear.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(hasDigit && hasMonthCap, reMonthYear, text) {
 		mon := months[strings.ToLower(text[m[2]:m[3]])]
 		add(m[0], m[1], time.Date(atoi(text, m[4], m[5]), mon, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
 	}
 	if !pub.IsZero() {
-		for _, m := range reInMonth.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range findAll(hasMonthCap, reInMonth, text) {
 			mon := months[strings.ToLower(text[m[2]:m[3]])]
 			y := pub.Year()
 			if mon > pub.Month() {
@@ -127,13 +139,13 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 			add(m[0], m[1], time.Date(y, mon, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
 		}
 	}
-	for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(hasCentury, reYear, text) {
 		add(m[0], m[1], time.Date(atoi(text, m[2], m[3]), 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear)
 	}
 	if pub.IsZero() {
 		return out
 	}
-	for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(strings.Contains(text, "day"), reWeekday, text) {
 		wd := weekdays[strings.ToLower(text[m[4]:m[5]])]
 		back := (int(pub.Weekday()) - int(wd) + 7) % 7
 		if m[2] >= 0 && strings.EqualFold(text[m[2]:m[3]], "last") && back == 0 {
@@ -144,7 +156,7 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 		}
 		add(m[0], m[1], pub.AddDate(0, 0, -back), PrecisionDay)
 	}
-	for _, m := range reRelative.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(hasDay, reRelative, text) {
 		switch strings.ToLower(text[m[2]:m[3]]) {
 		case "yesterday":
 			add(m[0], m[1], pub.AddDate(0, 0, -1), PrecisionDay)
@@ -166,6 +178,35 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 		}
 	}
 	return out
+}
+
+// findAll returns re's matches in text (submatch indexes), or none
+// without running re when may is false.
+func findAll(may bool, re *regexp.Regexp, text string) [][]int {
+	if !may {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// monthAbbrevs are the first three letters of the month names monthRe
+// matches; "Sept" and every full name start with one of them.
+var monthAbbrevs = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// hasMonthAbbrev reports whether text holds a capitalised month
+// abbreviation anywhere, which every match of monthRe does.
+func hasMonthAbbrev(text string) bool {
+	for i := 0; i+3 <= len(text); i++ {
+		switch text[i] {
+		case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D':
+			for _, m := range monthAbbrevs {
+				if text[i:i+3] == m {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func atoi(s string, a, b int) int {

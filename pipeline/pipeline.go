@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/actor"
@@ -41,25 +42,47 @@ type Pipeline struct {
 // Load returns a pipeline with dyad's embedded models, knowledge base,
 // ontology and lexicon.
 func Load() (*Pipeline, error) {
-	tg, err := tag.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
-	}
-	ps, err := parse.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load parser: %w", err)
-	}
-	rec, err := ner.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load entity recogniser: %w", err)
-	}
-	kb, err := actor.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load knowledge base: %w", err)
-	}
-	coder, err := event.NewCoder()
-	if err != nil {
-		return nil, fmt.Errorf("load event coder: %w", err)
+	// The stages decode independent files, so they load side by side: on
+	// a machine with more than one core the wait is that of the slowest
+	// (the parser) rather than the sum. The NER and the actor resolver
+	// share the knowledge base, which actor.Default builds once.
+	var (
+		wg    sync.WaitGroup
+		tg    *tag.Tagger
+		ps    *parse.Parser
+		rec   *ner.Recognizer
+		kb    *actor.KB
+		coder *event.Coder
+		errs  [5]error
+	)
+	wg.Go(func() {
+		if ps, errs[1] = parse.Load(); errs[1] != nil {
+			errs[1] = fmt.Errorf("load parser: %w", errs[1])
+		}
+	})
+	wg.Go(func() {
+		if rec, errs[2] = ner.Load(); errs[2] != nil {
+			errs[2] = fmt.Errorf("load entity recogniser: %w", errs[2])
+		}
+	})
+	wg.Go(func() {
+		if tg, errs[0] = tag.Load(); errs[0] != nil {
+			errs[0] = fmt.Errorf("load tagger: %w", errs[0])
+		}
+	})
+	wg.Go(func() {
+		if kb, errs[3] = actor.Default(); errs[3] != nil {
+			errs[3] = fmt.Errorf("load knowledge base: %w", errs[3])
+		}
+		if coder, errs[4] = event.NewCoder(); errs[4] != nil {
+			errs[4] = fmt.Errorf("load event coder: %w", errs[4])
+		}
+	})
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	return &Pipeline{Tagger: tg, Parser: ps, NER: rec, Resolver: &actor.Resolver{KB: kb, Places: coder.Geo}, Coder: coder}, nil
 }

@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/dyad-events/dyad/internal/hugemem"
 )
 
 // labels are the BIO tags the model predicts, in weight-row order.
@@ -75,23 +77,73 @@ func (m *Model) ShiftEntityScores(typ string, delta float32) {
 	}
 }
 
-// score fills sc (len(toks) x nLabels) with the feature scores of s.
-func (m *Model) score(s *sentence, sc []float32, fbuf []uint64) []uint64 {
+// wslot is a slot of scorer's table: a feature key and its label weights,
+// side by side, so that a feature found costs one cache miss instead of
+// three (the key, its row number, the row).
+type wslot struct {
+	key uint64 // 0: empty
+	w   [nLabels]float32
+}
+
+// scorer holds a model's feature weights laid out for scoring: an
+// open-addressing table, read-only once built. It gives every feature
+// the weights Model.feats and Model.w give it.
+type scorer struct {
+	slots []wslot
+	mask  uint64
+}
+
+func newScorer(m *Model, static bool) *scorer {
+	n := m.feats.n
+	size := 1
+	for size < n+n/2+1 { // load factor at most 2/3
+		size <<= 1
+	}
+	sr := &scorer{slots: hugemem.Make[wslot](size, static), mask: uint64(size - 1)}
+	m.feats.each(func(k uint64, r int32) { // keys are already fixKey'd
+		i := k & sr.mask
+		for sr.slots[i].key != 0 {
+			i = (i + 1) & sr.mask
+		}
+		sl := &sr.slots[i]
+		sl.key = k
+		copy(sl.w[:], m.w[int(r)*nLabels:int(r+1)*nLabels])
+	})
+	return sr
+}
+
+// score fills sc (len(toks) x nLabels) with the feature scores of s, the
+// features of each token added in the order m.features lists them. sink
+// receives a sum of the slots first loaded, which keeps the compiler from
+// dropping those loads: loading every feature's home slot before probing
+// any lets the cache misses overlap.
+func (sr *scorer) score(m *Model, s *sentence, sc []float32, fbuf []uint64, sink *uint64) []uint64 {
+	slots, mask := sr.slots, sr.mask
+	var touch uint64
 	for i := range s.toks {
 		fbuf = m.features(s, i, fbuf[:0])
 		row := sc[i*nLabels : (i+1)*nLabels : (i+1)*nLabels]
 		clear(row)
 		for _, f := range fbuf {
-			r, ok := m.feats.get(f)
-			if !ok {
-				continue
-			}
-			w := m.w[int(r)*nLabels : int(r+1)*nLabels : int(r+1)*nLabels]
-			for y := range row {
-				row[y] += w[y]
+			touch += slots[fixKey(f)&mask].key
+		}
+		for _, f := range fbuf {
+			k := fixKey(f)
+			for j := k & mask; ; j = (j + 1) & mask {
+				sl := &slots[j]
+				if sl.key == k {
+					for y := range row {
+						row[y] += sl.w[y]
+					}
+					break
+				}
+				if sl.key == 0 {
+					break
+				}
 			}
 		}
 	}
+	*sink = touch
 	return fbuf
 }
 

@@ -18,7 +18,8 @@ var embedded []byte
 // Recognizer finds named entities. It is immutable and safe for
 // concurrent use.
 type Recognizer struct {
-	m    *Model
+	m    *Model  // the lexicons and transitions; its weights are in sr
+	sr   *scorer // the feature weights
 	kb   *actor.KB
 	kbc  []uint64
 	igo  []bool          // per KB name: a multi-word name of an international organisation
@@ -38,6 +39,7 @@ type scratch struct {
 	back  []int8
 	pred  []int8
 	ents  []nlp.Entity
+	sink  uint64 // see scorer.score
 }
 
 // Load returns the recognizer with the embedded model and the embedded
@@ -51,13 +53,22 @@ var Load = sync.OnceValues(func() (*Recognizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
-	return New(m, kb), nil
+	return newRecognizer(m, kb, true), nil
 })
 
 // New returns a recognizer running model m with the knowledge base kb (the
 // one the model was trained with; nil for none).
-func New(m *Model, kb *actor.KB) *Recognizer {
-	r := &Recognizer{m: m, kb: kb, kbc: kbClasses(kb)}
+func New(m *Model, kb *actor.KB) *Recognizer { return newRecognizer(m, kb, false) }
+
+// newRecognizer builds a recognizer whose weight table is static (see
+// hugemem.Static) when it is the embedded one, kept for the process.
+func newRecognizer(m *Model, kb *actor.KB, static bool) *Recognizer {
+	// The recognizer keeps the model's lexicons and transitions and its
+	// own copy of the weights, so that the model's tables can be freed
+	// with the model and later changes to it (ShiftEntityScores) do not
+	// reach the recognizer.
+	mc := &Model{trans: m.trans, lex: m.lex, gaz: m.gaz}
+	r := &Recognizer{m: mc, sr: newScorer(m, static), kb: kb, kbc: kbClasses(kb)}
 	if kb != nil {
 		names := kb.Names()
 		r.igo = make([]bool, len(names))
@@ -153,7 +164,7 @@ func (r *Recognizer) decode(sc *scratch, words, pos, xpos []string) {
 	sc.delta = grow(sc.delta, n*nLabels)
 	sc.back = growI(sc.back, n*nLabels)
 	sc.pred = growI(sc.pred, n)
-	sc.fbuf = r.m.score(&sc.s, sc.sc, sc.fbuf)
+	sc.fbuf = r.sr.score(r.m, &sc.s, sc.sc, sc.fbuf, &sc.sink)
 	viterbi(r.m.trans[:], sc.sc, n, sc.delta, sc.back, sc.pred)
 	r.forceIGOs(sc, words)
 	r.dropDemonyms(sc, words)

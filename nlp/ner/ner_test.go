@@ -249,6 +249,44 @@ func BenchmarkRecognize(b *testing.B) {
 	}
 }
 
+// BenchmarkRecognizeNews recognizes the Wikinews sample's text, tagged
+// first, a document at a time: unlike BenchmarkRecognize's repeated
+// paragraph, its features are spread over the whole model, so the
+// figure includes the cache misses of the weight lookups.
+func BenchmarkRecognizeNews(b *testing.B) {
+	path := shareddata.Require(b, "wikinews-sample", "wikinews_2019.csv")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := load(b)
+	tg, err := tag.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*nlp.Doc
+	for _, part := range strings.SplitAfter(string(raw[:min(len(raw), 400<<10)]), "\n\n") {
+		d := nlp.Segment(part)
+		if len(d.Sentences) > 0 {
+			tg.TagDoc(d)
+			docs = append(docs, d)
+		}
+	}
+	b.ReportAllocs()
+	n, sentences := 0, 0
+	cpu0 := cputime.Used()
+	for b.Loop() {
+		d := docs[n%len(docs)]
+		r.Recognize(d)
+		n++
+		sentences += len(d.Sentences)
+	}
+	b.ReportMetric(float64(sentences)/b.Elapsed().Seconds(), "sentences/s")
+	if cpu := (cputime.Used() - cpu0).Seconds(); cpu > 0 {
+		b.ReportMetric(float64(sentences)/cpu, "sentences/cpu-s")
+	}
+}
+
 // BenchmarkLoad reads the embedded model afresh and builds a recognizer
 // with the embedded knowledge base: what Load does once per process.
 func BenchmarkLoad(b *testing.B) {

@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/dyad-events/dyad/internal/hugemem"
 )
 
 // tslot is one entry of the open-addressing table of transition
@@ -153,8 +155,9 @@ func tableSize(n int) int {
 	return size
 }
 
-// newTables builds the lookup tables of a model.
-func newTables(md *Model) (*tables, error) {
+// newTables builds the lookup tables of a model; static ones (see
+// hugemem.Static) are never freed.
+func newTables(md *Model, static bool) (*tables, error) {
 	labels, trans, lab := md.labels, &md.trans, &md.lab
 	m := &tables{labels: labels, root: slices.Index(labels, "root")}
 	if m.root <= 0 {
@@ -164,7 +167,7 @@ func newTables(md *Model) (*tables, error) {
 		return nil, fmt.Errorf("%d labels, at most 126 supported", len(labels)-1)
 	}
 	size := tableSize(len(trans.keys))
-	m.trans = make([]tslot, size)
+	m.trans = hugemem.Make[tslot](size, static)
 	m.tmask = uint64(size - 1)
 	for r, key := range trans.keys {
 		i := key & m.tmask
@@ -182,9 +185,9 @@ func newTables(md *Model) (*tables, error) {
 		}
 	}
 	size = tableSize(len(lab.keys))
-	m.lab = make([]lslot, size)
+	m.lab = hugemem.Make[lslot](size, static)
 	m.lmask = uint64(size - 1)
-	m.lents = make([]lent, len(lab.cls))
+	m.lents = hugemem.Make[lent](len(lab.cls), static)
 	nclass := max(len(labels), 3) // the scores array: labels 1..L
 	for j, c := range lab.cls {
 		if int(c) >= nclass || c == 0 {

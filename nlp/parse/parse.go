@@ -25,7 +25,7 @@ var load = sync.OnceValues(func() (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	return New(md)
+	return newParserFrom(md, true)
 })
 
 // Load returns the parser trained on UD English EWT that is embedded in
@@ -35,8 +35,12 @@ func Load() (*Parser, error) { return load() }
 
 // New returns a Parser for a trained model. The parser keeps its own
 // lookup tables; md may be dropped afterwards.
-func New(md *Model) (*Parser, error) {
-	m, err := newTables(md)
+func New(md *Model) (*Parser, error) { return newParserFrom(md, false) }
+
+// newParserFrom builds a parser whose tables are static (see
+// hugemem.Static) when it is the embedded one, kept for the process.
+func newParserFrom(md *Model, static bool) (*Parser, error) {
+	m, err := newTables(md, static)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dyad-events/dyad/internal/hugemem"
 	"github.com/dyad-events/dyad/nlp"
 )
 
@@ -21,7 +22,7 @@ var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(m)
+	return newTagger(m, true)
 })
 
 // Load returns the tagger for the embedded model (UD English EWT). It is
@@ -131,7 +132,11 @@ type lemRef struct{ tok, start, end int32 }
 func lexKey(h uint64, xpos uint8) uint64 { return fmix(h ^ uint64(xpos+1)*golden) }
 
 // New builds a Tagger for m.
-func New(m *Model) (*Tagger, error) {
+func New(m *Model) (*Tagger, error) { return newTagger(m, false) }
+
+// newTagger builds a Tagger whose tables are static (see hugemem.Static)
+// when it is the embedded one, kept for the process.
+func newTagger(m *Model, static bool) (*Tagger, error) {
 	if len(m.classes) == 0 {
 		return nil, fmt.Errorf("tag: model has no classes")
 	}
@@ -180,21 +185,34 @@ func New(m *Model) (*Tagger, error) {
 	for size < len(m.keys)+len(m.keys)/2+2 {
 		size <<= 1
 	}
-	t.slots = make([]uint64, size)
+	t.slots = hugemem.Make[uint64](size, static)
 	t.mask = uint32(size - 1)
 	t.nClasses = len(m.classes)
-	t.ent = make([]uint32, 0, len(m.w))
+	isDense := func(i int) bool {
+		n := int(m.off[i+1] - m.off[i])
+		return n > t.nClasses/denseShare || n >= denseRow
+	}
+	nEnt, nDense := 0, 0
+	for i := range m.keys {
+		if isDense(i) {
+			nDense += t.nClasses
+		} else {
+			nEnt += int(m.off[i+1] - m.off[i])
+		}
+	}
+	t.ent = hugemem.Make[uint32](nEnt, static)[:0]
+	t.dense = hugemem.Make[int16](nDense, static)[:0]
 	for i, k := range m.keys {
 		var place uint32
-		if n := int(m.off[i+1] - m.off[i]); n > t.nClasses/denseShare || n >= denseRow {
+		if isDense(i) {
 			place = uint32(len(t.dense)/t.nClasses)<<7 | denseRow
 			base := len(t.dense)
-			t.dense = append(t.dense, make([]int16, t.nClasses)...)
+			t.dense = t.dense[:base+t.nClasses]
 			for e := m.off[i]; e < m.off[i+1]; e++ {
 				t.dense[base+int(m.cls[e])] = m.w[e]
 			}
 		} else {
-			place = uint32(len(t.ent))<<7 | uint32(n)
+			place = uint32(len(t.ent))<<7 | (m.off[i+1] - m.off[i])
 			for e := m.off[i]; e < m.off[i+1]; e++ {
 				t.ent = append(t.ent, uint32(m.cls[e])<<16|uint32(uint16(m.w[e])))
 			}
@@ -212,7 +230,7 @@ func New(m *Model) (*Tagger, error) {
 		setHash[i] = fnvString(s) | 1
 	}
 	fs := make([]uint32, 0, maxFeatures)
-	t.wordRows = make([]int32, len(m.ambigWords)*wordRoles*nc)
+	t.wordRows = hugemem.Make[int32](len(m.ambigWords)*wordRoles*nc, static)
 	for i, w := range m.ambigWords {
 		var ti tokInfo
 		wordHashes(&ti, []byte(w))
@@ -224,7 +242,7 @@ func New(m *Model) (*Tagger, error) {
 		t.sum(nextFeatures(fs[:0], &ti), r[roleNext*nc:][:nc])
 		t.sum(next2Features(fs[:0], &ti), r[roleNext2*nc:][:nc])
 	}
-	t.tagRows = make([]int32, (nc+1)*(nc+1)*nc)
+	t.tagRows = hugemem.Make[int32]((nc+1)*(nc+1)*nc, static)
 	for p1 := 0; p1 <= nc; p1++ {
 		for p2 := 0; p2 <= nc; p2++ {
 			t.sum(tagFeatures(fs[:0], uint64(p1), uint64(p2)), t.tagRows[(p1*(nc+1)+p2)*nc:][:nc])
