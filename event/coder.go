@@ -507,7 +507,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if passive {
 		actorRoles, recipRoles = passiveRoles(actorRoles, recipRoles)
 	}
-	actors := oneEach(c.fill(in, sv, t, actorRoles, true).mentions)
+	actors := sv.namedInApposition(oneEach(c.fill(in, sv, t, actorRoles, true).mentions))
 	if len(actors) == 0 && p.POS == "N" {
 		// "the visit by X" is covered by roles; "X made a visit" by the
 		// governing verb's subject.
@@ -540,6 +540,22 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		return nil
 	}
 	rf := c.fill(in, sv, t, recipRoles, false)
+	// "restrictions on its labour market for new EU members": the actor's
+	// own possessive says whose the thing acted on is, not whom the act
+	// is on; look deeper for that party, and without one code nothing,
+	// as before.
+	ownPossessive := len(rf.mentions) > 0 && !slices.ContainsFunc(rf.mentions, func(m actor.Mention) bool {
+		return m.Via != "pronoun" || sv.s.Tokens[m.Tokens[0]].Dep != "nmod:poss" || !sameActor(m, actors)
+	})
+	if ownPossessive {
+		if dm, ok := sv.deepRecipient(in, t, actors); ok {
+			if dm = slices.DeleteFunc(dm, func(m actor.Mention) bool {
+				return slices.ContainsFunc(actors, func(a actor.Mention) bool { return a.Actor.Code == m.Actor.Code || ownState(a, m) })
+			}); len(dm) > 0 {
+				rf.mentions = dm
+			}
+		}
+	}
 	if len(rf.mentions) == 0 && !rf.unknown && len(recipRoles) > 0 {
 		// "agreed to provide aid to Azerbaijan": the intention's recipient
 		// is that of the intended act; "demanded that Iran stop": the
@@ -1042,6 +1058,39 @@ func (sv *sentence) parties(in Input, t int) []actor.Mention {
 // oneEach keeps one mention per country and organisation among those one
 // role holds, the most specific ("Opposition groups in Zimbabwe" holds
 // ZWEOPP and ZWE: one actor, ZWEOPP). Mentions with no country are kept.
+// namedInApposition drops an actor the knowledge base cannot place when
+// an actor it can is in apposition with it: "the main rebel group,
+// Forces for Defence of Democracy (FDD)," is one actor, the FDD.
+func (sv *sentence) namedInApposition(ms []actor.Mention) []actor.Mention {
+	if len(ms) < 2 {
+		return ms
+	}
+	return slices.DeleteFunc(ms, func(m actor.Mention) bool {
+		if m.Known() {
+			return false
+		}
+		hm := sv.headOf(m)
+		return slices.ContainsFunc(ms, func(k actor.Mention) bool {
+			if !k.Known() {
+				return false
+			}
+			hk := sv.headOf(k)
+			return hk >= 0 && hm >= 0 && (sv.apposOf(hk, hm) || sv.apposOf(hm, hk))
+		})
+	})
+}
+
+// apposOf reports whether token a is in apposition with token h: an
+// appos, or a conjunct with no conjunction, which is how the parser
+// often reads "the main rebel group, Forces for ...,".
+func (sv *sentence) apposOf(a, h int) bool {
+	t := sv.s.Tokens[a]
+	if t.Head-1 != h {
+		return false
+	}
+	return t.Dep == "appos" || t.Dep == "conj" && !slices.ContainsFunc(sv.children[a], func(c int) bool { return sv.s.Tokens[c].Dep == "cc" })
+}
+
 func oneEach(ms []actor.Mention) []actor.Mention {
 	if len(ms) < 2 {
 		return ms
