@@ -214,16 +214,6 @@ func TestCoderGrammar(t *testing.T) {
 			mentions: []string{"0 1 SRB SRB", "6 7 UN UN", "9 10 BIH BIH"},
 			want:     []string{"REQUEST SRB>UN 2021-03-05"},
 		},
-		{
-			name: "a group and its name in apposition are one actor",
-			rows: []string{
-				"The DET the 3 det", "rebel NOUN rebel 3 compound", "group NOUN group 7 nsubj", ", PUNCT , 5 punct",
-				"FARC PROPN FARC 3 conj", ", PUNCT , 3 punct", "rejected VERB reject 0 root", "talks NOUN talk 7 obj",
-				"with ADP with 10 case", "Colombia PROPN Colombia 8 nmod", ". PUNCT . 7 punct",
-			},
-			mentions: []string{"1 3 REB - REB", "4 5 COLREBFAR COL REB", "9 10 COL COL"},
-			want:     []string{"REJECT COLREBFAR>COL 2021-03-05"},
-		},
 	}...)
 	c := testCoder(t)
 	for _, tt := range tests {
