@@ -298,8 +298,8 @@ func TestCodingCases(t *testing.T) {
 			"Newly elected Bolivian President Evo Morales has refused to respond to a demand from the Chilean government to drop the claim.",
 			[]string{"REJECT BOL>CHL"}, nil},
 		{"the actor's own possessive on the thing acted on sends the search for the party deeper",
-			"Argentina plans to impose restrictions on its labour market for Bolivian workers.",
-			[]string{"THREATEN ARG>BOL"}, nil},
+			"Argentina, like most other members, plans to impose restrictions on its labour market for new Mercosur members for at least two years.",
+			[]string{"THREATEN ARG>MERCOSUR"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
