@@ -99,6 +99,13 @@ func TestLookup(t *testing.T) {
 		{"us", "", "", "", ""},
 		{"New Jersey", "", "", "", ""},
 		{"Male", "", "", "", ""},
+		// A rank is no sector: "the deputy chief" names no police; a
+		// chamber's deputies are legislators.
+		{"the deputy chief", "", "", "", ""},
+		{"the deputies", "LEG", "", "LEG", "deputies"},
+		// A phrase headed by a noun of radicals names radicals.
+		{"Islamic fundamentalists", "MUSRAD", "", "MUSRAD", ""},
+		{"Hindu radicals", "HINRAD", "", "HINRAD", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.phrase, func(t *testing.T) {
