@@ -92,6 +92,9 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			if t1 == t0+1 && m.Actor.Type == TypeCountry && givenNames[Fold(m.Text)] && personAt(ents[si], t0) {
 				continue // "Chad was an anomaly": the recogniser's person, not the country
 			}
+			if (m.Actor.Type == TypeIGO || m.Actor.Type == TypeGroup) && acronymAsWord(s, ents[si], t0, t1, m.Names) {
+				continue // "Eric Smith said", "Share prices fell": a name or a word, not ERIC or SHARE
+			}
 			km := Mention{Sentence: si, Tokens: [2]int{t0, t1}, Span: nlp.Span{Start: s.Tokens[t0].Span.Start, End: s.Tokens[t1-1].Span.End},
 				Text: m.Text, Actor: m.Actor, Via: "kb", Capital: len(m.Names) == 1 && m.Names[0].Kind == KindCapital}
 			if c := geo.CountryOn(km.Actor.Country, date); km.Capital && c != km.Actor.Country {
@@ -389,6 +392,41 @@ func currency(s *nlp.Sentence, t int) bool {
 // givenNames are country names that are also common given names; for
 // them the recogniser's PER decides ("Chad was an anomaly").
 var givenNames = map[string]bool{"chad": true, "jordan": true, "georgia": true, "india": true, "america": true, "israel": true}
+
+// acronymAsWord reports a match of tokens [t0, t1) built on an acronym
+// (an abbreviation written in capitals: ERIC, SHARE; the caller asks it of
+// organisations, as dictionaries written in capitals, PETRARCH's, name
+// countries so) that the text writes
+// as a word ("Eric", "Share") where the tagger reads no proper noun or the
+// recogniser a person's name: a given name or a common word that happens
+// to spell an organisation's acronym. "Nato", "Unesco" as names stay.
+func acronymAsWord(s *nlp.Sentence, ents []nlp.Entity, t0, t1 int, names []Name) bool {
+	for _, n := range names {
+		if n.Kind != KindAbbr || strings.ToUpper(n.Phrase) != n.Phrase || strings.ContainsAny(n.Phrase, " .") {
+			continue
+		}
+		for i := t0; i < t1 && i < len(s.Tokens); i++ {
+			tok := s.Tokens[i]
+			if tok.Text == n.Phrase || !strings.EqualFold(tok.Text, n.Phrase) {
+				continue
+			}
+			if tok.POS != "PROPN" || inPerson(ents, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inPerson reports a PER entity covering token t.
+func inPerson(ents []nlp.Entity, t int) bool {
+	for _, e := range ents {
+		if e.Label == "PER" && e.Tokens[0] <= t && t < e.Tokens[1] {
+			return true
+		}
+	}
+	return false
+}
 
 // personAt reports a PER entity covering exactly token t.
 func personAt(ents []nlp.Entity, t int) bool {

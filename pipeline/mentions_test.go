@@ -73,6 +73,16 @@ func TestMentionCases(t *testing.T) {
 			"Taliban", "AFGREBTAL"},
 		{"the UN secretary-general by name, that day's holder", "Chile rejected calls by Kofi Annan, UN secretary-general, to reform the council.",
 			"Kofi Annan", "UN"},
+		{"a rank word is no police", "The deputy chief of the mission resigned on Monday.",
+			"deputy", "absent"},
+		{"sector words after a group's name describe its members", "The Taliban religious faction rejected the offer.",
+			"Taliban religious", "AFGREBTAL"},
+		{"a given name is not an organisation's acronym", "Eric Mendoza told reporters that the talks had failed.",
+			"Eric", "absent"},
+		{"a common word is not an organisation's acronym", "Share prices fell sharply in Lima on Monday.",
+			"Share", "absent"},
+		{"an acronym written as a name stays", "Nato criticised Chile on Monday.",
+			"Nato", "NATO"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
