@@ -287,6 +287,8 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		// Relational nouns: "Russia's neighbours", "its allies", "the
 		// rivals of Iran" are not Russia, the owner or Iran.
 		out = append(out[:first], relationalMentions(d, si, out[first:])...)
+		// "the parties to the conflict" are its sides, no political parties.
+		sideParties(s, out[first:])
 		for k := first; k < len(out); k++ {
 			m := &out[k]
 			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) && !domesticSector(firstSector(m.Actor.Sector)) {

@@ -83,6 +83,12 @@ func TestMentionCases(t *testing.T) {
 			"Share", "absent"},
 		{"an acronym written as a name stays", "Nato criticised Chile on Monday.",
 			"Nato", "NATO"},
+		{"a party to something is a side of it", "The envoy urged the parties to the conflict in Chad to stop fighting.",
+			"parties", "-"},
+		{"a state's parties to something are its sides", "The Bolivian parties to the truce met in Lima on Monday.",
+			"Bolivian parties", "BOL"},
+		{"a state's party is its political party", "The Bolivian parties boycotted the election.",
+			"Bolivian parties", "BOLPTY"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
