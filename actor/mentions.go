@@ -291,7 +291,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		sideParties(s, out[first:])
 		for k := first; k < len(out); k++ {
 			m := &out[k]
-			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) && !domesticSector(firstSector(m.Actor.Sector)) {
+			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) && !domesticSectors(m.Actor.Sector) {
 				continue
 			}
 			if !stateSector(firstSector(m.Actor.Sector)) && m.Via == "kb" && definite(s, m.Tokens[0]) && settingCountry(s, out[first:], m, pl) == "" {
@@ -1049,9 +1049,40 @@ func domesticSector(sector string) bool {
 }
 
 // DomesticGroup reports an actor of a sector that acts within one state
-// (a party, rebels, unions, civilians, unidentified gunmen), whose country
-// the context may give when its name does not.
-func (a Actor) DomesticGroup() bool { return domesticSector(firstSector(a.Sector)) }
+// (a party, rebels, unions, civilians, unidentified gunmen, radical or
+// armed believers), whose country the context may give when its name does
+// not.
+func (a Actor) DomesticGroup() bool { return domesticSectors(a.Sector) }
+
+// domesticSectors reports a sector string of a group that acts within one
+// state: its first sector is such a group's, or it names a religion and
+// then radicals or armed men ("Islamic fundamentalists" MUSRAD, "Hindu
+// militants" HINUAF). Like rebels and radicals, such believers fight or
+// protest within a state; believers alone (MUS, "Muslims") are of none.
+func domesticSectors(sector string) bool {
+	if domesticSector(firstSector(sector)) {
+		return true
+	}
+	if !religionSector(firstSector(sector)) {
+		return false
+	}
+	for i := 3; i+3 <= len(sector); i += 3 {
+		switch sector[i : i+3] {
+		case "RAD", "UAF", "REB", "INS":
+			return true
+		}
+	}
+	return false
+}
+
+// religionSector reports CAMEO's religion codes (and REL, religion).
+func religionSector(sector string) bool {
+	switch sector {
+	case "REL", "MUS", "SHI", "SUN", "CHR", "CTH", "ORT", "PRO", "JEW", "HIN", "BUD", "SIK", "JAN":
+		return true
+	}
+	return false
+}
 
 // StateBody reports an actor that is one of a state's bodies: its
 // government, army, police, courts, legislature or intelligence service.

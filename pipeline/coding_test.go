@@ -270,6 +270,9 @@ func TestCodingCases(t *testing.T) {
 		{"a question reports no event",
 			"Did the Chilean government ever support the Bolivian rebels?",
 			nil, []string{"SUPPORT CHL>BOL"}},
+		{"radical believers act within the state they act against, as radicals do",
+			"Hindu extremists began a hunger strike to demand the resignation of the Nepalese prime minister.",
+			[]string{"PROTEST NPL>NPL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

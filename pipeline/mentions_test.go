@@ -89,6 +89,8 @@ func TestMentionCases(t *testing.T) {
 			"Bolivian parties", "BOL"},
 		{"a state's party is its political party", "The Bolivian parties boycotted the election.",
 			"Bolivian parties", "BOLPTY"},
+		{"radical believers of no state are placed where they act, as radicals are", "Islamic fundamentalists burned a police station in Bolivia.",
+			"Islamic fundamentalists", "BOLMUSRAD"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
