@@ -103,6 +103,14 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				km.Actor = Actor{Code: c, Country: c, Type: TypeCountry}
 				km.Capital = false
 			}
+			if km.Capital && capitalModifier(s, t0, t1) {
+				// "Berlin charity X", "a Moscow-based think tank", "the
+				// Paris bureau of X": where an organisation is, not the
+				// government; it may place the organisation, then goes.
+				if c, ok := r.KB.Actor(km.Actor.Country); ok {
+					km.Actor, km.Capital, km.Via = c, false, "seat"
+				}
+			}
 			if m.Actor.Type == TypePerson {
 				km.Person = m.Actor.Name
 				remember(persons, km, m.Text)
@@ -248,6 +256,8 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		// of a state that state's; companies and media only when their
 		// state is named.
 		out = append(out[:first], unknownOrgs(d, si, out[first:])...)
+		// A capital that only said where an organisation is names no actor.
+		out = append(out[:first], slices.DeleteFunc(out[first:], func(m Mention) bool { return m.Via == "seat" })...)
 		// Collective references: "the two countries", "both sides".
 		for ti := range s.Tokens {
 			n := groupRef(s, ti)
@@ -418,6 +428,47 @@ func acronymAsWord(s *nlp.Sentence, ents []nlp.Entity, t0, t1 int, names []Name)
 		}
 	}
 	return false
+}
+
+// seatNouns are the nouns of organisations and their branches that a
+// capital's name before them places ("Berlin charity", "the Paris bureau",
+// "a Washington think tank"): the orgNouns of no state body, and these.
+var seatNouns = map[string]bool{"bureau": true, "office": true, "branch": true, "tank": true, "headquarters": true}
+
+// capitalModifier reports a capital's name, tokens [t0, t1), that
+// modifies an organisation's noun rather than naming the government:
+// "X-based", or a compound or adjective of a noun whose phrase up to it
+// holds an organisation's noun ("Berlin non-profit", "Berlin charity Hope
+// for Children", "the Paris bureau").
+func capitalModifier(s *nlp.Sentence, t0, t1 int) bool {
+	toks := s.Tokens
+	if t1+1 < len(toks) && toks[t1].Text == "-" && strings.EqualFold(toks[t1+1].Text, "based") {
+		return true
+	}
+	if t1 < len(toks) && !isUpper(toks[t1].Text) && seatNoun(toks[t1].Lemma) {
+		return true // "Berlin non-profit X", however parsed
+	}
+	h := t1 - 1
+	if d := toks[h].Dep; d != "compound" && d != "amod" {
+		return false
+	}
+	hd := toks[h].Head - 1
+	if hd < t1 || hd-t1 > 3 {
+		return false
+	}
+	for i := t1; i <= hd; i++ {
+		if seatNoun(toks[i].Lemma) {
+			return true
+		}
+	}
+	return false
+}
+
+// seatNoun reports a lemma of seatNouns or of orgNouns but a state body's.
+func seatNoun(lemma string) bool {
+	w := strings.ToLower(lemma)
+	sec, ok := orgNouns[w]
+	return ok && sec != "GOV" || seatNouns[w]
 }
 
 // inPerson reports a PER entity covering token t.

@@ -91,6 +91,14 @@ func TestMentionCases(t *testing.T) {
 			"Bolivian parties", "BOLPTY"},
 		{"radical believers of no state are placed where they act, as radicals are", "Islamic fundamentalists burned a police station in Bolivia.",
 			"Islamic fundamentalists", "BOLMUSRAD"},
+		{"a capital before an organisation's noun is where it is, not the government", "The activist was flown out by Madrid charity Hope Bridge Foundation.",
+			"Madrid", "absent"},
+		{"so is a capital that an organisation is based in", "Analysts at a Lima-based think tank criticised the Chilean government.",
+			"Lima", "absent"},
+		{"so is a capital before a bureau", "The Quito bureau of the Andean Courier accused Peru of harassment.",
+			"Quito", "absent"},
+		{"a capital acting is the government", "Lima accused Chile of spying on Monday.",
+			"Lima", "PERGOV"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
