@@ -99,6 +99,17 @@ func TestLookup(t *testing.T) {
 		{"us", "", "", "", ""},
 		{"New Jersey", "", "", "", ""},
 		{"Male", "", "", "", ""},
+		// A rank is no sector: "the deputy chief" names no police; a
+		// chamber's deputies are legislators.
+		{"the deputy chief", "", "", "", ""},
+		{"the deputies", "LEG", "", "LEG", "deputies"},
+		// A phrase headed by a noun of radicals names radicals.
+		{"Islamic fundamentalists", "MUSRAD", "", "MUSRAD", ""},
+		{"Hindu radicals", "HINRAD", "", "HINRAD", ""},
+		// Sector words after a group's name describe its members.
+		{"the Taliban religious faction", "AFGREBTAL", "AFG", "REB", "Taliban religious"},
+		{"Hamas officials", "PSEREBHMS", "PSE", "REB", ""},
+		{"FARC rebels", "COLREBFRC", "COL", "REB", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.phrase, func(t *testing.T) {

@@ -113,7 +113,11 @@ func (kb *KB) buildMatch(text string, sc *scratch, base Hit, sectors []Hit, date
 		if !ok {
 			continue
 		}
-		if len(codes) > 0 {
+		// A named group's own code says what it is: the sector words
+		// after its name describe its members ("the Taliban religious
+		// faction", "Hamas officials", "FARC rebels" are the group, not
+		// its religious wing or a government).
+		if len(codes) > 0 && a.Type != TypeGroup {
 			a = kb.compose(a, codes)
 		}
 		if seen[a.Code] {

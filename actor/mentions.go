@@ -92,6 +92,9 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 			if t1 == t0+1 && m.Actor.Type == TypeCountry && givenNames[Fold(m.Text)] && personAt(ents[si], t0) {
 				continue // "Chad was an anomaly": the recogniser's person, not the country
 			}
+			if (m.Actor.Type == TypeIGO || m.Actor.Type == TypeGroup) && acronymAsWord(s, ents[si], t0, t1, m.Names) {
+				continue // "Eric Smith said", "Share prices fell": a name or a word, not ERIC or SHARE
+			}
 			km := Mention{Sentence: si, Tokens: [2]int{t0, t1}, Span: nlp.Span{Start: s.Tokens[t0].Span.Start, End: s.Tokens[t1-1].Span.End},
 				Text: m.Text, Actor: m.Actor, Via: "kb", Capital: len(m.Names) == 1 && m.Names[0].Kind == KindCapital}
 			if c := geo.CountryOn(km.Actor.Country, date); km.Capital && c != km.Actor.Country {
@@ -99,6 +102,14 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				// Sudan, not a government's seat.
 				km.Actor = Actor{Code: c, Country: c, Type: TypeCountry}
 				km.Capital = false
+			}
+			if km.Capital && capitalModifier(s, t0, t1) {
+				// "Berlin charity X", "a Moscow-based think tank", "the
+				// Paris bureau of X": where an organisation is, not the
+				// government; it may place the organisation, then goes.
+				if c, ok := r.KB.Actor(km.Actor.Country); ok {
+					km.Actor, km.Capital, km.Via = c, false, "seat"
+				}
 			}
 			if m.Actor.Type == TypePerson {
 				km.Person = m.Actor.Name
@@ -245,6 +256,8 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		// of a state that state's; companies and media only when their
 		// state is named.
 		out = append(out[:first], unknownOrgs(d, si, out[first:])...)
+		// A capital that only said where an organisation is names no actor.
+		out = append(out[:first], slices.DeleteFunc(out[first:], func(m Mention) bool { return m.Via == "seat" })...)
 		// Collective references: "the two countries", "both sides".
 		for ti := range s.Tokens {
 			n := groupRef(s, ti)
@@ -284,9 +297,11 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		// Relational nouns: "Russia's neighbours", "its allies", "the
 		// rivals of Iran" are not Russia, the owner or Iran.
 		out = append(out[:first], relationalMentions(d, si, out[first:])...)
+		// "the parties to the conflict" are its sides, no political parties.
+		sideParties(s, out[first:])
 		for k := first; k < len(out); k++ {
 			m := &out[k]
-			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) && !domesticSector(firstSector(m.Actor.Sector)) {
+			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) && !domesticSectors(m.Actor.Sector) {
 				continue
 			}
 			if !stateSector(firstSector(m.Actor.Sector)) && m.Via == "kb" && definite(s, m.Tokens[0]) && settingCountry(s, out[first:], m, pl) == "" {
@@ -389,6 +404,82 @@ func currency(s *nlp.Sentence, t int) bool {
 // givenNames are country names that are also common given names; for
 // them the recogniser's PER decides ("Chad was an anomaly").
 var givenNames = map[string]bool{"chad": true, "jordan": true, "georgia": true, "india": true, "america": true, "israel": true}
+
+// acronymAsWord reports a match of tokens [t0, t1) built on an acronym
+// (an abbreviation written in capitals: ERIC, SHARE; the caller asks it of
+// organisations, as dictionaries written in capitals, PETRARCH's, name
+// countries so) that the text writes
+// as a word ("Eric", "Share") where the tagger reads no proper noun or the
+// recogniser a person's name: a given name or a common word that happens
+// to spell an organisation's acronym. "Nato", "Unesco" as names stay.
+func acronymAsWord(s *nlp.Sentence, ents []nlp.Entity, t0, t1 int, names []Name) bool {
+	for _, n := range names {
+		if n.Kind != KindAbbr || strings.ToUpper(n.Phrase) != n.Phrase || strings.ContainsAny(n.Phrase, " .") {
+			continue
+		}
+		for i := t0; i < t1 && i < len(s.Tokens); i++ {
+			tok := s.Tokens[i]
+			if tok.Text == n.Phrase || !strings.EqualFold(tok.Text, n.Phrase) {
+				continue
+			}
+			if tok.POS != "PROPN" || inPerson(ents, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// seatNouns are the nouns of organisations and their branches that a
+// capital's name before them places ("Berlin charity", "the Paris bureau",
+// "a Washington think tank"): the orgNouns of no state body, and these.
+var seatNouns = map[string]bool{"bureau": true, "office": true, "branch": true, "tank": true, "headquarters": true}
+
+// capitalModifier reports a capital's name, tokens [t0, t1), that
+// modifies an organisation's noun rather than naming the government:
+// "X-based", or a compound or adjective of a noun whose phrase up to it
+// holds an organisation's noun ("Berlin non-profit", "Berlin charity Hope
+// for Children", "the Paris bureau").
+func capitalModifier(s *nlp.Sentence, t0, t1 int) bool {
+	toks := s.Tokens
+	if t1+1 < len(toks) && toks[t1].Text == "-" && strings.EqualFold(toks[t1+1].Text, "based") {
+		return true
+	}
+	if t1 < len(toks) && !isUpper(toks[t1].Text) && seatNoun(toks[t1].Lemma) {
+		return true // "Berlin non-profit X", however parsed
+	}
+	h := t1 - 1
+	if d := toks[h].Dep; d != "compound" && d != "amod" {
+		return false
+	}
+	hd := toks[h].Head - 1
+	if hd < t1 || hd-t1 > 3 {
+		return false
+	}
+	for i := t1; i <= hd; i++ {
+		if seatNoun(toks[i].Lemma) {
+			return true
+		}
+	}
+	return false
+}
+
+// seatNoun reports a lemma of seatNouns or of orgNouns but a state body's.
+func seatNoun(lemma string) bool {
+	w := strings.ToLower(lemma)
+	sec, ok := orgNouns[w]
+	return ok && sec != "GOV" || seatNouns[w]
+}
+
+// inPerson reports a PER entity covering token t.
+func inPerson(ents []nlp.Entity, t int) bool {
+	for _, e := range ents {
+		if e.Label == "PER" && e.Tokens[0] <= t && t < e.Tokens[1] {
+			return true
+		}
+	}
+	return false
+}
 
 // personAt reports a PER entity covering exactly token t.
 func personAt(ents []nlp.Entity, t int) bool {
@@ -1009,9 +1100,40 @@ func domesticSector(sector string) bool {
 }
 
 // DomesticGroup reports an actor of a sector that acts within one state
-// (a party, rebels, unions, civilians, unidentified gunmen), whose country
-// the context may give when its name does not.
-func (a Actor) DomesticGroup() bool { return domesticSector(firstSector(a.Sector)) }
+// (a party, rebels, unions, civilians, unidentified gunmen, radical or
+// armed believers), whose country the context may give when its name does
+// not.
+func (a Actor) DomesticGroup() bool { return domesticSectors(a.Sector) }
+
+// domesticSectors reports a sector string of a group that acts within one
+// state: its first sector is such a group's, or it names a religion and
+// then radicals or armed men ("Islamic fundamentalists" MUSRAD, "Hindu
+// militants" HINUAF). Like rebels and radicals, such believers fight or
+// protest within a state; believers alone (MUS, "Muslims") are of none.
+func domesticSectors(sector string) bool {
+	if domesticSector(firstSector(sector)) {
+		return true
+	}
+	if !religionSector(firstSector(sector)) {
+		return false
+	}
+	for i := 3; i+3 <= len(sector); i += 3 {
+		switch sector[i : i+3] {
+		case "RAD", "UAF", "REB", "INS":
+			return true
+		}
+	}
+	return false
+}
+
+// religionSector reports CAMEO's religion codes (and REL, religion).
+func religionSector(sector string) bool {
+	switch sector {
+	case "REL", "MUS", "SHI", "SUN", "CHR", "CTH", "ORT", "PRO", "JEW", "HIN", "BUD", "SIK", "JAN":
+		return true
+	}
+	return false
+}
 
 // StateBody reports an actor that is one of a state's bodies: its
 // government, army, police, courts, legislature or intelligence service.

@@ -197,7 +197,7 @@ func ownCountry(s *nlp.Sentence, ms []Mention, m *Mention) string {
 		h = m.Tokens[1] - 1
 	}
 	for _, o := range ms {
-		if o.Actor.Type != TypeCountry || o.Via != "kb" {
+		if o.Actor.Type != TypeCountry || o.Via != "kb" && o.Via != "seat" {
 			continue
 		}
 		oh, ok := s.SpanHead(o.Tokens[0], o.Tokens[1])

@@ -220,3 +220,47 @@ func partyIn(s *nlp.Sentence, ms []Mention, r int) (Mention, bool) {
 	}
 	return Mention{}, false
 }
+
+// sideParties reads a party "to" something as a side of it, not a
+// political party: "the parties to the conflict", "both parties to the
+// agreement", "the Sudanese parties to the talks". The mention keeps its
+// country (the Sudanese sides) and loses the sector; with none it names no
+// known actor. ms are one sentence's mentions; they are changed in place.
+func sideParties(s *nlp.Sentence, ms []Mention) {
+	toks := s.Tokens
+	for k := range ms {
+		m := &ms[k]
+		if !strings.HasSuffix(m.Actor.Sector, "PTY") || m.Person != "" || m.Via != "kb" {
+			continue
+		}
+		side := false
+		for i := m.Tokens[0]; i < m.Tokens[1] && i < len(toks); i++ {
+			switch strings.ToLower(toks[i].Text) {
+			case "party", "parties":
+			default:
+				continue
+			}
+			for _, c := range children(s, i) {
+				if base(toks[c].Dep) == "nmod" && c > i && caseOf(toks, c) == "to" {
+					side = true
+				}
+			}
+			if i+2 < len(toks) && strings.EqualFold(toks[i+1].Text, "to") {
+				switch toks[i+2].POS {
+				case "DET", "NOUN", "ADJ", "PROPN":
+					side = true // the parser lost the phrase: "parties to the war"
+				}
+			}
+		}
+		if !side {
+			continue
+		}
+		m.Via = "side"
+		if m.Actor.Country == "" {
+			m.Actor = Actor{Type: TypeGroup, Name: m.Text}
+			continue
+		}
+		m.Actor.Sector = strings.TrimSuffix(m.Actor.Sector, "PTY")
+		m.Actor.Code = strings.TrimSuffix(m.Actor.Code, "PTY")
+	}
+}

@@ -300,6 +300,12 @@ func TestCodingCases(t *testing.T) {
 		{"the actor's own possessive on the thing acted on sends the search for the party deeper",
 			"Argentina, like most other members, plans to impose restrictions on its labour market for new Mercosur members for at least two years.",
 			[]string{"THREATEN ARG>MERCOSUR"}, nil},
+		{"radical believers act within the state they act against, as radicals do",
+			"Hindu extremists began a hunger strike to demand the resignation of the Nepalese prime minister.",
+			[]string{"PROTEST NPL>NPL"}, nil},
+		{"a capital modifying an organisation's noun is not the government that acts",
+			"The Quito bureau of the Andean Courier accused Peru of harassment.",
+			nil, []string{"ACCUSE ECU>PER"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -87,22 +87,57 @@ func (b *builder) sectors(data string, cur *actor.Table) (map[string]bool, error
 				}
 			}
 		}
+		if rankWords[strings.ToLower(dictName(phrase))] {
+			continue
+		}
 		for _, ph := range expand(phrase, subst) {
 			words := strings.ToLower(dictName(ph))
-			b.addName(words, code, actor.KindSector, srcPhoenix)
+			b.addName(words, radicalCode(words, code), actor.KindSector, srcPhoenix)
 			if !explicit && !strings.Contains(ph, "!") {
 				if pl := nounPlural(words); pl != "" {
-					b.addName(pl, code, actor.KindSector, srcPhoenix)
+					b.addName(pl, radicalCode(pl, code), actor.KindSector, srcPhoenix)
 				}
 			}
 		}
 		for _, pl := range plurals {
 			for _, ph := range expand(pl, subst) {
-				b.addName(strings.ToLower(dictName(ph)), code, actor.KindSector, srcPhoenix)
+				words := strings.ToLower(dictName(ph))
+				b.addName(words, radicalCode(words, code), actor.KindSector, srcPhoenix)
 			}
 		}
 	}
 	return codes, sc.Err()
+}
+
+// rankWords name a rank within an office, not a sector: "the deputy
+// chief", "the deputy governor" are the office that follows. Phoenix reads
+// the bare word DEPUTY as a sheriff's deputy (police); alone it is
+// skipped, and its phrases ("deputy prime minister") stay.
+var rankWords = map[string]bool{"deputy": true, "vice": true, "assistant": true, "acting": true}
+
+// radicalHeads are nouns of radicals; a phrase they head names radicals
+// whatever else it says of them: Phoenix's ISLAMIC_FUNDAMENTALIST is
+// MUS alone, its MUSLIM_EXTREMIST MUSRAD.
+var radicalHeads = map[string]bool{
+	"fundamentalist": true, "fundamentalists": true, "extremist": true, "extremists": true,
+	"radical": true, "radicals": true,
+}
+
+// radicalCode adds RAD to the code of a phrase headed by a noun of
+// radicals ("islamic fundamentalists": MUS -> MUSRAD) when the code names
+// no radical or armed sector already (REBMUS, MUSUAF stay).
+func radicalCode(phrase, code string) string {
+	words := strings.Fields(phrase)
+	if len(words) < 2 || !radicalHeads[words[len(words)-1]] {
+		return code
+	}
+	for i := 0; i+3 <= len(code); i += 3 {
+		switch code[i : i+3] {
+		case "RAD", "REB", "UAF", "INS":
+			return code
+		}
+	}
+	return code + "RAD"
 }
 
 // expand replaces the dictionary's substitution sets (!PERSON! -> man,
