@@ -306,6 +306,9 @@ func TestCodingCases(t *testing.T) {
 		{"a capital modifying an organisation's noun is not the government that acts",
 			"The Quito bureau of the Andean Courier accused Peru of harassment.",
 			nil, []string{"ACCUSE ECU>PER"}},
+		{"a noun right after an objectless verb is its object, not the reporting verb's subject",
+			"President Evo Morales has imposed sanctions on the Chilean fishing fleet that controls the coast for its support of smugglers, the Bolivian government said Tuesday.",
+			[]string{"SANCTION BOL>CHL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

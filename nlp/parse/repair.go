@@ -57,6 +57,9 @@ func repair(toks []nlp.Token) {
 		}
 	}
 	for i := range toks {
+		subjectAsObject(toks, i)
+	}
+	for i := range toks {
 		byAgentOfNoun(toks, i)
 		openingParticiple(toks, i)
 		reducedRelative(toks, i)
@@ -372,6 +375,31 @@ func openingParticiple(toks []nlp.Token, a int) {
 			toks[a].Head, toks[a].Dep = o+1, "amod"
 			return
 		}
+	}
+}
+
+// subjectAsObject repairs a noun the parser made the subject of a later
+// verb that has another subject, when it follows right after a verb with
+// no object ("Clinton has imposed [sanctions] on the Taliban ..., the
+// White House said"): it is that verb's object. No verb of EWT train has
+// two nominal subjects.
+func subjectAsObject(toks []nlp.Token, n int) {
+	if toks[n].Dep != "nsubj" || toks[n].POS != "NOUN" && toks[n].POS != "PROPN" {
+		return
+	}
+	w := toks[n].Head - 1
+	v := firstWord(toks, n) - 1
+	if w <= n || v < 0 || v == w || toks[v].POS != "VERB" || hasDep(toks, v, "obj", "") || hasDep(toks, v, "ccomp", "") || hasDep(toks, v, "xcomp", "") {
+		return
+	}
+	other := false
+	for j := n + 1; j < w; j++ {
+		if toks[j].Head-1 == w && (toks[j].Dep == "nsubj" || toks[j].Dep == "nsubj:pass") {
+			other = true
+		}
+	}
+	if other {
+		toks[n].Head, toks[n].Dep = v+1, "obj"
 	}
 }
 
