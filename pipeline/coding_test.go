@@ -309,6 +309,9 @@ func TestCodingCases(t *testing.T) {
 		{"a noun right after an objectless verb is its object, not the reporting verb's subject",
 			"President Evo Morales has imposed sanctions on the Chilean fishing fleet that controls the coast for its support of smugglers, the Bolivian government said Tuesday.",
 			[]string{"SANCTION BOL>CHL"}, nil},
+		{"opening a bridge to another country lets it in; a new bridge opened to traffic is no event",
+			"Peru opened the Desaguadero bridge on Monday to allow the delivery of grain to Bolivia, and Chile opened a new bridge in Arica.",
+			[]string{"RETREAT PER>BOL"}, []string{"RETREAT CHL>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
