@@ -312,6 +312,9 @@ func TestCodingCases(t *testing.T) {
 		{"opening a bridge to another country lets it in; a new bridge opened to traffic is no event",
 			"Peru opened the Desaguadero bridge on Monday to allow the delivery of grain to Bolivia, and Chile opened a new bridge in Arica.",
 			[]string{"RETREAT PER>BOL"}, []string{"RETREAT CHL>-"}},
+		{"a possessor with no 'of' patient is the one arrested, not the arrester",
+			"The Bolivian opposition leader's arrest angered his supporters, and the court overturned his conviction.",
+			nil, []string{"COERCE BOL>-", "SANCTION BOL>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
