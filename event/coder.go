@@ -2283,7 +2283,7 @@ func (sv *sentence) hasAux(t int, words ...string) bool {
 // codes no ending.
 func (sv *sentence) conditional(t int) bool {
 	for n := 0; n < 6 && t >= 0; n++ {
-		if sv.hasMark(t, "if", "unless") || sv.hasMark(t, "until") && sv.present(t) {
+		if sv.hasMark(t, "if", "unless", "whether") || sv.hasMark(t, "until") && sv.present(t) {
 			// "until their political demands are met": not yet; "fought
 			// until the army withdrew" did happen.
 			return true
@@ -2292,6 +2292,11 @@ func (sv *sentence) conditional(t int) bool {
 			// "demanded a truce before allowing aid convoys": a condition
 			// of the demand, not an act.
 			return true
+		}
+		if sv.s.Tokens[t].Dep == "acl:relcl" {
+			// "whether to remain part of the union, which it joined in
+			// 1973": a relative clause says what is so of its noun.
+			return false
 		}
 		t = sv.s.Tokens[t].Head - 1
 	}
@@ -2354,6 +2359,17 @@ func (sv *sentence) negated(t int) bool {
 		if tk.Dep == "advmod" || tk.Dep == "det" || tk.Dep == "neg" {
 			switch strings.ToLower(tk.Text) {
 			case "not", "n't", "never", "no":
+				return true
+			}
+		}
+		// "neither US nor British authorities delivered": a subject
+		// opened by "neither" denies the act of all its conjuncts.
+		if base(tk.Dep) == "nsubj" {
+			lo, hi := sv.subtreeSpan(c)
+			for lo < hi && sv.s.Tokens[lo].POS == "PUNCT" {
+				lo++
+			}
+			if strings.EqualFold(sv.s.Tokens[lo].Text, "neither") {
 				return true
 			}
 		}

@@ -315,6 +315,12 @@ func TestCodingCases(t *testing.T) {
 		{"a possessor with no 'of' patient is the one arrested, not the arrester",
 			"The Bolivian opposition leader's arrest angered his supporters, and the court overturned his conviction.",
 			nil, []string{"COERCE BOL>-", "SANCTION BOL>-"}},
+		{"a subject opened by 'neither' denies the act",
+			"Neither Chile nor Peru delivered the promised aid to Bolivia.",
+			nil, []string{"AID CHL>BOL", "AID PER>BOL"}},
+		{"a 'whether' clause asks, it reports nothing",
+			"Chile would not say whether it supported the Bolivian claim.",
+			nil, []string{"SUPPORT CHL>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
