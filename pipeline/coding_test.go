@@ -321,6 +321,9 @@ func TestCodingCases(t *testing.T) {
 		{"a 'whether' clause asks, it reports nothing",
 			"Chile would not say whether it supported the Bolivian claim.",
 			nil, []string{"SUPPORT CHL>BOL"}},
+		{"attacking a decision is criticism; fighting corruption is no violence",
+			"The Bolivian president attacked the decision by the Chilean government, and Peruvian officials said they were fighting corruption.",
+			[]string{"ACCUSE BOL>CHL"}, []string{"ASSAULT BOL>CHL", "ASSAULT PER>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
