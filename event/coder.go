@@ -792,8 +792,14 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// A state's act on itself by name ("promised to democratize
 		// Serbia", "to allow Haiti's elections") has no other party.
 		others := slices.DeleteFunc(slices.Clone(recips), func(rm actor.Mention) bool {
+			if p.Type == "CONSULT" && rm.Via == "place" && rm.Actor.Country == am.Actor.Country {
+				return true // "Trump visited California": a trip at home meets no other party
+			}
 			return !home && rm.Actor.Code != am.Actor.Code && ownState(am, rm) && !sv.modifier(rm)
 		})
+		if len(others) == 0 && len(recips) > 0 && p.NeedsRecipient {
+			continue
+		}
 		if len(recips) == 0 || len(others) < len(recips) && !slices.ContainsFunc(others, codable) {
 			out = append(out, c.event(in, sv, t, p, typ, mode, cameo, am, nil, aconf, negated))
 			continue

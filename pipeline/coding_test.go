@@ -324,6 +324,9 @@ func TestCodingCases(t *testing.T) {
 		{"attacking a decision is criticism; fighting corruption is no violence",
 			"The Bolivian president attacked the decision by the Chilean government, and Peruvian officials said they were fighting corruption.",
 			[]string{"ACCUSE BOL>CHL"}, []string{"ASSAULT BOL>CHL", "ASSAULT PER>-"}},
+		{"a trip to a town of one's own country meets no other party",
+			"The Peruvian president visited Arequipa on Monday to inspect the flood damage.",
+			nil, []string{"CONSULT PER>PER"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
