@@ -478,6 +478,9 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		return nil
 	}
 	negated := sv.negated(t)
+	if p.POS == "N" && sv.marker(t) == "as" {
+		return nil // "labeled them as Russian disinformation": a name given, no event
+	}
 	if p.POS == "N" {
 		// A noun takes the modality of the verb it hangs on: "failed to
 		// reach an agreement", "did not hold talks", "could sign a deal".

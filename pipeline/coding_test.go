@@ -327,6 +327,9 @@ func TestCodingCases(t *testing.T) {
 		{"a trip to a town of one's own country meets no other party",
 			"The Peruvian president visited Arequipa on Monday to inspect the flood damage.",
 			nil, []string{"CONSULT PER>PER"}},
+		{"an event noun after 'as' is a label, not an event",
+			"The Bolivian president denied the reports, labelling them as Chilean disinformation against his government.",
+			nil, []string{"COERCE CHL>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
