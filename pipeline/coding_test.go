@@ -330,6 +330,9 @@ func TestCodingCases(t *testing.T) {
 		{"an event noun after 'as' is a label, not an event",
 			"The Bolivian president denied the reports, labelling them as Chilean disinformation against his government.",
 			nil, []string{"COERCE CHL>BOL"}},
+		{"calling something off is no call on anyone",
+			"The Chilean navy called off its search late on Tuesday.",
+			nil, []string{"REQUEST CHL>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
