@@ -319,6 +319,10 @@ func (sv *sentence) subjunctive(c int) bool {
 	return singular
 }
 
+// modalDemandSource names the built-in demand pattern in events' pattern
+// field.
+const modalDemandSource = "event/coder.go:modalDemand"
+
 // modalDemand returns the built-in pattern for a demand made by saying
 // what another must or should do ("Straw said the Sudanese government
 // must reach an agreement", "Mubarak said the US must be ready to
@@ -347,7 +351,7 @@ func (sv *sentence) modalDemand(t int) *Pattern {
 		}
 		return &Pattern{POS: "V", Lemma: sv.s.Tokens[t].Lemma, Actor: []Role{{Rel: "subj"}},
 			Recipient: []Role{{Rel: "obj"}}, Type: "REQUEST", CAMEO: cameo, Weight: 0.6,
-			Note: "what another must or should do", Source: "event/coder.go:modalDemand"}
+			Note: "what another must or should do", Source: modalDemandSource}
 	}
 	return nil
 }
@@ -548,7 +552,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	// is on; look deeper for that party, and without one code nothing,
 	// as before.
 	ownPossessive := len(rf.mentions) > 0 && !slices.ContainsFunc(rf.mentions, func(m actor.Mention) bool {
-		return m.Via != "pronoun" || sv.s.Tokens[m.Tokens[0]].Dep != "nmod:poss" || !sameActor(m, actors)
+		return m.Via != "pronoun" || sv.s.Tokens[m.Tokens[0]].Dep != "nmod:poss" || !sameActor(m, actors) && !sameCountry(m, actors)
 	})
 	if ownPossessive {
 		if dm, ok := sv.deepRecipient(in, t, actors); ok {
@@ -800,7 +804,9 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 			return !home && rm.Actor.Code != am.Actor.Code && ownState(am, rm) && !sv.modifier(rm)
 		})
-		if len(others) == 0 && len(recips) > 0 && p.NeedsRecipient {
+		if len(others) == 0 && len(recips) > 0 && (p.NeedsRecipient || p.Source == modalDemandSource) {
+			// A visit with no host; "Johnson stated that Britain must
+			// leave": what one's own state must do is a resolve.
 			continue
 		}
 		if len(recips) == 0 || len(others) < len(recips) && !slices.ContainsFunc(others, codable) {

@@ -333,6 +333,9 @@ func TestCodingCases(t *testing.T) {
 		{"calling something off is no call on anyone",
 			"The Chilean navy called off its search late on Tuesday.",
 			nil, []string{"REQUEST CHL>-"}},
+		{"calling something a name is no phone call, meeting a requirement no meeting, a resolve for one's own state no demand",
+			"The Bolivian president called the move a disgrace, said the plan meets the legal requirement, and stated that Bolivia must leave the pact.",
+			nil, []string{"CONSULT BOL>-", "REQUEST BOL>-", "REQUEST BOL>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
