@@ -552,7 +552,12 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	// is on; look deeper for that party, and without one code nothing,
 	// as before.
 	ownPossessive := len(rf.mentions) > 0 && !slices.ContainsFunc(rf.mentions, func(m actor.Mention) bool {
-		return m.Via != "pronoun" || sv.s.Tokens[m.Tokens[0]].Dep != "nmod:poss" || !sameActor(m, actors) && !sameCountry(m, actors)
+		if m.Via != "pronoun" || sv.s.Tokens[m.Tokens[0]].Dep != "nmod:poss" || !sameActor(m, actors) && !sameCountry(m, actors) {
+			return true
+		}
+		// "urged its citizens": its own people are whom the act is on.
+		h := sv.s.Tokens[m.Tokens[0]].Head - 1
+		return h >= 0 && (peopleNouns[strings.ToLower(sv.s.Tokens[h].Lemma)] || sv.mention[h] >= 0)
 	})
 	if ownPossessive {
 		if dm, ok := sv.deepRecipient(in, t, actors); ok {
