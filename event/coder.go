@@ -765,6 +765,11 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// calling them off (CAMEO 082, ease political dissent).
 		domestic = true
 	}
+	if len(recips) == 0 && !domestic && p.Type == "CONSULT" && cameo == "040" && p.POS == "V" && len(actors) == 1 && !sv.hasConj(sv.headOf(actors[0])) {
+		// "The Senate met on Monday": one body meeting by itself meets no
+		// one ("Chile and Peru met" is coded, each with no recipient).
+		return nil
+	}
 	if len(recips) == 0 && !domestic && actors[0].Via == "unidentified" {
 		// "vehicles were hit by gunfire": with no one named as hit, an
 		// unknown doer's act says too little to code.

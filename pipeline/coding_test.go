@@ -336,6 +336,9 @@ func TestCodingCases(t *testing.T) {
 		{"calling something a name is no phone call, meeting a requirement no meeting, a resolve for one's own state no demand",
 			"The Bolivian president called the move a disgrace, said the plan meets the legal requirement, and stated that Bolivia must leave the pact.",
 			nil, []string{"CONSULT BOL>-", "REQUEST BOL>-", "REQUEST BOL>BOL"}},
+		{"one body meeting by itself meets no one; paying tribute is praise",
+			"The Peruvian Senate met on Monday to discuss the budget, and the Bolivian president paid tribute to the Chilean victims.",
+			[]string{"SUPPORT BOL>CHL"}, []string{"CONSULT PER>-", "CONSULT BOL>CHL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
