@@ -638,6 +638,11 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			unplaced = &rf.mentions[k]
 		}
 	}
+	if len(recips) == 0 && p.Source == modalDemandSource {
+		// "Johnson said the UK must come out": the demand is on the
+		// clause's subject or on no one.
+		return nil
+	}
 	if len(recips) == 0 && !rf.unknown && p.POS == "V" && p.Type != "PROTEST" {
 		// The recipient named inside the object: "rejected a U.S.
 		// request", "accepted an Australian ultimatum".

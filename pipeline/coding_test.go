@@ -339,6 +339,9 @@ func TestCodingCases(t *testing.T) {
 		{"one body meeting by itself meets no one; paying tribute is praise",
 			"The Peruvian Senate met on Monday to discuss the budget, and the Bolivian president paid tribute to the Chilean victims.",
 			[]string{"SUPPORT BOL>CHL"}, []string{"CONSULT PER>-", "CONSULT BOL>CHL"}},
+		{"saying that a thing should be done demands nothing of anyone",
+			"The Peruvian president said the fishing laws should be changed.",
+			nil, []string{"REQUEST PER>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
