@@ -342,6 +342,9 @@ func TestCodingCases(t *testing.T) {
 		{"saying that a thing should be done demands nothing of anyone",
 			"The Peruvian president said the fishing laws should be changed.",
 			nil, []string{"REQUEST PER>-"}},
+		{"an attack in a debate is words; seeking a nomination is running for office",
+			"The Peruvian senator attacked the Chilean president during the debates and sought the nomination of her party.",
+			[]string{"ACCUSE PER>CHL"}, []string{"ASSAULT PER>CHL", "REQUEST PER>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
