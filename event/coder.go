@@ -88,7 +88,27 @@ import (
 //     demanding"), and what an issued statement says another must do is
 //     a demand on it;
 //   - measure nouns pass on their "of" noun ("held three days of joint
-//     exercises").
+//     exercises");
+//   - violence whose doer is unnamed but whose means is ("an explosion
+//     near Samarra killed two youths") is by the unidentified armed forces
+//     (UAF) of the country it happened in, and only with a victim and a
+//     place; violence on a town of the actor's own country is on that
+//     country ("Bosnian Serb forces shelled Bihac");
+//   - what the sentence only asks, supposes or labels is no event: a
+//     question, a "whether" clause, a subject opened by "neither", a
+//     "before" clause under a demand, an "until" clause in the present,
+//     an event noun after "as" ("labeled them as Russian disinformation");
+//     a relative clause inside a condition still says what is so;
+//   - no party comes from a phrase that dates the act by another event
+//     ("following the killing of an Israeli man"), from a relational noun's
+//     owner ("Iran's enemies"), or from a hyphenated agent modifier ("a
+//     UN-brokered deal"); the actor's own possessive on the thing acted on
+//     ("restrictions on its labour market for new EU members") sends the
+//     search for the party deeper; an unplaced group in apposition with a
+//     named actor is that actor;
+//   - no meeting of one body with itself ("the Senate met"), no visit to a
+//     town of one's own country, no demand on one's own state or on no one
+//     ("said the laws should be changed").
 type Coder struct {
 	Lexicon  *Lexicon
 	Ontology *Tables
