@@ -92,7 +92,7 @@ func classify(s *nlp.Sentence, a, b int) (class orgClass, sector string, state b
 	switch {
 	case companyHeads[head]:
 		return orgCompany, "BUS", state
-	case mediaHeads[head] || head == "agency" && b-a > 1 && (mediaHeads[strings.ToLower(toks[h-1].Text)]):
+	case mediaHeads[head] || head == "agency" && h > a && mediaHeads[strings.ToLower(toks[h-1].Text)]:
 		return orgMedia, "MED", state // "Kyodo News Agency"
 	}
 	for i := a; i < b; i++ {

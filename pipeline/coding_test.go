@@ -345,6 +345,9 @@ func TestCodingCases(t *testing.T) {
 		{"an attack in a debate is words; seeking a nomination is running for office",
 			"The Peruvian senator attacked the Chilean president during the debates and sought the nomination of her party.",
 			[]string{"ACCUSE PER>CHL"}, []string{"ASSAULT PER>CHL", "REQUEST PER>-"}},
+		{"an organisation headed by 'Agency' opening the sentence",
+			"Agency for Rural Development said on Monday that the dam would open.",
+			nil, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

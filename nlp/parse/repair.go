@@ -49,6 +49,40 @@ import (
 // EWT train evidence that it never fires on gold trees. Label repairs run
 // first, so that the structural ones see a perfect's subject as nsubj.
 func repair(toks []nlp.Token) {
+	if !isTree(toks) {
+		return // not a tree of these tokens: nothing to mend
+	}
+	// The repairs move words between heads; should some combination of
+	// them ever close a cycle, the parse is kept as decoded.
+	heads := make([]int, len(toks))
+	deps := make([]string, len(toks))
+	for i, t := range toks {
+		heads[i], deps[i] = t.Head, t.Dep
+	}
+	mend(toks)
+	if !isTree(toks) {
+		for i := range toks {
+			toks[i].Head, toks[i].Dep = heads[i], deps[i]
+		}
+	}
+}
+
+// isTree reports whether every token's chain of heads reaches the root.
+func isTree(toks []nlp.Token) bool {
+	for i := range toks {
+		j := i
+		for n := 0; toks[j].Head != 0; n++ {
+			if n > len(toks) || toks[j].Head < 0 || toks[j].Head > len(toks) {
+				return false
+			}
+			j = toks[j].Head - 1
+		}
+	}
+	return true
+}
+
+// mend applies the repairs to a well-formed tree.
+func mend(toks []nlp.Token) {
 	for i := range toks {
 		lexicalAux(toks, i)
 		weekdayInName(toks, i)
@@ -245,6 +279,9 @@ func conjAsParticiple(toks []nlp.Token, k int) {
 			}
 		}
 	}
+	if dominates(toks, k, k-1) {
+		return // the noun is the conjunct's own dependent
+	}
 	old := toks[k].Head
 	for j := range toks {
 		if toks[j].Head-1 == k && toks[j].Dep == "conj" {
@@ -349,6 +386,9 @@ func byAgentOfNoun(toks []nlp.Token, b int) {
 		return
 	}
 	n := b - 1
+	if dominates(toks, v, n) {
+		return // the noun is the clause's own: moving the clause under it would close a cycle
+	}
 	toks[b].Head, toks[b].Dep, toks[b].POS = x+1, "case", "ADP"
 	toks[x].Head, toks[x].Dep = n+1, "nmod"
 	toks[v].Head, toks[v].Dep = n+1, "acl"
@@ -474,7 +514,7 @@ func firstWord(toks []nlp.Token, i int) int {
 
 // dominates reports whether token a is an ancestor of token b.
 func dominates(toks []nlp.Token, a, b int) bool {
-	for n := 0; b >= 0 && n < len(toks); n++ {
+	for n := 0; b >= 0 && b < len(toks) && n < len(toks); n++ {
 		h := toks[b].Head - 1
 		if h == a {
 			return true

@@ -228,3 +228,32 @@ func allProper(toks []nlp.Token) bool {
 	}
 	return true
 }
+
+// FuzzRepair runs repair on arbitrary trees and non-trees of words the
+// repairs look at: it must not panic, and a tree must stay a tree.
+func FuzzRepair(f *testing.F) {
+	f.Add([]byte{2, 0, 0, 0, 1, 1, 2, 2, 3})
+	f.Add([]byte{5, 3, 7, 0, 0, 0, 1, 4, 2, 9, 9, 9, 4, 1, 0})
+	words := []string{"by", "to", "over", "Monday", ",", "after", "leader", "Soto", "calls", "rejected", "proposed", "has", "the", "two"}
+	pos := []string{"NOUN", "PROPN", "VERB", "AUX", "ADP", "PUNCT", "NUM", "ADV", "SCONJ", "PART"}
+	xpos := []string{"NN", "NNP", "VBD", "VBN", "VBG", "VBZ", "VB", "IN", ",", "CD"}
+	deps := []string{"root", "nsubj", "nsubj:pass", "obj", "obl", "obl:unmarked", "obl:agent", "nmod", "conj", "cc", "advcl", "acl", "ccomp",
+		"xcomp", "aux", "aux:pass", "mark", "case", "flat", "compound", "appos", "advmod", "nummod", "punct", "cop", "det"}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		n := len(b) / 3
+		if n == 0 || n > 40 {
+			return
+		}
+		toks := make([]nlp.Token, n)
+		for i := range toks {
+			x, y, z := int(b[3*i]), int(b[3*i+1]), int(b[3*i+2])
+			toks[i] = nlp.Token{Text: words[x%len(words)], Lemma: words[x%len(words)], POS: pos[y%len(pos)], XPOS: xpos[z%len(xpos)],
+				Head: (x + y) % (n + 2), Dep: deps[(y+z)%len(deps)]}
+		}
+		tree := isTree(toks)
+		repair(toks)
+		if tree && !isTree(toks) {
+			t.Errorf("repair broke a tree: %+v", toks)
+		}
+	})
+}
