@@ -1105,9 +1105,6 @@ func (sv *sentence) parties(in Input, t int) []actor.Mention {
 	return out
 }
 
-// oneEach keeps one mention per country and organisation among those one
-// role holds, the most specific ("Opposition groups in Zimbabwe" holds
-// ZWEOPP and ZWE: one actor, ZWEOPP). Mentions with no country are kept.
 // namedInApposition drops an actor the knowledge base cannot place when
 // an actor it can is in apposition with it: "the main rebel group,
 // Forces for Defence of Democracy (FDD)," is one actor, the FDD.
@@ -1141,6 +1138,9 @@ func (sv *sentence) apposOf(a, h int) bool {
 	return t.Dep == "appos" || t.Dep == "conj" && !slices.ContainsFunc(sv.children[a], func(c int) bool { return sv.s.Tokens[c].Dep == "cc" })
 }
 
+// oneEach keeps one mention per country and organisation among those one
+// role holds, the most specific ("Opposition groups in Zimbabwe" holds
+// ZWEOPP and ZWE: one actor, ZWEOPP). Mentions with no country are kept.
 func oneEach(ms []actor.Mention) []actor.Mention {
 	if len(ms) < 2 {
 		return ms
@@ -1277,7 +1277,7 @@ type roleFill struct {
 func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) roleFill {
 	var rf roleFill
 	try := func(d int) bool {
-		if agentModifier(sv.s.Tokens[d].Text) {
+		if tok := sv.s.Tokens[d]; (tok.POS == "ADJ" || tok.POS == "VERB") && agentModifier(tok.Text) {
 			return false // "a UN-brokered deal": the broker is no party to it
 		}
 		ps := sv.mentionsUnder(in, d)
@@ -1399,11 +1399,11 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 // it names who brokered, led or backed the thing, not a party to it.
 func agentModifier(w string) bool {
 	k := strings.LastIndexByte(w, '-')
-	if k <= 0 || k == len(w)-1 {
-		return false
+	if k <= 0 || k == len(w)-1 || w[k+1] < 'a' || w[k+1] > 'z' {
+		return false // "Al-Ahmed", "bin-Mohammed": a name, not a participle
 	}
-	switch last := strings.ToLower(w[k+1:]); last {
-	case "led", "run", "held", "built", "made", "drawn", "written", "born":
+	switch last := w[k+1:]; last {
+	case "led", "run", "held", "built", "made", "drawn", "written":
 		return true
 	default:
 		return len(last) > 3 && strings.HasSuffix(last, "ed")

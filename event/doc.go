@@ -1,6 +1,7 @@
 // Package event holds the event ontology (PLOVER event types, modes and
 // contexts; CAMEO codes with Goldstein scores and quad classes; the mappings
-// between them and from older PLOVER names) and (later) the coder.
+// between them and from older PLOVER names), the lexicon of event
+// patterns, and the coder ([Coder]: its doc lists the grammar it knows).
 //
 // # Ontology
 //

@@ -57,8 +57,8 @@ type Model struct {
 // an entity of type typ (PER, ORG or LOC; "" for all): the B- label's
 // weight of the bias feature, which every token has. A positive delta
 // makes the model find more entities, trading precision for recall. It
-// is for training and tuning; the model must not be in use by a
-// Recognizer meanwhile.
+// is for training and tuning: a Recognizer copies the weights when it is
+// made, so shift before calling New.
 func (m *Model) ShiftEntityScores(typ string, delta float32) {
 	if delta == 0 {
 		return
