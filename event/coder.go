@@ -2112,8 +2112,7 @@ func (sv *sentence) reducedPassive(t int) bool {
 	case x == "VBD" && base(sv.s.Tokens[t].Dep) == "advcl" && !slices.ContainsFunc(sv.children[t], func(c int) bool { return sv.s.Tokens[c].Dep == "mark" }):
 		// "opened its borders to West Africans ordered out of Nigeria": a
 		// past tense with no subject and no subordinator is a participle
-		// the tagger misread (EWT train: 2 such advcl tagged VBD, both
-		// participles, against 37 VBN).
+		// the tagger misread (in UD English such a clause is a VBN).
 	default:
 		return false
 	}

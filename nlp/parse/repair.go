@@ -137,8 +137,8 @@ func mend(toks []nlp.Token) {
 // lexicalAux repairs a lexical verb the parser made the auxiliary of a
 // participle that modifies the verb's object ("The Palestinians reject
 // proposed Israeli changes": reject is the clause's verb, proposed an
-// adjective of changes). Every aux and aux:pass of EWT train is an AUX,
-// and a verb tagged VERB is none.
+// adjective of changes). An auxiliary is an AUX in UD English; the
+// repair changes no gold tree of EWT train (TestRepairOnGoldTrees).
 func lexicalAux(toks []nlp.Token, a int) {
 	if (toks[a].Dep != "aux" && toks[a].Dep != "aux:pass") || toks[a].POS != "VERB" {
 		return
@@ -292,12 +292,10 @@ func conjAsParticiple(toks []nlp.Token, k int) {
 }
 
 // reportedParticiple repairs a bare participle clause, after a comma,
-// the parser hung on a reporting verb that follows it when the reported
-// clause comes first ("police opened fire, killing one person, sources
-// said"): the
-// participle belongs to the reported clause before it. In EWT train one
-// participle clause stands between a verb and a clausal complement
-// before it, and that verb reports nothing.
+// that the parser hung on a reporting verb that follows it when the
+// reported clause comes first ("police opened fire, killing one person,
+// sources said"): the participle belongs to the reported clause before
+// it. On EWT train's gold trees it changes nothing.
 func reportedParticiple(toks []nlp.Token, a int) {
 	if toks[a].Dep != "advcl" || toks[a].XPOS != "VBG" {
 		return
@@ -338,8 +336,8 @@ func bareSubject(toks []nlp.Token, k int) {
 	case "VBN":
 		// "Jordanian police opened fire" tagged as a participle: one that
 		// heads a clause and takes an object with no auxiliary is a past
-		// tense (EWT train's 11 nouns so placed before a VBN are in
-		// compounds: "state sponsored", "mind controlled").
+		// tense (in EWT train such nouns before a participle are in
+		// compounds, "state sponsored", which head no clause).
 		participle = true
 		if toks[h].Dep == "amod" || toks[h].Dep == "acl" || !hasDep(toks, h, "obj", "") {
 			return
@@ -449,10 +447,9 @@ func subjectAsObject(toks []nlp.Token, n int) {
 
 // overAsCase repairs "over" read as the "more than" of a number in an
 // oblique or nominal modifier with no preposition ("complained to the
-// UN over two air raids"): it is the phrase's preposition. No obl or
-// nmod of EWT train without a case marker has a number modified by
-// "over", and one ("pay over $1000", a sum, not a noun) is itself
-// modified by it.
+// UN over two air raids"): it is the phrase's preposition. On EWT
+// train's gold trees it changes nothing (a sum, "pay over $1000", is no
+// noun).
 func overAsCase(toks []nlp.Token, o int) {
 	if !strings.EqualFold(toks[o].Text, "over") || toks[o].Dep != "advmod" {
 		return
