@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/dyad-events/dyad/internal/gunzip"
 	"github.com/dyad-events/dyad/internal/hugemem"
 )
 
@@ -306,7 +307,7 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 // ReadModel reads a model written by WriteTo. name is used in errors.
 func ReadModel(r io.Reader, name string) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	zr, err := gunzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("ner: read model %s: %w", name, err)
 	}

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/dyad-events/dyad/internal/gunzip"
 )
 
 // Model is a trained tagger and lemmatizer: the perceptron's averaged and
@@ -145,7 +147,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // ReadModel reads a model written by WriteTo. name is used in errors.
 func ReadModel(r io.Reader, name string) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	zr, err := gunzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("read model %s: %w", name, err)
 	}
