@@ -3,7 +3,6 @@ package geo
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"embed"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/dyad-events/dyad/geo/fold"
+	"github.com/dyad-events/dyad/internal/gunzip"
 )
 
 // Feature codes of the places that are not GeoNames populated places.
@@ -92,6 +92,10 @@ var loadDefault = sync.OnceValues(func() (*Gazetteer, error) {
 // use. The error is only ever set if the embedded data is broken.
 func Default() (*Gazetteer, error) { return loadDefault() }
 
+// maxGazetteer bounds the decompressed size of a gazetteer (the embedded
+// one is about 3 MB).
+const maxGazetteer = 1 << 30
+
 // Load reads a gazetteer in the format cmd/geogen writes (gzip'd) and a
 // list of common English words (one folded key a line, # comments). Errors
 // name the line.
@@ -100,12 +104,7 @@ func Load(gazetteer, commonWords io.Reader) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read common words: %w", err)
 	}
-	zr, err := gzip.NewReader(gazetteer)
-	if err != nil {
-		return nil, fmt.Errorf("read gazetteer: %w", err)
-	}
-	defer zr.Close()
-	data, err := io.ReadAll(zr)
+	data, err := gunzip.ReadAll(gazetteer, maxGazetteer)
 	if err != nil {
 		return nil, fmt.Errorf("read gazetteer: %w", err)
 	}

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
 
+	"github.com/dyad-events/dyad/internal/gunzip"
 	"github.com/dyad-events/dyad/internal/hugemem"
 )
 
@@ -94,22 +96,79 @@ type scorer struct {
 }
 
 func newScorer(m *Model, static bool) *scorer {
-	n := m.feats.n
-	size := 1
-	for size < n+n/2+1 { // load factor at most 2/3
-		size <<= 1
-	}
-	sr := &scorer{slots: hugemem.Make[wslot](size, static), mask: uint64(size - 1)}
+	sr := makeScorer(m.feats.n, static)
 	m.feats.each(func(k uint64, r int32) { // keys are already fixKey'd
-		i := k & sr.mask
-		for sr.slots[i].key != 0 {
-			i = (i + 1) & sr.mask
-		}
-		sl := &sr.slots[i]
+		sl := sr.slot(k)
 		sl.key = k
 		copy(sl.w[:], m.w[int(r)*nLabels:int(r+1)*nLabels])
 	})
 	return sr
+}
+
+// newScorerFrom builds the scorer of a model file's features straight
+// from its keys and its raw weights (int16, little-endian, nLabels a key,
+// times scale), as ReadModel would turn them into Model.w: a key given
+// twice keeps its last weights, as Model.feats keeps its last row.
+//
+// The keys go in in the order of their home slots (bucketed by the slot's
+// top bits, in file order within a bucket), so that the writes sweep the
+// table instead of missing the cache at every key. Where a key lands does
+// not change what it scores: every slot holds its full key.
+func newScorerFrom(keys []uint64, raw []byte, scale float32, static bool) *scorer {
+	sr := makeScorer(len(keys), static)
+	const bucketBits = 12
+	shift := max(bits.Len64(sr.mask)-bucketBits, 0)
+	var start [1<<bucketBits + 1]int32
+	for _, k := range keys {
+		start[(fixKey(k)&sr.mask)>>shift+1]++
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	type entry struct {
+		key uint64
+		w   [nLabels]int16
+	}
+	order := make([]entry, len(keys))
+	for r, k := range keys {
+		k = fixKey(k)
+		b := (k & sr.mask) >> shift
+		e := &order[start[b]]
+		e.key = k
+		w := raw[r*2*nLabels : (r+1)*2*nLabels]
+		for y := range e.w {
+			e.w[y] = int16(binary.LittleEndian.Uint16(w[2*y:]))
+		}
+		start[b]++
+	}
+	for i := range order {
+		e := &order[i]
+		sl := sr.slot(e.key)
+		sl.key = e.key
+		for y, x := range e.w {
+			sl.w[y] = float32(x) * scale
+		}
+	}
+	return sr
+}
+
+// makeScorer returns an empty scorer for n features.
+func makeScorer(n int, static bool) *scorer {
+	size := 1
+	for size < n+n/2+1 { // load factor at most 2/3
+		size <<= 1
+	}
+	return &scorer{slots: hugemem.Make[wslot](size, static), mask: uint64(size - 1)}
+}
+
+// slot returns the slot of key k (fixKey'd): the one holding it, else the
+// empty one where it goes.
+func (sr *scorer) slot(k uint64) *wslot {
+	i := k & sr.mask
+	for sr.slots[i].key != 0 && sr.slots[i].key != k {
+		i = (i + 1) & sr.mask
+	}
+	return &sr.slots[i]
 }
 
 // score fills sc (len(toks) x nLabels) with the feature scores of s, the
@@ -306,102 +365,162 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 // ReadModel reads a model written by WriteTo. name is used in errors.
 func ReadModel(r io.Reader, name string) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("ner: read model %s: %w", name, err)
-	}
-	defer zr.Close()
-	m, err := readModel(bufio.NewReaderSize(zr, 1<<16))
+	m, _, err := decodeModel(r, false, false)
 	if err != nil {
 		return nil, fmt.Errorf("ner: read model %s: %w", name, err)
 	}
 	return m, nil
 }
 
-const maxEntries = 1 << 26
-
-func readModel(br *bufio.Reader) (*Model, error) {
-	le := binary.LittleEndian
-	var b [8]byte
-	read := func(n int) ([]byte, error) {
-		_, err := io.ReadFull(br, b[:n])
-		return b[:n], err
-	}
-	hdr := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, hdr); err != nil || string(hdr) != magic {
-		return nil, errors.New("not a dyad NER model (bad magic)")
-	}
-	x, err := read(4)
+// readRecognizerModel reads a model written by WriteTo for a recognizer
+// alone: the feature weights go straight from the file into the scorer
+// (static: see hugemem.Static), and the model returned has no feature
+// table or weight rows, only what newRecognizer keeps of it. The scorer
+// holds each feature's full key, so it gives every feature the weights
+// ReadModel's model would. This is Load's path: building and dropping
+// the model's own feature table took about a third of loading the
+// recogniser.
+func readRecognizerModel(r io.Reader, name string, static bool) (*Model, *scorer, error) {
+	m, sr, err := decodeModel(r, true, static)
 	if err != nil {
-		return nil, err
+		return nil, nil, fmt.Errorf("ner: read model %s: %w", name, err)
+	}
+	return m, sr, nil
+}
+
+const (
+	maxEntries = 1 << 26
+	// maxModel bounds the decompressed size of a model file.
+	maxModel = 512 << 20
+)
+
+// decodeModel decompresses and decodes a model. With scorerOnly it
+// returns the feature weights as a scorer and leaves the model's feats and
+// w empty; otherwise the scorer is nil.
+func decodeModel(r io.Reader, scorerOnly, static bool) (*Model, *scorer, error) {
+	data, err := gunzip.ReadAll(r, maxModel)
+	if err != nil {
+		return nil, nil, err
+	}
+	return parseModel(&mreader{b: data}, scorerOnly, static)
+}
+
+// mreader reads a decompressed model from memory.
+type mreader struct{ b []byte }
+
+// next returns the next n bytes (a view of the buffer, not a copy).
+func (r *mreader) next(n int) ([]byte, error) {
+	if n < 0 || n > len(r.b) {
+		r.b = r.b[len(r.b):]
+		return nil, io.ErrUnexpectedEOF
+	}
+	p := r.b[:n:n]
+	r.b = r.b[n:]
+	return p, nil
+}
+
+// uvarint reads an unsigned varint, with binary.ReadUvarint's errors.
+func (r *mreader) uvarint() (uint64, error) {
+	x, n := binary.Uvarint(r.b)
+	switch {
+	case n > 0:
+		r.b = r.b[n:]
+		return x, nil
+	case n < 0:
+		return 0, errors.New("varint overflows a 64-bit integer")
+	case len(r.b) == 0:
+		return 0, io.EOF
+	}
+	return 0, io.ErrUnexpectedEOF
+}
+
+func parseModel(br *mreader, scorerOnly, static bool) (*Model, *scorer, error) {
+	le := binary.LittleEndian
+	hdr, err := br.next(len(magic))
+	if err != nil || string(hdr) != magic {
+		return nil, nil, errors.New("not a dyad NER model (bad magic)")
+	}
+	x, err := br.next(4)
+	if err != nil {
+		return nil, nil, err
 	}
 	if int(le.Uint32(x)) != nLabels {
-		return nil, fmt.Errorf("model has %d labels, want %d", le.Uint32(x), nLabels)
+		return nil, nil, fmt.Errorf("model has %d labels, want %d", le.Uint32(x), nLabels)
 	}
 	for _, want := range labels {
-		n, err := br.ReadByte()
+		n, err := br.next(1)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		l := make([]byte, n)
-		if _, err := io.ReadFull(br, l); err != nil {
-			return nil, err
+		l, err := br.next(int(n[0]))
+		if err != nil {
+			return nil, nil, err
 		}
 		if string(l) != want {
-			return nil, fmt.Errorf("model label %q, want %q", l, want)
+			return nil, nil, fmt.Errorf("model label %q, want %q", l, want)
 		}
 	}
 	m := &Model{}
 	for i := range m.trans {
-		x, err := read(4)
+		x, err := br.next(4)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		m.trans[i] = math.Float32frombits(le.Uint32(x))
 	}
-	if x, err = read(4); err != nil {
-		return nil, err
+	if x, err = br.next(4); err != nil {
+		return nil, nil, err
 	}
 	scale := math.Float32frombits(le.Uint32(x))
-	if x, err = read(4); err != nil {
-		return nil, err
+	if x, err = br.next(4); err != nil {
+		return nil, nil, err
 	}
 	nf := int(le.Uint32(x))
 	if nf > maxEntries {
-		return nil, fmt.Errorf("too many features (%d)", nf)
+		return nil, nil, fmt.Errorf("too many features (%d)", nf)
 	}
 	keys, err := readKeys(br, nf)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	m.feats = newTable[int32](nf)
-	m.w = make([]float32, nf*nLabels)
-	raw := make([]byte, nf*nLabels*2)
-	if _, err := io.ReadFull(br, raw); err != nil {
-		return nil, err
+	raw, err := br.next(nf * nLabels * 2)
+	if err != nil {
+		return nil, nil, err
 	}
-	for i, k := range keys {
-		m.feats.put(k, int32(i))
-	}
-	for i := range m.w {
-		m.w[i] = float32(int16(le.Uint16(raw[2*i:]))) * scale
+	var sr *scorer
+	if scorerOnly {
+		sr = newScorerFrom(keys, raw, scale, static)
+	} else {
+		m.feats = newTable[int32](nf)
+		m.w = make([]float32, nf*nLabels)
+		for i, k := range keys {
+			m.feats.put(k, int32(i))
+		}
+		for i := range m.w {
+			m.w[i] = float32(int16(le.Uint16(raw[2*i:]))) * scale
+		}
 	}
 	if m.lex, err = readTable(br, 1, func(p []byte) uint8 { return p[0] }); err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
+		return nil, nil, fmt.Errorf("lexicon: %w", err)
 	}
 	gt, err := readTable(br, 2, func(p []byte) uint16 { return le.Uint16(p) })
 	if err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", err)
+		return nil, nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	m.gaz = &gazetteer{t: gt}
-	return m, nil
+	return m, sr, nil
 }
 
-func readKeys(br *bufio.Reader, n int) ([]uint64, error) {
+func readKeys(br *mreader, n int) ([]uint64, error) {
+	// Every key takes at least a byte: a count beyond the bytes left is
+	// an error before anything is allocated for it.
+	if n > len(br.b) {
+		return nil, io.ErrUnexpectedEOF
+	}
 	keys := make([]uint64, n)
 	var prev uint64
 	for i := range keys {
-		d, err := binary.ReadUvarint(br)
+		d, err := br.uvarint()
 		if err != nil {
 			return nil, err
 		}
@@ -411,8 +530,8 @@ func readKeys(br *bufio.Reader, n int) ([]uint64, error) {
 	return keys, nil
 }
 
-func readTable[V any](br *bufio.Reader, size int, val func([]byte) V) (*table[V], error) {
-	n, err := binary.ReadUvarint(br)
+func readTable[V any](br *mreader, size int, val func([]byte) V) (*table[V], error) {
+	n, err := br.uvarint()
 	if err != nil {
 		return nil, err
 	}
@@ -423,8 +542,8 @@ func readTable[V any](br *bufio.Reader, size int, val func([]byte) V) (*table[V]
 	if err != nil {
 		return nil, err
 	}
-	raw := make([]byte, int(n)*size)
-	if _, err := io.ReadFull(br, raw); err != nil {
+	raw, err := br.next(int(n) * size)
+	if err != nil {
 		return nil, err
 	}
 	t := newTable[V](int(n))

@@ -44,8 +44,13 @@ type scratch struct {
 
 // Load returns the recognizer with the embedded model and the embedded
 // actor knowledge base, loaded once.
-var Load = sync.OnceValues(func() (*Recognizer, error) {
-	m, err := ReadModel(bytes.NewReader(embedded), "nlp/ner/model/ner.model.gz")
+var Load = sync.OnceValues(func() (*Recognizer, error) { return loadEmbedded(true) })
+
+// loadEmbedded builds the recognizer of the embedded model and knowledge
+// base; its weight table is static (see hugemem.Static) when it is to be
+// kept for the process.
+func loadEmbedded(static bool) (*Recognizer, error) {
+	m, sr, err := readRecognizerModel(bytes.NewReader(embedded), "nlp/ner/model/ner.model.gz", static)
 	if err != nil {
 		return nil, err
 	}
@@ -53,22 +58,22 @@ var Load = sync.OnceValues(func() (*Recognizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
-	return newRecognizer(m, kb, true), nil
-})
+	return newRecognizer(m, sr, kb), nil
+}
 
 // New returns a recognizer running model m with the knowledge base kb (the
 // one the model was trained with; nil for none).
-func New(m *Model, kb *actor.KB) *Recognizer { return newRecognizer(m, kb, false) }
+func New(m *Model, kb *actor.KB) *Recognizer { return newRecognizer(m, newScorer(m, false), kb) }
 
-// newRecognizer builds a recognizer whose weight table is static (see
-// hugemem.Static) when it is the embedded one, kept for the process.
-func newRecognizer(m *Model, kb *actor.KB, static bool) *Recognizer {
+// newRecognizer builds a recognizer of model m whose feature weights are
+// in sr.
+func newRecognizer(m *Model, sr *scorer, kb *actor.KB) *Recognizer {
 	// The recognizer keeps the model's lexicons and transitions and its
 	// own copy of the weights, so that the model's tables can be freed
 	// with the model and later changes to it (ShiftEntityScores) do not
 	// reach the recognizer.
 	mc := &Model{trans: m.trans, lex: m.lex, gaz: m.gaz}
-	r := &Recognizer{m: mc, sr: newScorer(m, static), kb: kb, kbc: kbClasses(kb)}
+	r := &Recognizer{m: mc, sr: sr, kb: kb, kbc: kbClasses(kb)}
 	if kb != nil {
 		names := kb.Names()
 		r.igo = make([]bool, len(names))

@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/dyad-events/dyad/internal/gunzip"
 	"github.com/dyad-events/dyad/internal/hugemem"
 )
 
@@ -311,16 +312,12 @@ func writeModel(w io.Writer, labels []string, trans, lab *column) error {
 const maxModel = 512 << 20
 
 func readModel(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(io.LimitReader(zr, maxModel+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxModel {
+	data, err := gunzip.ReadAll(r, maxModel)
+	if errors.Is(err, gunzip.ErrTooLarge) {
 		return nil, fmt.Errorf("more than %d bytes decompressed", maxModel)
+	}
+	if err != nil {
+		return nil, err
 	}
 	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, errors.New("not a dyad parser model")

@@ -2,12 +2,15 @@ package tag
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/dyad-events/dyad/internal/gunzip"
 )
 
 // Model is a trained tagger and lemmatizer: the perceptron's averaged and
@@ -76,6 +79,7 @@ const modelMagic = "dyad-tag 1\n"
 // allocations before its bytes run out.
 const (
 	maxStr   = 1 << 16
+	maxModel = 512 << 20 // decompressed bytes
 	maxCount = 1 << 26
 )
 
@@ -145,24 +149,26 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 
 // ReadModel reads a model written by WriteTo. name is used in errors.
 func ReadModel(r io.Reader, name string) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	data, err := gunzip.ReadAll(r, maxModel)
 	if err != nil {
 		return nil, fmt.Errorf("read model %s: %w", name, err)
 	}
-	defer zr.Close()
-	m, err := decodeModel(bufio.NewReaderSize(zr, 64<<10))
+	m, err := decodeModel(data)
 	if err != nil {
 		return nil, fmt.Errorf("read model %s: %w", name, err)
 	}
 	return m, nil
 }
 
-func decodeModel(br *bufio.Reader) (*Model, error) {
-	d := &decoder{r: br}
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+// decodeModel decodes a decompressed model. Slices are sized up front
+// from their counts, bounded by the bytes left (every entry takes one at
+// least), so that a corrupt count cannot make it allocate more than the
+// file's size.
+func decodeModel(data []byte) (*Model, error) {
+	if !bytes.HasPrefix(data, []byte(modelMagic)) {
 		return nil, errors.New("not a dyad tagger model (bad magic)")
 	}
+	d := &decoder{b: data[len(modelMagic):]}
 	m := &Model{}
 	n := d.count()
 	if n > 255 {
@@ -172,7 +178,7 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 		m.classes = append(m.classes, class{d.str(), d.str()})
 	}
 	n = d.count()
-	m.keys = make([]uint32, 0, min(n, 1<<16))
+	m.keys = make([]uint32, 0, min(n, len(d.b)))
 	prev := uint64(0)
 	for i := 0; i < n && d.err == nil; i++ {
 		k := prev + d.uint()
@@ -194,7 +200,7 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	m.cls = make([]uint8, 0, min(int(total), 1<<16))
+	m.cls = make([]uint8, 0, min(int(total), len(d.b)))
 	for i := 0; i < int(total) && d.err == nil; i++ {
 		c := d.byte()
 		if int(c) >= len(m.classes) {
@@ -202,7 +208,7 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 		}
 		m.cls = append(m.cls, c)
 	}
-	m.w = make([]int16, 0, min(int(total), 1<<16))
+	m.w = make([]int16, 0, min(int(total), len(d.b)))
 	for i := 0; i < int(total) && d.err == nil; i++ {
 		x := d.int()
 		if x < math.MinInt16 || x > math.MaxInt16 {
@@ -247,7 +253,7 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if _, err := br.ReadByte(); err != io.EOF {
+	if len(d.b) != 0 {
 		return nil, errors.New("trailing data after model")
 	}
 	return m, nil
@@ -301,8 +307,10 @@ func (e *encoder) strs(ss []string) {
 	}
 }
 
+// decoder reads a decompressed model from memory; the first error sticks
+// and later reads return zero values.
 type decoder struct {
-	r   *bufio.Reader
+	b   []byte
 	err error
 }
 
@@ -319,8 +327,12 @@ func (d *decoder) byte() byte {
 	if d.err != nil {
 		return 0
 	}
-	b, err := d.r.ReadByte()
-	d.fail(err)
+	if len(d.b) == 0 {
+		d.fail(io.ErrUnexpectedEOF)
+		return 0
+	}
+	b := d.b[0]
+	d.b = d.b[1:]
 	return b
 }
 
@@ -328,8 +340,12 @@ func (d *decoder) uint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	x, err := binary.ReadUvarint(d.r)
-	d.fail(err)
+	x, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail(varintErr(n))
+		return 0
+	}
+	d.b = d.b[n:]
 	return x
 }
 
@@ -337,9 +353,21 @@ func (d *decoder) int() int64 {
 	if d.err != nil {
 		return 0
 	}
-	x, err := binary.ReadVarint(d.r)
-	d.fail(err)
+	x, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail(varintErr(n))
+		return 0
+	}
+	d.b = d.b[n:]
 	return x
+}
+
+// varintErr is the error of binary.Uvarint or Varint returning n <= 0.
+func varintErr(n int) error {
+	if n == 0 {
+		return io.ErrUnexpectedEOF
+	}
+	return errors.New("varint overflows a 64-bit integer")
 }
 
 func (d *decoder) count() int {
@@ -360,10 +388,13 @@ func (d *decoder) str() string {
 		d.fail(fmt.Errorf("string of %d bytes too long", n))
 		return ""
 	}
-	b := make([]byte, n)
-	_, err := io.ReadFull(d.r, b)
-	d.fail(err)
-	return string(b)
+	if n > uint64(len(d.b)) {
+		d.fail(io.ErrUnexpectedEOF)
+		return ""
+	}
+	str := string(d.b[:n])
+	d.b = d.b[n:]
+	return str
 }
 
 func (d *decoder) strs() []string {
