@@ -240,7 +240,7 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 			i++ // "The Democratic Party": UNER leaves the article out of names with a head word
 		}
 		e := j
-		for e-i >= 2 && weekdays[strings.ToLower(s.Tokens[e-1].Text)] {
+		for e-i >= 2 && nlp.IsWeekday(s.Tokens[e-1].Text) {
 			e-- // "Yasser Arafat Wednesday rejected": the day says when, not who
 		}
 		dst = append(dst, nlp.Entity{

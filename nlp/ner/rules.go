@@ -36,11 +36,6 @@ var months = map[string]bool{
 	"sept": true, "oct": true, "nov": true, "dec": true,
 }
 
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true,
-}
-
 var dateWords = map[string]bool{"today": true, "yesterday": true, "tomorrow": true}
 
 var dateMods = map[string]bool{
@@ -200,7 +195,7 @@ func (m *ruleMatcher) date(i int) int {
 	case dateWords[w]:
 		return i + 1
 	case dateMods[w] && i+1 < len(m.lower):
-		if weekdays[m.at(i+1)] || dateUnits[m.at(i+1)] || m.isMonth(i+1) {
+		if nlp.IsWeekday(m.at(i+1)) || dateUnits[m.at(i+1)] || m.isMonth(i+1) {
 			return i + 2
 		}
 		if w == "early" || w == "late" || w == "mid" {
@@ -208,7 +203,7 @@ func (m *ruleMatcher) date(i int) int {
 				return i + 2
 			}
 		}
-	case weekdays[w] && capitalised(m.toks[i].Text):
+	case nlp.IsWeekday(w) && capitalised(m.toks[i].Text):
 		j := i + 1
 		if m.at(j) == "," && m.isMonth(j+1) {
 			j++

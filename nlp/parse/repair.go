@@ -173,15 +173,11 @@ func lexicalAux(toks []nlp.Token, a int) {
 	toks[h].Head, toks[h].Dep = o+1, "amod"
 }
 
-// weekdays are the day names news puts after a subject's name ("Yasser
-// Arafat Wednesday rejected").
-var weekdays = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
-
 // weekdayInName moves a day name the parser made part of a name (flat)
 // to the verb the name depends on, as a bare temporal oblique: no day
 // name of EWT train is flat.
 func weekdayInName(toks []nlp.Token, i int) {
-	if toks[i].Dep != "flat" || !weekdays[toks[i].Text] {
+	if toks[i].Dep != "flat" || !nlp.IsWeekday(toks[i].Text) || toks[i].Text[0] < 'A' || toks[i].Text[0] > 'Z' {
 		return
 	}
 	h := toks[i].Head - 1
