@@ -92,7 +92,8 @@ import (
 //   - violence whose doer is unnamed but whose means is ("an explosion
 //     near Samarra killed two youths") is by the unidentified armed forces
 //     (UAF) of the country it happened in, and only with a victim and a
-//     place; violence on a town of the actor's own country is on that
+//     place, which a city modifying the means gives ("a Kabul car bombing
+//     killed five"); violence on a town of the actor's own country is on that
 //     country ("Bosnian Serb forces shelled Bihac");
 //   - what the sentence only asks, supposes or labels is no event: a
 //     question, a "whether" clause, a subject opened by "neither", a
@@ -554,6 +555,11 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// is between the pair the article is about.
 		actors = sv.parties(in, t)
 		conf *= 0.6
+	}
+	if p.Type == "ASSAULT" && p.POS == "V" && len(actors) > 0 && !slices.ContainsFunc(actors, func(a actor.Mention) bool { return !sv.placeOfCause(a) }) {
+		// "a Kabul car bombing killed five": the city names where the
+		// bomb went off, not who set it.
+		actors = nil
 	}
 	if len(actors) == 0 && p.Type == "ASSAULT" && p.POS == "V" {
 		// "an explosion near Samarra killed two youths": by unidentified

@@ -72,3 +72,18 @@ func (c *Coder) unidentified(in Input, sv *sentence, t int, passive bool) (actor
 		Text: tok.Text, Via: "unidentified",
 		Actor: actor.Actor{Code: country + "UAF", Country: country, Sector: "UAF", Name: "unidentified armed forces", Type: actor.TypeGroup}}, true
 }
+
+// placeOfCause reports a capital or country mention that only modifies a
+// violent means ("a Kabul car bombing", "the Baghdad blast"): a place,
+// not a doer.
+func (sv *sentence) placeOfCause(m actor.Mention) bool {
+	if !m.Capital && m.Actor.Type != actor.TypeCountry {
+		return false
+	}
+	h := sv.headOf(m)
+	if h < 0 || (sv.s.Tokens[h].Dep != "compound" && sv.s.Tokens[h].Dep != "amod") {
+		return false
+	}
+	g := sv.s.Tokens[h].Head - 1
+	return g >= 0 && violentCauses[strings.ToLower(sv.s.Tokens[g].Lemma)]
+}

@@ -348,6 +348,9 @@ func TestCodingCases(t *testing.T) {
 		{"an organisation headed by 'Agency' opening the sentence",
 			"Agency for Rural Development said on Monday that the dam would open.",
 			nil, nil},
+		{"a city modifying a bombing says where, not who; joining parliament is no cooperation",
+			"Last week a Lima car bombing killed five people, and the new senator first joined parliament in 1990.",
+			[]string{"ASSAULT PER>PER"}, []string{"COOPERATE PER>PER", "COOPERATE PER>-"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
