@@ -964,23 +964,12 @@ func nameSpan(s *nlp.Sentence, t int) (int, int) {
 	return lo, hi
 }
 
-// under reports whether token i lies in the subtree of token root.
-func under(s *nlp.Sentence, i, root int) bool {
-	for n := 0; i >= 0 && n < len(s.Tokens); n++ {
-		if i == root {
-			return true
-		}
-		i = s.Tokens[i].Head - 1
-	}
-	return false
-}
-
 // apposCountry returns the country an apposition at ap names and the
 // sector its words give ("the directorate that manages religious issues
 // in Turkey": TUR, REL).
 func apposCountry(s *nlp.Sentence, ms []Mention, ap int) (country, sector string) {
 	for _, m := range ms {
-		if !under(s, m.Tokens[0], ap) {
+		if m.Tokens[0] != ap && !nlp.Dominates(s.Tokens, ap, m.Tokens[0]) {
 			continue
 		}
 		if h := s.Tokens[m.Tokens[0]].Head - 1; s.Tokens[m.Tokens[0]].Dep == "compound" && h >= 0 && h != ap && isUpper(s.Tokens[h].Text) {
@@ -1011,7 +1000,7 @@ func ownWord(s *nlp.Sentence, m Mention, ap int) bool {
 			return true
 		}
 		if s.Tokens[t].Head-1 == ap {
-			switch dep := s.Tokens[t].Dep; base(dep) {
+			switch dep := s.Tokens[t].Dep; nlp.BaseRel(dep) {
 			case "amod", "compound", "flat", "acl", "det", "conj": // "a veteran, activist"
 			case "nmod":
 				if dep != "nmod:poss" && caseOf(s.Tokens, t) == "" {

@@ -59,7 +59,7 @@ func relationalMentions(d *nlp.Doc, si int, ms []Mention) []Mention {
 		if lo < 0 && tok.POS == "NOUN" {
 			// The "of" form: "the rivals of Iran".
 			for _, c := range children(s, r) {
-				if base(toks[c].Dep) == "nmod" && toks[c].Dep != "nmod:poss" && caseOf(toks, c) == "of" && c > r {
+				if nlp.BaseRel(toks[c].Dep) == "nmod" && toks[c].Dep != "nmod:poss" && caseOf(toks, c) == "of" && c > r {
 					if _, e := nounPhrase(s, c); e > hi {
 						lo, hi = r, e
 					}
@@ -135,14 +135,6 @@ func children(s *nlp.Sentence, h int) []int {
 	return out
 }
 
-// base is a dependency label without its subtype: "nmod" for "nmod:poss".
-func base(dep string) string {
-	if i := strings.IndexByte(dep, ':'); i >= 0 {
-		return dep[:i]
-	}
-	return dep
-}
-
 // nounPhrase returns the tokens [lo, hi) of the noun phrase headed by h:
 // h with its determiners, modifiers, names, possessors and "of" phrases,
 // not its clauses, appositions or conjuncts.
@@ -152,7 +144,7 @@ func nounPhrase(s *nlp.Sentence, h int) (int, int) {
 	walk = func(i int) {
 		lo, hi = min(lo, i), max(hi, i+1)
 		for _, c := range children(s, i) {
-			switch dep := s.Tokens[c].Dep; base(dep) {
+			switch dep := s.Tokens[c].Dep; nlp.BaseRel(dep) {
 			case "det", "amod", "compound", "flat", "case", "nummod", "fixed":
 				walk(c)
 			case "nmod":
@@ -203,7 +195,7 @@ func namedParty(s *nlp.Sentence, ms []Mention, r int) (Mention, bool) {
 func partyIn(s *nlp.Sentence, ms []Mention, r int) (Mention, bool) {
 	toks := s.Tokens
 	for _, c := range children(s, r) {
-		if base(toks[c].Dep) == "nmod" && locatedIn(toks, c) {
+		if nlp.BaseRel(toks[c].Dep) == "nmod" && locatedIn(toks, c) {
 			for _, m := range ms {
 				if m.Tokens[0] <= c && c < m.Tokens[1] && m.Actor.Type == TypeCountry && m.Via == "kb" {
 					return m, true
@@ -241,7 +233,7 @@ func sideParties(s *nlp.Sentence, ms []Mention) {
 				continue
 			}
 			for _, c := range children(s, i) {
-				if base(toks[c].Dep) == "nmod" && c > i && caseOf(toks, c) == "to" {
+				if nlp.BaseRel(toks[c].Dep) == "nmod" && c > i && caseOf(toks, c) == "to" {
 					side = true
 				}
 			}

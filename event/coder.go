@@ -328,7 +328,7 @@ func (sv *sentence) subjunctive(c int) bool {
 	singular := false
 	for _, x := range sv.children[c] {
 		tok := sv.s.Tokens[x]
-		switch base(tok.Dep) {
+		switch nlp.BaseRel(tok.Dep) {
 		case "aux", "cop", "mark":
 			if tok.Dep != "mark" || strings.EqualFold(tok.Text, "to") {
 				return false
@@ -406,7 +406,7 @@ func (sv *sentence) predicate(t int) bool {
 // firstPerson reports a clause whose subject is "I" or "we".
 func (sv *sentence) firstPerson(t int) bool {
 	for _, c := range sv.children[t] {
-		if base(sv.s.Tokens[c].Dep) == "nsubj" {
+		if nlp.BaseRel(sv.s.Tokens[c].Dep) == "nsubj" {
 			switch strings.ToLower(sv.s.Tokens[c].Text) {
 			case "i", "we":
 				return true
@@ -509,7 +509,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 	if p.POS == "N" {
 		// A noun takes the modality of the verb it hangs on: "failed to
 		// reach an agreement", "did not hold talks", "could sign a deal".
-		if sv.demanded(t) || sv.reason(t) || sv.undone(t) || base(sv.s.Tokens[t].Dep) == "acl" && sv.intended(t) {
+		if sv.demanded(t) || sv.reason(t) || sv.undone(t) || nlp.BaseRel(sv.s.Tokens[t].Dep) == "acl" && sv.intended(t) {
 			// "demanded the resignation"; "its demands that the government
 			// grant more rights" (parsed as a noun "grant").
 			return nil
@@ -541,7 +541,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// governing verb's subject.
 		if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[h].POS) == "V" &&
 			(sv.s.Tokens[t].Dep == "obj" && lightVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] || sv.pronounPossessor(t) ||
-				base(sv.s.Tokens[t].Dep) == "obl" && sv.marker(t) == "for" && motionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)]) {
+				nlp.BaseRel(sv.s.Tokens[t].Dep) == "obl" && sv.marker(t) == "for" && motionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)]) {
 			// "held talks", "arrived in Baku for talks".
 
 			actors = c.fill(in, sv, h, []Role{{Rel: "subj"}}, true).mentions
@@ -994,7 +994,7 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) ([]ac
 		var next []int
 		for _, h := range queue {
 			for _, d := range sv.children[h] {
-				switch base(sv.s.Tokens[d].Dep) {
+				switch nlp.BaseRel(sv.s.Tokens[d].Dep) {
 				case "nsubj", "csubj", "expl", "punct", "parataxis", "discourse", "vocative", "list", "dep", "reparandum":
 					continue
 				case "obl", "nmod":
@@ -1038,7 +1038,7 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) ([]ac
 func (sv *sentence) newAgreement(t int) bool {
 	for _, c := range sv.children[t] {
 		tok := sv.s.Tokens[c]
-		switch base(tok.Dep) {
+		switch nlp.BaseRel(tok.Dep) {
 		case "amod":
 			switch strings.ToLower(tok.Lemma) {
 			case "new", "latest", "fresh", "historic", "landmark", "first":
@@ -1358,7 +1358,7 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 				continue
 			}
 			for _, o := range sv.children[t] {
-				if d := sv.s.Tokens[o].Dep; d != "obj" && base(d) != "obl" {
+				if d := sv.s.Tokens[o].Dep; d != "obj" && nlp.BaseRel(d) != "obl" {
 					continue
 				}
 				if d, ok := sv.nmodBelow(o, r.Prep, 3); ok && try(d) {
@@ -1424,7 +1424,7 @@ func (sv *sentence) nmodBelow(o int, prep string, depth int) (int, bool) {
 		var next []int
 		for _, h := range level {
 			for _, d := range sv.children[h] {
-				if base(sv.s.Tokens[d].Dep) != "nmod" {
+				if nlp.BaseRel(sv.s.Tokens[d].Dep) != "nmod" {
 					continue
 				}
 				if sv.marker(d) == prep {
@@ -1706,7 +1706,7 @@ func (sv *sentence) intended(t int) bool {
 		if h < 0 {
 			return false
 		}
-		switch base(tok.Dep) {
+		switch nlp.BaseRel(tok.Dep) {
 		case "xcomp", "ccomp":
 			lemma := strings.ToLower(sv.s.Tokens[h].Lemma)
 			if planVerbs[lemma] && n == 0 {
@@ -1742,7 +1742,7 @@ func (sv *sentence) intended(t int) bool {
 // but its content: "developed programmes to train religious cadres" (the
 // parser hangs the infinitive on the verb).
 func (sv *sentence) purpose(t int) bool {
-	if base(sv.s.Tokens[t].Dep) != "advcl" || !sv.hasMark(t, "to") {
+	if nlp.BaseRel(sv.s.Tokens[t].Dep) != "advcl" || !sv.hasMark(t, "to") {
 		return false
 	}
 	if h := sv.s.Tokens[t].Head - 1; h >= 0 {
@@ -1762,7 +1762,7 @@ func (sv *sentence) inPurpose(t int) bool {
 		if sv.purpose(t) {
 			return true
 		}
-		switch base(sv.s.Tokens[t].Dep) {
+		switch nlp.BaseRel(sv.s.Tokens[t].Dep) {
 		case "xcomp", "conj":
 			t = sv.s.Tokens[t].Head - 1
 		default:
@@ -1907,7 +1907,7 @@ func (sv *sentence) demanded(t int) bool {
 	switch lemma := strings.ToLower(sv.s.Tokens[h].Lemma); {
 	case tok.Dep == "obj":
 		return demandVerbs[lemma]
-	case base(tok.Dep) == "obl" && sv.marker(t) == "for":
+	case nlp.BaseRel(tok.Dep) == "obl" && sv.marker(t) == "for":
 		return lemma == "call" || lemma == "appeal" || lemma == "press" || lemma == "push" || lemma == "ask"
 	}
 	return false
@@ -1919,7 +1919,7 @@ func (sv *sentence) demanded(t int) bool {
 // what happened).
 func (sv *sentence) inReasonPhrase(t int) bool {
 	for a, n := sv.s.Tokens[t].Head-1, 0; a >= 0 && n < 5; a, n = sv.s.Tokens[a].Head-1, n+1 {
-		if b := base(sv.s.Tokens[a].Dep); b == "obl" || b == "nmod" {
+		if b := nlp.BaseRel(sv.s.Tokens[a].Dep); b == "obl" || b == "nmod" {
 			if m := sv.marker(a); m == "because" || m == "despite" {
 				return true
 			}
@@ -1936,7 +1936,7 @@ func (sv *sentence) reason(t int) bool {
 	if sv.inReasonPhrase(t) {
 		return true
 	}
-	if b := base(tok.Dep); b != "obl" && b != "nmod" {
+	if b := nlp.BaseRel(tok.Dep); b != "obl" && b != "nmod" {
 		return false
 	}
 	switch sv.marker(t) {
@@ -2047,7 +2047,7 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 	if h < 0 {
 		return nil
 	}
-	switch base(toks[t].Dep) {
+	switch nlp.BaseRel(toks[t].Dep) {
 	case "xcomp":
 		// Object control ("urged Turkey to act") before subject control,
 		// and a passive controller ("it is prepared to impose").
@@ -2066,8 +2066,8 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 		}
 		return nil
 	case "conj":
-		if g := toks[h].Head - 1; g >= 0 && (base(toks[h].Dep) == "advcl" || toks[h].Dep == "acl") && sv.reducedPassive(h) &&
-			slices.ContainsFunc(sv.children[t], func(c int) bool { return base(toks[c].Dep) == "aux" }) {
+		if g := toks[h].Head - 1; g >= 0 && (nlp.BaseRel(toks[h].Dep) == "advcl" || toks[h].Dep == "acl") && sv.reducedPassive(h) &&
+			slices.ContainsFunc(sv.children[t], func(c int) bool { return nlp.BaseRel(toks[c].Dep) == "aux" }) {
 			// "opened its borders to Africans ordered out of Nigeria, but
 			// was still refusing ...": a finite verb the parser conjoined
 			// with a participle belongs to the participle's head.
@@ -2113,9 +2113,9 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 func (sv *sentence) reducedPassive(t int) bool {
 	switch x := sv.s.Tokens[t].XPOS; {
 	case x == "VBN":
-	case x == "VBD" && base(sv.s.Tokens[t].Dep) == "advcl" && sv.subordinated(t, "when", "if", "once", "unless", "until", "as", "though", "although"):
+	case x == "VBD" && nlp.BaseRel(sv.s.Tokens[t].Dep) == "advcl" && sv.subordinated(t, "when", "if", "once", "unless", "until", "as", "though", "although"):
 		// "When asked about", "if elected": tagged past, read passive.
-	case x == "VBD" && base(sv.s.Tokens[t].Dep) == "advcl" && !slices.ContainsFunc(sv.children[t], func(c int) bool { return sv.s.Tokens[c].Dep == "mark" }):
+	case x == "VBD" && nlp.BaseRel(sv.s.Tokens[t].Dep) == "advcl" && !slices.ContainsFunc(sv.children[t], func(c int) bool { return sv.s.Tokens[c].Dep == "mark" }):
 		// "opened its borders to West Africans ordered out of Nigeria": a
 		// past tense with no subject and no subordinator is a participle
 		// the tagger misread (in UD English such a clause is a VBN).
@@ -2123,7 +2123,7 @@ func (sv *sentence) reducedPassive(t int) bool {
 		return false
 	}
 	for _, c := range sv.children[t] {
-		switch base(sv.s.Tokens[c].Dep) {
+		switch nlp.BaseRel(sv.s.Tokens[c].Dep) {
 		case "obj", "nsubj", "aux", "iobj", "ccomp", "xcomp":
 			return false
 		}
@@ -2137,7 +2137,7 @@ func (sv *sentence) mentionIn(d int) bool {
 		return true
 	}
 	for _, c := range sv.children[d] {
-		switch base(sv.s.Tokens[c].Dep) {
+		switch nlp.BaseRel(sv.s.Tokens[c].Dep) {
 		case "compound", "flat", "nmod":
 			if sv.mention[c] >= 0 {
 				return true
@@ -2164,16 +2164,16 @@ func (sv *sentence) fills(d int, r Role) bool {
 	case "poss":
 		return dep == "nmod:poss"
 	case "agent":
-		return dep == "obl:agent" || (base(dep) == "obl" && sv.marker(d) == "by")
+		return dep == "obl:agent" || (nlp.BaseRel(dep) == "obl" && sv.marker(d) == "by")
 	case "obl", "nmod":
-		if base(dep) != r.Rel || dep == "obl:agent" && r.Prep != "by" {
+		if nlp.BaseRel(dep) != r.Rel || dep == "obl:agent" && r.Prep != "by" {
 			return false
 		}
 		return r.Prep == "" || sv.marker(d) == r.Prep
 	case "prt":
 		return dep == "compound:prt"
 	default:
-		return base(dep) == r.Rel
+		return nlp.BaseRel(dep) == r.Rel
 	}
 }
 
@@ -2185,13 +2185,6 @@ func (sv *sentence) marker(d int) string {
 		}
 	}
 	return ""
-}
-
-func base(dep string) string {
-	if i := strings.IndexByte(dep, ':'); i >= 0 {
-		return dep[:i]
-	}
-	return dep
 }
 
 // mentionsUnder returns the mentions at token d or within its noun phrase
@@ -2243,17 +2236,17 @@ func (sv *sentence) mentionsUnder(in Input, d int) []participant {
 			return
 		}
 		for _, c := range sv.children[i] {
-			switch base(sv.s.Tokens[c].Dep) {
+			switch nlp.BaseRel(sv.s.Tokens[c].Dep) {
 			case "compound", "amod", "flat", "appos", "nmod", "det":
 				if sv.s.Tokens[c].Dep == "nmod:poss" && depth > 0 {
 					continue
 				}
-				if base(sv.s.Tokens[c].Dep) == "nmod" && sector == "" && locativeMarker(sv.marker(c)) {
+				if nlp.BaseRel(sv.s.Tokens[c].Dep) == "nmod" && sector == "" && locativeMarker(sv.marker(c)) {
 					// "an attack by soldiers in south Ithilen": where, not
 					// who (but "authorities in Croatia" are Croatia's).
 					continue
 				}
-				if base(sv.s.Tokens[c].Dep) == "nmod" && temporalMarker(sv.marker(c)) {
+				if nlp.BaseRel(sv.s.Tokens[c].Dep) == "nmod" && temporalMarker(sv.marker(c)) {
 					// "the offices of the administrators following the
 					// killing of an Israeli man": another event, not a party.
 					continue
@@ -2321,7 +2314,7 @@ func (sv *sentence) nearestOther(in Input, t int, a actor.Mention) int {
 
 func (sv *sentence) hasAux(t int, words ...string) bool {
 	for _, c := range sv.children[t] {
-		if base(sv.s.Tokens[c].Dep) == "aux" {
+		if nlp.BaseRel(sv.s.Tokens[c].Dep) == "aux" {
 			w := strings.ToLower(sv.s.Tokens[c].Text)
 			for _, x := range words {
 				if w == x {
@@ -2376,7 +2369,7 @@ func (sv *sentence) underDemand(t int) bool {
 // auxiliary is a present form.
 func (sv *sentence) present(t int) bool {
 	for _, c := range sv.children[t] {
-		if base(sv.s.Tokens[c].Dep) == "aux" {
+		if nlp.BaseRel(sv.s.Tokens[c].Dep) == "aux" {
 			x := sv.s.Tokens[c].XPOS
 			return x == "VBP" || x == "VBZ"
 		}
@@ -2419,7 +2412,7 @@ func (sv *sentence) negated(t int) bool {
 		}
 		// "neither US nor British authorities delivered": a subject
 		// opened by "neither" denies the act of all its conjuncts.
-		if base(tk.Dep) == "nsubj" {
+		if nlp.BaseRel(tk.Dep) == "nsubj" {
 			lo, hi := sv.subtreeSpan(c)
 			for lo < hi && sv.s.Tokens[lo].POS == "PUNCT" {
 				lo++
@@ -2473,7 +2466,7 @@ func (sv *sentence) measured(d int) int {
 		return -1
 	}
 	for _, c := range sv.children[d] {
-		if base(sv.s.Tokens[c].Dep) == "nmod" && sv.marker(c) == "of" {
+		if nlp.BaseRel(sv.s.Tokens[c].Dep) == "nmod" && sv.marker(c) == "of" {
 			return c
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/nlp"
 )
 
 // violentCauses are nouns of a violent act that can stand where its doer
@@ -32,7 +33,7 @@ func (c *Coder) unidentified(in Input, sv *sentence, t int, passive bool) (actor
 		if !violentCauses[strings.ToLower(tok.Lemma)] || sv.mention[x] >= 0 {
 			continue
 		}
-		switch d := base(tok.Dep); {
+		switch d := nlp.BaseRel(tok.Dep); {
 		case !passive && d == "nsubj":
 			cause = x
 		case passive && (d == "obl" && (sv.marker(x) == "in" || sv.marker(x) == "by")):

@@ -55,29 +55,19 @@ func Load() (*Pipeline, error) {
 		coder *event.Coder
 		errs  [5]error
 	)
-	wg.Go(func() {
-		if ps, errs[1] = parse.Load(); errs[1] != nil {
-			errs[1] = fmt.Errorf("load parser: %w", errs[1])
-		}
-	})
-	wg.Go(func() {
-		if rec, errs[2] = ner.Load(); errs[2] != nil {
-			errs[2] = fmt.Errorf("load entity recogniser: %w", errs[2])
-		}
-	})
-	wg.Go(func() {
-		if tg, errs[0] = tag.Load(); errs[0] != nil {
-			errs[0] = fmt.Errorf("load tagger: %w", errs[0])
-		}
-	})
-	wg.Go(func() {
-		if kb, errs[3] = actor.Default(); errs[3] != nil {
-			errs[3] = fmt.Errorf("load knowledge base: %w", errs[3])
-		}
-		if coder, errs[4] = event.NewCoder(); errs[4] != nil {
-			errs[4] = fmt.Errorf("load event coder: %w", errs[4])
-		}
-	})
+	// run loads one stage in the background; errs keeps stage order.
+	run := func(i int, what string, load func() error) {
+		wg.Go(func() {
+			if err := load(); err != nil {
+				errs[i] = fmt.Errorf("load %s: %w", what, err)
+			}
+		})
+	}
+	run(1, "parser", func() (err error) { ps, err = parse.Load(); return err })
+	run(2, "entity recogniser", func() (err error) { rec, err = ner.Load(); return err })
+	run(0, "tagger", func() (err error) { tg, err = tag.Load(); return err })
+	run(3, "knowledge base", func() (err error) { kb, err = actor.Default(); return err })
+	run(4, "event coder", func() (err error) { coder, err = event.NewCoder(); return err })
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {

@@ -54,10 +54,11 @@ func repair(toks []nlp.Token) {
 	}
 	// The repairs move words between heads; should some combination of
 	// them ever close a cycle, the parse is kept as decoded.
-	heads := make([]int, len(toks))
-	deps := make([]string, len(toks))
-	for i, t := range toks {
-		heads[i], deps[i] = t.Head, t.Dep
+	var hb [64]int // a news sentence fits: no allocation per sentence
+	var db [64]string
+	heads, deps := hb[:0], db[:0]
+	for _, t := range toks {
+		heads, deps = append(heads, t.Head), append(deps, t.Dep)
 	}
 	mend(toks)
 	if !isTree(toks) {
@@ -158,7 +159,7 @@ func lexicalAux(toks []nlp.Token, a int) {
 			break
 		}
 	}
-	if o < 0 || firstWord(toks, o) != h+1 {
+	if o < 0 || subtreeFirst(toks, o) != h+1 {
 		return
 	}
 	// The verb takes the participle's place and its dependents, but for
@@ -215,7 +216,7 @@ func describedName(toks []nlp.Token, i int) (j int, appos bool) {
 	}
 	for j := i + 1; j < len(toks); j++ {
 		same := toks[j].Dep == toks[i].Dep || bareObl && toks[j].Dep == "nsubj"
-		if toks[j].Head == toks[i].Head && same && toks[j].POS == "PROPN" && firstWord(toks, j) == i+1 {
+		if toks[j].Head == toks[i].Head && same && toks[j].POS == "PROPN" && subtreeFirst(toks, j) == i+1 {
 			return j, appos
 		}
 	}
@@ -236,7 +237,7 @@ func reducedRelative(toks []nlp.Token, a int) {
 		return
 	}
 	for k := h + 1; k < a; k++ {
-		if toks[k].Head-1 == a && (toks[k].Dep == "nsubj" || toks[k].Dep == "nsubj:pass") && firstWord(toks, k) == h+1 {
+		if toks[k].Head-1 == a && (toks[k].Dep == "nsubj" || toks[k].Dep == "nsubj:pass") && subtreeFirst(toks, k) == h+1 {
 			toks[k].Head, toks[k].Dep = h+1, "obj"
 			toks[a].Head, toks[a].Dep = k+1, "acl"
 			return
@@ -275,7 +276,7 @@ func conjAsParticiple(toks []nlp.Token, k int) {
 			}
 		}
 	}
-	if dominates(toks, k, k-1) {
+	if nlp.Dominates(toks, k, k-1) {
 		return // the noun is the conjunct's own dependent
 	}
 	old := toks[k].Head
@@ -371,7 +372,7 @@ func byAgentOfNoun(toks []nlp.Token, b int) {
 	}
 	x := -1
 	for j := b + 1; j < v; j++ {
-		if toks[j].Head-1 == v && toks[j].Dep == "nsubj" && firstWord(toks, j) == b+1 {
+		if toks[j].Head-1 == v && toks[j].Dep == "nsubj" && subtreeFirst(toks, j) == b+1 {
 			x = j
 			break
 		}
@@ -380,7 +381,7 @@ func byAgentOfNoun(toks []nlp.Token, b int) {
 		return
 	}
 	n := b - 1
-	if dominates(toks, v, n) {
+	if nlp.Dominates(toks, v, n) {
 		return // the noun is the clause's own: moving the clause under it would close a cycle
 	}
 	toks[b].Head, toks[b].Dep, toks[b].POS = x+1, "case", "ADP"
@@ -408,7 +409,7 @@ func openingParticiple(toks []nlp.Token, a int) {
 		return
 	}
 	for o := a + 1; o < h; o++ {
-		if toks[o].Head-1 == a && toks[o].Dep == "obj" && lastWord(toks, o) < h && firstWord(toks, o) == a+1 {
+		if toks[o].Head-1 == a && toks[o].Dep == "obj" && subtreeLast(toks, o) < h && subtreeFirst(toks, o) == a+1 {
 			toks[o].Head, toks[o].Dep = h+1, "nsubj"
 			toks[a].Head, toks[a].Dep = o+1, "amod"
 			return
@@ -426,7 +427,7 @@ func subjectAsObject(toks []nlp.Token, n int) {
 		return
 	}
 	w := toks[n].Head - 1
-	v := firstWord(toks, n) - 1
+	v := subtreeFirst(toks, n) - 1
 	if w <= n || v < 0 || v == w || toks[v].POS != "VERB" || hasDep(toks, v, "obj", "") || hasDep(toks, v, "ccomp", "") || hasDep(toks, v, "xcomp", "") {
 		return
 	}
@@ -458,7 +459,7 @@ func overAsCase(toks []nlp.Token, o int) {
 	if h < 0 || toks[o].Head-1 != n && toks[o].Head-1 != h || toks[h].POS != "NOUN" && toks[h].POS != "PROPN" {
 		return
 	}
-	if toks[h].Dep != "obl" && toks[h].Dep != "nmod" || hasDep(toks, h, "case", "") || firstWord(toks, h) != o {
+	if toks[h].Dep != "obl" && toks[h].Dep != "nmod" || hasDep(toks, h, "case", "") || subtreeFirst(toks, h) != o {
 		return
 	}
 	toks[o].Head, toks[o].Dep, toks[o].POS = h+1, "case", "ADP"
@@ -475,46 +476,12 @@ func namedHead(toks []nlp.Token, i int) int {
 	if toks[i].POS != "PROPN" || toks[i].Dep != "nsubj" && toks[i].Dep != "nsubj:pass" {
 		return -1
 	}
-	last := lastWord(toks, i)
+	last := subtreeLast(toks, i)
 	j := last + 1
 	if j >= len(toks) || toks[j].POS != "NOUN" || toks[j].Head != toks[i].Head || toks[j].Dep != toks[i].Dep {
 		return -1
 	}
 	return j
-}
-
-// lastWord returns the index of the last word of token i's subtree.
-func lastWord(toks []nlp.Token, i int) int {
-	last := i
-	for j := range toks {
-		if j > last && dominates(toks, i, j) {
-			last = j
-		}
-	}
-	return last
-}
-
-// firstWord returns the index of the first word of token i's subtree.
-func firstWord(toks []nlp.Token, i int) int {
-	first := i
-	for j := range toks {
-		if j < first && dominates(toks, i, j) {
-			first = j
-		}
-	}
-	return first
-}
-
-// dominates reports whether token a is an ancestor of token b.
-func dominates(toks []nlp.Token, a, b int) bool {
-	for n := 0; b >= 0 && b < len(toks) && n < len(toks); n++ {
-		h := toks[b].Head - 1
-		if h == a {
-			return true
-		}
-		b = h
-	}
-	return false
 }
 
 // nominal reports the UPOS tags of words that take no clausal complement.
@@ -557,4 +524,16 @@ func hasDep(toks []nlp.Token, h int, rel, lemma string) bool {
 		}
 	}
 	return false
+}
+
+// subtreeFirst returns the first word of token i's subtree.
+func subtreeFirst(toks []nlp.Token, i int) int {
+	f, _ := nlp.SubtreeBounds(toks, i)
+	return f
+}
+
+// subtreeLast returns the last word of token i's subtree.
+func subtreeLast(toks []nlp.Token, i int) int {
+	_, l := nlp.SubtreeBounds(toks, i)
+	return l
 }
