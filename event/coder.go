@@ -83,7 +83,9 @@ import (
 //   - a recipient inside the object is first the object's own author
 //     ("demanded the withdrawal of Serbian forces from Bosnia": the
 //     Serbian forces); violence that lands in a place of another country
-//     is against it, as cooperation there is with it; a participle on an
+//     is against it, as cooperation there is with it (a capital named as
+//     that place is the country, not its government: "opened a school in
+//     Lima" is with Peru); a participle on an
 //     issued statement is its author's act ("issued a declaration
 //     demanding"), and what an issued statement says another must do is
 //     a demand on it;
@@ -226,8 +228,6 @@ func newSentence(si int, s *nlp.Sentence, ms []actor.Mention, idx []int) *senten
 func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Event {
 	var out []Event
 	seen := map[string]int{}
-	var place *Place
-	located := false
 	// Verbs first: a noun trigger that is the object or subject of a
 	// verb that coded an event ("signed a treaty", "the visit was
 	// cancelled") names that event again and is not coded twice.
@@ -262,9 +262,7 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 					continue
 				}
 				coded[ti] = true
-				if !located {
-					place, located = c.locate(in, sv), true
-				}
+				place := c.locate(in, sv, ti)
 				for _, e := range evs {
 					e.Date, e.DatePrecision = eventDate(dates, tok.Span.Start, in.Published)
 					e.Location = place
@@ -457,15 +455,16 @@ func formLemmas(w string) []string {
 	return out
 }
 
-// locate finds where the events of a sentence happened: a place the
-// sentence introduces as one ("in Baku", "the town of Shusha"), preferring
-// places in the countries of its actors. A place that is itself an actor
+// locate finds where the events of trigger t happened: the place nearest
+// the trigger in the tree that the sentence introduces as one ("in Baku",
+// "the town of Shusha"), resolving names towards the countries of its
+// actors (see geo.Gazetteer.LocateAt). A place that is itself an actor
 // mention ("Ankara said") is no location.
-func (c *Coder) locate(in Input, sv *sentence) *Place {
+func (c *Coder) locate(in Input, sv *sentence, t int) *Place {
 	if c.Geo == nil {
 		return nil
 	}
-	m, ok := c.Geo.Locate(sv.s.Tokens, sv.actorCountries(in))
+	m, ok := c.Geo.LocateAt(sv.s.Tokens, sv.actorCountries(in), t)
 	if !ok {
 		return nil
 	}
@@ -805,6 +804,18 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		// "vehicles were hit by gunfire": with no one named as hit, an
 		// unknown doer's act says too little to code.
 		return nil
+	}
+	if slices.ContainsFunc(recips, sv.placedCapital) {
+		// A capital named as the place of the act is a town of its
+		// country, not its government: a faculty opened in Baku is opened
+		// in Azerbaijan.
+		recips = slices.Clone(recips) // it may share the actors' array
+		for i, rm := range recips {
+			if sv.placedCapital(rm) {
+				recips[i].Actor = actor.Actor{Code: rm.Actor.Country, Country: rm.Actor.Country, Type: actor.TypeCountry}
+				recips[i].Via = "place"
+			}
+		}
 	}
 	// A domestic act ("declared a state of emergency in Bolivia", lexicon
 	// role home) is on the state's own country by design.
@@ -1196,6 +1207,12 @@ func (sv *sentence) locative(m actor.Mention) bool {
 		}
 	}
 	return false
+}
+
+// placedCapital reports a capital's name after a preposition of place
+// ("opened a faculty in Baku"): the town, not the government.
+func (sv *sentence) placedCapital(m actor.Mention) bool {
+	return m.Capital && m.Via != "place" && sv.locative(m)
 }
 
 // temporalMarker reports a preposition that places an event in time by

@@ -354,3 +354,35 @@ func TestLocate(t *testing.T) {
 		t.Error("Locate(nil) found a place")
 	}
 }
+
+// TestLocateAtMalformedTree checks that a parse with a cycle or heads out
+// of range neither hangs nor panics, and that with no path from the
+// trigger there is no place.
+func TestLocateAtMalformedTree(t *testing.T) {
+	g := gaz(t)
+	doc := nlp.Segment("Talks went well in Baku.")
+	toks := doc.Sentences[0].Tokens
+	heads := [][]int{
+		{2, 1, 2, 5, 4, 2},   // a cycle between "Talks" and "went", "in" and "Baku"
+		{9, -3, 0, 99, 4, 2}, // heads outside the sentence
+	}
+	for _, hs := range heads {
+		for i := range toks {
+			toks[i].Head = hs[i]
+		}
+		for at := -1; at <= len(toks); at++ {
+			g.LocateAt(toks, nil, at)
+		}
+	}
+	// A sound tree: "Baku" hangs from "went", whose subject "Talks" is
+	// the trigger; the climb stops at the subject.
+	for i, h := range []int{2, 0, 2, 5, 2, 2} {
+		toks[i].Head, toks[i].Dep = h, []string{"nsubj", "root", "advmod", "case", "obl", "punct"}[i]
+	}
+	if m, ok := g.LocateAt(toks, nil, 0); ok {
+		t.Errorf("place of the subject's event = %s, want none", m.Place.Name)
+	}
+	if m, ok := g.LocateAt(toks, nil, 1); !ok || m.Place.Name != "Baku" {
+		t.Errorf("place of the verb's event = %v %v, want Baku", m.Place.Name, ok)
+	}
+}

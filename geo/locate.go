@@ -29,21 +29,95 @@ var placeNouns = map[string]bool{
 // here and never an actor either: that is the coder's business. The matches
 // come from [Gazetteer.FindTokens] with prefer.
 func (g *Gazetteer) Locate(toks []nlp.Token, prefer []string) (Match, bool) {
+	return g.LocateAt(toks, prefer, -1)
+}
+
+// LocateAt is [Gazetteer.Locate] for the event whose trigger is token at
+// of a parsed sentence: of the places introduced as locations it picks the
+// one nearest the trigger in the tree, so that in "organisations with
+// origins in Turkey have been active in Azerbaijan" the activity is in
+// Azerbaijan. A place the trigger's phrase contains is nearest, by depth;
+// then one hanging from the trigger's heads, each step up costing two
+// (a clause's place is its verb's: "fired rockets, killing two, in
+// Gaza"). The climb stops at a subject: the place of "was received in
+// Baku" is not that of the attempt that is its subject, which then has
+// none. With at < 0 or no parse (every head 0) it is Locate.
+func (g *Gazetteer) LocateAt(toks []nlp.Token, prefer []string, at int) (Match, bool) {
 	sc := g.pool.Get().(*scratch)
 	sc.matches = g.FindTokens(toks, prefer, sc.matches[:0])
+	tree := at >= 0 && at < len(toks) && parsed(toks)
 	var best Match
-	found := false
+	found, bestCost := false, 0
 	for _, m := range sc.matches {
 		if !introducedAsPlace(toks, m.Tokens[0]) {
 			continue
 		}
-		if !found || (best.Place.IsCountry() && !m.Place.IsCountry()) {
-			best, found = m, true
+		cost := 0
+		if tree {
+			var ok bool
+			if cost, ok = treeCost(toks, at, m.Tokens); !ok {
+				continue
+			}
+		}
+		if !found || cost < bestCost || cost == bestCost && best.Place.IsCountry() && !m.Place.IsCountry() {
+			best, bestCost, found = m, cost, true
 		}
 	}
 	clear(sc.matches)
 	g.pool.Put(sc)
 	return best, found
+}
+
+// parsed reports whether toks carry a dependency tree: a sentence of more
+// than one token has a word that is not the root.
+func parsed(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if t.Head > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// treeCost is how far a place of tokens span lies from the trigger at:
+// the depth of the place below the lowest of the trigger's heads that
+// dominates it, plus two for each step up to that head. It fails when the
+// place is reached only by climbing out of a subject.
+func treeCost(toks []nlp.Token, at int, span [2]int) (int, bool) {
+	// The place's own head word: the token of the span whose head lies
+	// outside it.
+	p := span[0]
+	for i := span[0]; i < span[1] && i < len(toks); i++ {
+		if h := toks[i].Head - 1; h < span[0] || h >= span[1] {
+			p = i
+			break
+		}
+	}
+	a := at
+	for up := 0; up <= len(toks); up++ {
+		if d, ok := depth(toks, a, p); ok {
+			return 2*up + d, true
+		}
+		rel := nlp.BaseRel(toks[a].Dep)
+		h := toks[a].Head - 1
+		if h < 0 || h >= len(toks) || rel == "nsubj" || rel == "csubj" {
+			return 0, false
+		}
+		a = h
+	}
+	return 0, false
+}
+
+// depth is the number of heads from b up to a, when a dominates b or is
+// b; it follows at most len(toks) heads.
+func depth(toks []nlp.Token, a, b int) (int, bool) {
+	for n := 0; b >= 0 && b < len(toks) && n <= len(toks); n++ {
+		if b == a {
+			return n, true
+		}
+		b = toks[b].Head - 1
+	}
+	return 0, false
 }
 
 // introducedAsPlace reports whether the place at token i is introduced as a

@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/article"
+)
+
+// TestEventPlaces checks where events are placed: the place nearest the
+// trigger in the parse, none when the only place belongs to another
+// clause, and a capital named as the place of an act standing for its
+// country rather than its government.
+func TestEventPlaces(t *testing.T) {
+	p := load(t)
+	tests := []struct {
+		name      string
+		text      string
+		trigger   string
+		place     string // "" for none
+		recipient string // code; "" to skip the check
+	}{
+		{"the place of the act, not of the actor's description",
+			"Chilean cultural bodies with offices in Argentina have been very active in Peru.",
+			"active", "Peru", "PER"},
+		{"the place of the clause the trigger heads, not of another clause",
+			"The Chilean council, which has its seat in Santiago, will train teachers in Peru.",
+			"train", "Peru", ""},
+		{"a subject clause does not take the place of its verb",
+			"Lima's effort to restore ties with Bolivia was condemned in Santiago.",
+			"restore", "", "BOL"},
+		{"a capital named as the place is the town of its country",
+			"A Chilean foundation opened a school of music in Lima.",
+			"opened", "Lima", "PER"},
+		{"a capital as the subject is still the government",
+			"Lima accused Santiago of spying on its navy.",
+			"accused", "", "CHLGOV"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &article.Article{ID: "case", Paragraphs: []article.Paragraph{{Text: tc.text}}}
+			found := false
+			for _, e := range p.Process(a).Events {
+				if e.Evidence.Trigger != tc.trigger {
+					continue
+				}
+				found = true
+				got := ""
+				if e.Location != nil {
+					got = e.Location.Name
+				}
+				if got != tc.place {
+					t.Errorf("%s: place %q, want %q", tc.trigger, got, tc.place)
+				}
+				if tc.recipient != "" && (e.Recipient == nil || e.Recipient.Code != tc.recipient) {
+					t.Errorf("%s: recipient %+v, want %s", tc.trigger, e.Recipient, tc.recipient)
+				}
+			}
+			if !found {
+				t.Errorf("no event with trigger %q", tc.trigger)
+			}
+		})
+	}
+}
