@@ -25,7 +25,10 @@ import (
 //     "help" the subject of "agreed"; "X met and praised Y" shares X;
 //     "the company that signed" takes the noun a relative clause modifies;
 //   - reported speech: "X said Y had attacked Z" codes Y's attack (verbs of
-//     saying are no events); "X accused Y" codes X's accusation;
+//     saying are no events); "X accused Y" codes X's accusation, and
+//     what it alleges ("accused Y of meddling") or what a denial denies
+//     ("denied reports that it had closed the border") is no event
+//     (alleged.go);
 //   - compound and reciprocal actors: "Hungarian and Romanian officials
 //     agreed" codes both; "X and Y signed an agreement" with no recipient
 //     codes each as the other's recipient;
@@ -492,7 +495,7 @@ func triggerPOS(upos string) string {
 
 // apply builds the events a matched pattern yields at trigger t.
 func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
-	if p.POS != "N" && (sv.hypothetical(t) || sv.intended(t)) || sv.conditional(t) || sv.inReasonPhrase(t) {
+	if p.POS != "N" && (sv.hypothetical(t) || sv.intended(t)) || sv.conditional(t) || sv.inReasonPhrase(t) || sv.alleged(t) {
 		return nil
 	}
 	if p.POS != "N" && p.Type != "PROTEST" && sv.inPurpose(t) {

@@ -13,6 +13,15 @@ var at = map[string]bool{
 	"around": true, "across": true, "to": true, "into": true, "throughout": true,
 }
 
+// journeyNouns are the nouns whose "to" phrase is where they go: "a trip
+// to France", "the visit to Baku".
+var journeyNouns = map[string]bool{
+	"trip": true, "visit": true, "journey": true, "flight": true, "voyage": true, "tour": true,
+	"mission": true, "delegation": true, "return": true, "travel": true, "deployment": true,
+	"expedition": true, "pilgrimage": true, "march": true, "convoy": true, "shipment": true,
+	"delivery": true, "route": true, "evacuation": true, "withdrawal": true, "incursion": true,
+}
+
 // placeNouns are the nouns of "the city of X", "the border town of X".
 var placeNouns = map[string]bool{
 	"city": true, "town": true, "village": true, "capital": true, "region": true,
@@ -41,7 +50,8 @@ func (g *Gazetteer) Locate(toks []nlp.Token, prefer []string) (Match, bool) {
 // (a clause's place is its verb's: "fired rockets, killing two, in
 // Gaza"). The climb stops at a subject: the place of "was received in
 // Baku" is not that of the attempt that is its subject, which then has
-// none. With at < 0 or no parse (every head 0) it is Locate.
+// none, nor at a clause of another time ("after ... accused"); and a
+// noun's "to" phrase is no destination ("its ambassador to Somalia"). With at < 0 or no parse (every head 0) it is Locate.
 func (g *Gazetteer) LocateAt(toks []nlp.Token, prefer []string, at int) (Match, bool) {
 	sc := g.pool.Get().(*scratch)
 	sc.matches = g.FindTokens(toks, prefer, sc.matches[:0])
@@ -93,6 +103,14 @@ func treeCost(toks []nlp.Token, at int, span [2]int) (int, bool) {
 			break
 		}
 	}
+	if prep := strings.ToLower(toks[span[0]-1].Text); (prep == "to" || prep == "into") && nlp.BaseRel(toks[p].Dep) == "nmod" {
+		// "its ambassador to Somalia": a post's country, not a
+		// destination, unless the noun is one of going ("a trip to
+		// France").
+		if h := toks[p].Head - 1; h < 0 || h >= len(toks) || !journeyNouns[strings.ToLower(toks[h].Lemma)] {
+			return 0, false
+		}
+	}
 	a := at
 	for up := 0; up <= len(toks); up++ {
 		if d, ok := depth(toks, a, p); ok {
@@ -100,7 +118,7 @@ func treeCost(toks []nlp.Token, at int, span [2]int) (int, bool) {
 		}
 		rel := nlp.BaseRel(toks[a].Dep)
 		h := toks[a].Head - 1
-		if h < 0 || h >= len(toks) || rel == "nsubj" || rel == "csubj" {
+		if h < 0 || h >= len(toks) || rel == "nsubj" || rel == "csubj" || rel == "advcl" && temporalClause(toks, a) {
 			return 0, false
 		}
 		a = h
@@ -108,12 +126,31 @@ func treeCost(toks []nlp.Token, at int, span [2]int) (int, bool) {
 	return 0, false
 }
 
+// temporalClause reports a clause marked as another time ("after
+// Mogadishu accused Nairobi"), whose place is its own, not its head's.
+func temporalClause(toks []nlp.Token, a int) bool {
+	for _, t := range toks {
+		if t.Head-1 == a && t.Dep == "mark" {
+			switch strings.ToLower(t.Text) {
+			case "after", "before", "since", "until", "once", "when", "while", "as":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // depth is the number of heads from b up to a, when a dominates b or is
-// b; it follows at most len(toks) heads.
+// b and no clause of another time lies between them ("recalled its envoy
+// after Santiago accused Lima of spying in Valparaiso": the recall is not
+// in Valparaiso); it follows at most len(toks) heads.
 func depth(toks []nlp.Token, a, b int) (int, bool) {
 	for n := 0; b >= 0 && b < len(toks) && n <= len(toks); n++ {
 		if b == a {
 			return n, true
+		}
+		if nlp.BaseRel(toks[b].Dep) == "advcl" && temporalClause(toks, b) {
+			return 0, false
 		}
 		b = toks[b].Head - 1
 	}

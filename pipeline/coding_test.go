@@ -351,6 +351,12 @@ func TestCodingCases(t *testing.T) {
 		{"a city modifying a bombing says where, not who; joining parliament is no cooperation",
 			"Last week a Lima car bombing killed five people, and the new senator first joined parliament in 1990.",
 			[]string{"ASSAULT PER>PER"}, []string{"COOPERATE PER>PER", "COOPERATE PER>-"}},
+		{"what an accusation alleges and what a denial denies are no events; the accusation is",
+			"Lima accused Santiago of meddling in its elections, and Bolivia denied reports that it had closed the border with Chile.",
+			[]string{"ACCUSE PER>CHL"}, []string{"COERCE CHL>PER", "COERCE PER>CHL", "COERCE BOL>CHL", "COERCE BOL>-", "RETREAT BOL>CHL"}},
+		{"weapons systems sent are military aid, promised when in the future",
+			"Chile will send two air defence systems to Peru, the Chilean defence ministry said.",
+			[]string{"AGREE CHL>PER"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
