@@ -299,6 +299,7 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 		out = append(out[:first], relationalMentions(d, si, out[first:])...)
 		// "the parties to the conflict" are its sides, no political parties.
 		sideParties(s, out[first:])
+		shareSectors(s, out[first:])
 		for k := first; k < len(out); k++ {
 			m := &out[k]
 			if m.Actor.Country != "" || !stateSector(firstSector(m.Actor.Sector)) && !domesticSectors(m.Actor.Sector) {

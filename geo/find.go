@@ -17,6 +17,12 @@ type Match struct {
 	Place      Place
 }
 
+// waterWords end the names of seas and straits, which GeoNames also
+// gives to the regions on their shores.
+var waterWords = map[string]bool{
+	"sea": true, "ocean": true, "gulf": true, "strait": true, "straits": true, "bay": true, "channel": true,
+}
+
 // MinCommonPopulation is the population from which a place whose name is a
 // common English word ("Nice", "Split", "Reading") is found without a
 // locative preposition before it (but never at the start of a sentence).
@@ -179,6 +185,11 @@ func (g *Gazetteer) accept(ei int32, toks []nlp.Token, t0, t1 int, prefer []stri
 	e := &g.entries[ei]
 	surface := toks[t0].Text
 	if t1-t0 == 1 && deny[strings.ToLower(surface)] {
+		return Place{}, false
+	}
+	if t0 > 0 && strings.EqualFold(toks[t0-1].Text, "the") && waterWords[strings.ToLower(toks[t1-1].Text)] {
+		// "the Red Sea", "the Gulf": the water, not the Sudanese state or
+		// the Egyptian governorate of that name.
 		return Place{}, false
 	}
 	initial := sentenceInitial(toks, t0)

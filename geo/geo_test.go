@@ -338,6 +338,7 @@ func TestLocate(t *testing.T) {
 		{"Aliyev flew to Tbilisi after talks in Baku.", nil, "Tbilisi=GEO"},
 		{"Protesters gathered in Georgia.", []string{"USA"}, "Georgia=USA"},
 		{"Officials said nothing.", nil, ""},
+		{"A tanker sank in the Red Sea.", nil, ""},
 	}
 	for _, tt := range tests {
 		doc := nlp.Segment(tt.text)

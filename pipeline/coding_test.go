@@ -357,6 +357,12 @@ func TestCodingCases(t *testing.T) {
 		{"weapons systems sent are military aid, promised when in the future",
 			"Chile will send two air defence systems to Peru, the Chilean defence ministry said.",
 			[]string{"AGREE CHL>PER"}, nil},
+		{"exchanging fire is violence each way; a ship in the Red Sea is at sea, not in Sudan or Egypt",
+			"Chilean and Peruvian border guards exchanged fire on Thursday, and Bolivian rebels fired a rocket at a cargo ship in the Red Sea.",
+			[]string{"ASSAULT CHL>PER", "ASSAULT PER>CHL"}, []string{"ASSAULT BOL>SDN", "ASSAULT BOL>EGY"}},
+		{"retaking a town is seizing territory",
+			"Peruvian troops recaptured the border town from Bolivian forces.",
+			[]string{"COERCE PER>BOL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

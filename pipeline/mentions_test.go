@@ -99,6 +99,10 @@ func TestMentionCases(t *testing.T) {
 			"Quito", "absent"},
 		{"a capital acting is the government", "Lima accused Chile of spying on Monday.",
 			"Lima", "PERGOV"},
+		{"a lone adjective shares the noun of its conjunct", "Chilean and Peruvian border guards exchanged fire.",
+			"Chilean", "CHLMIL"},
+		{"a country's name shares nothing", "Chile and Peruvian soldiers met.",
+			"Chile", "CHL"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
