@@ -125,6 +125,10 @@
 //     ERI) or it is set in a country ("Israel's militia ally in southern
 //     Lebanon" LBN); "the commander of Syria's allies" is no office of
 //     Syria's;
+//   - a lone country adjective shares its conjunct's noun ("Kyrgyz and
+//     Tajik border guards": KGZMIL and TJKMIL), and a capital with a sector
+//     word is its country's ("residents of Kabul" AFGCVL, not the
+//     government's AFGGOVCVL);
 //   - ethnic groups are of the state they live in, as CAMEO codes them
 //     ("Bosnian Serbs" BIH, "Bosnian Serb forces" BIH, "Iraqi Turkmen
 //     fighters" IRQUAF, but "Mexican American" voters are not Mexico's),

@@ -118,6 +118,12 @@ func (kb *KB) buildMatch(text string, sc *scratch, base Hit, sectors []Hit, date
 		// faction", "Hamas officials", "FARC rebels" are the group, not
 		// its religious wing or a government).
 		if len(codes) > 0 && a.Type != TypeGroup {
+			if c, ok := kb.Actor(a.Country); ok && n.Kind == KindCapital {
+				// "residents of Kabul", "Baghdad police": the town's
+				// people and bodies are the country's, not the
+				// government's (AFGCVL, not AFGGOVCVL).
+				a = c
+			}
 			a = kb.compose(a, codes)
 		}
 		if seen[a.Code] {

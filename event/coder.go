@@ -1327,7 +1327,10 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 				if !m.Known() && m.Via == "organisation" {
 					m = sv.orgCountry(in, m)
 				}
-				if p.sector != "" && m.Actor.Sector == "" && m.Actor.Country != "" && m.Person == "" {
+				if p.sector != "" && (m.Actor.Sector == "" || m.Capital) && m.Actor.Country != "" && m.Person == "" {
+					// "ministers from Azerbaijan"; a capital here is the
+					// place they are of, not its government: "protesters
+					// in Baghdad" are Iraq's (IRQOPP).
 					m.Actor.Sector = p.sector
 					m.Actor.Code = m.Actor.Country + p.sector
 				}

@@ -363,6 +363,12 @@ func TestCodingCases(t *testing.T) {
 		{"retaking a town is seizing territory",
 			"Peruvian troops recaptured the border town from Bolivian forces.",
 			[]string{"COERCE PER>BOL"}, nil},
+		{"two states restoring relations act on each other; passing a bill endorses no one",
+			"Chile and Bolivia restored diplomatic relations on Monday. The Peruvian congress approved a bill on fishing.",
+			[]string{"SUPPORT CHL>BOL", "SUPPORT BOL>CHL"}, []string{"SUPPORT PER>-", "SUPPORT CHL>-"}},
+		{"protesters in a capital are the country's, not its government",
+			"Students in Lima protested against the government on Monday.",
+			[]string{"PROTEST PER>PER"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

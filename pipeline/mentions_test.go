@@ -103,6 +103,8 @@ func TestMentionCases(t *testing.T) {
 			"Chilean", "CHLMIL"},
 		{"a country's name shares nothing", "Chile and Peruvian soldiers met.",
 			"Chile", "CHL"},
+		{"a capital's residents are the country's people, not its government's", "Residents of Lima fled the floods.",
+			"Residents of Lima", "PERCVL"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
