@@ -48,6 +48,9 @@ type Actor struct {
 	// before the date: the code is then country + ELI (CAMEO's "elites",
 	// as Phoenix codes former leaders), not the office's sector.
 	Former bool `json:"former,omitempty"`
+	// PersonID is a person's knowledge-base code (RECEP_TAYYIP_ERDOGAN),
+	// by which [KB.PersonAt] finds the office held on another date.
+	PersonID string `json:"person,omitempty"`
 }
 
 // ValidAt reports whether the actor is valid at date d; a zero d, or an

@@ -188,7 +188,7 @@ func surnameOf(name string) string {
 // person's name and Q-id.
 func termActor(t *Term) Actor {
 	return Actor{Code: t.Country + t.Sector, Country: t.Country, Sector: t.Sector, Name: t.Name,
-		WikidataID: t.WikidataID, Type: TypePerson, Role: t.Role, From: t.From, Until: t.Until, Source: t.Source}
+		WikidataID: t.WikidataID, Type: TypePerson, Role: t.Role, From: t.From, Until: t.Until, Source: t.Source, PersonID: t.ID}
 }
 
 // PersonAt returns the actor of the person with the given id (a

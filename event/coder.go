@@ -114,12 +114,24 @@ import (
 //     named actor is that actor;
 //   - no meeting of one body with itself ("the Senate met"), no visit to a
 //     town of one's own country, no demand on one's own state or on no one
-//     ("said the laws should be changed").
+//     ("said the laws should be changed");
+//   - a named person acts with the office held on the date the act's own
+//     clause gives ("Aoun met the envoy in 2021": LBNGOV in an article of
+//     2024, when he is a former president), when set with [Coder.Persons].
 type Coder struct {
 	Lexicon  *Lexicon
 	Ontology *Tables
 	Geo      *geo.Gazetteer // places events; nil: no locations
-	Options  Options
+	// Persons, when set, resolves a named person again as of the date of
+	// an event the sentence dates ("Aoun met the envoy in 2021": Lebanon's
+	// president then, not a former one), not only of the article's.
+	Persons PersonDater
+	Options Options
+}
+
+// PersonDater returns a person's actor on a date: *actor.KB.
+type PersonDater interface {
+	PersonAt(id string, date time.Time) (actor.Actor, bool)
 }
 
 // Options steer the coder.
@@ -156,9 +168,10 @@ type Input struct {
 type sentence struct {
 	idx      int
 	s        *nlp.Sentence
-	children [][]int     // token -> dependents (0-based)
-	mention  []int       // token -> mention index or -1
-	places   []geo.Match // gazetteer places, found when first needed
+	children [][]int       // token -> dependents (0-based)
+	mention  []int         // token -> mention index or -1
+	places   []geo.Match   // gazetteer places, found when first needed
+	dates    []dateMention // the dates the sentence's events may have
 }
 
 // Code returns the events of one article, in text order.
@@ -174,7 +187,8 @@ func (c *Coder) Code(in Input) []Event {
 		if si > 0 && strings.Contains(in.Doc.Text[in.Doc.Sentences[si-1].End:s.Start], "\n\n") {
 			carried = nil // a new paragraph starts a new time frame
 		}
-		dates := sentenceDates(in.Doc, s, in.Published)
+		own := sentenceDates(in.Doc, s, in.Published)
+		dates := own
 		if len(dates) > 0 {
 			carried = dates
 		} else {
@@ -189,6 +203,7 @@ func (c *Coder) Code(in Input) []Event {
 			continue // "Is the foundation working with any senator?" asserts nothing
 		}
 		sv := newSentence(si, s, in.Mentions, bySent[si])
+		sv.dates = own // the sentence's own dates, not the paragraph's
 		out = append(out, c.codeSentence(in, sv, dates)...)
 	}
 	return out
@@ -1627,6 +1642,13 @@ func (sv *sentence) future(t int) bool {
 
 func (c *Coder) event(in Input, sv *sentence, t int, p *Pattern, typ, mode, cameo string, a actor.Mention, r *actor.Mention, conf float64, negated bool) Event {
 	tok := sv.s.Tokens[t]
+	if when, ok := sv.clauseDate(t); ok && c.Persons != nil {
+		a = c.asOf(a, when)
+		if r != nil {
+			rr := c.asOf(*r, when)
+			r = &rr
+		}
+	}
 	e := Event{
 		Article:       in.Article,
 		Type:          typ,
@@ -1657,6 +1679,55 @@ func (c *Coder) event(in Input, sv *sentence, t int, p *Pattern, typ, mode, came
 	}
 	e.ID = StableID(in.Article.ID, sv.idx, e.Evidence.TriggerSpan, a.Actor.Code, rcode)
 	return e
+}
+
+// asOf returns m with its person resolved as of date d when they held an
+// office then. A person out of office on d keeps the article date's
+// actor: a date is not always the act's ("Trump, who appointed her in
+// 2017, responded"), and a title in the text ("the president of Turkey")
+// says what they were.
+func (c *Coder) asOf(m actor.Mention, d time.Time) actor.Mention {
+	if m.Actor.PersonID == "" {
+		return m
+	}
+	if a, ok := c.Persons.PersonAt(m.Actor.PersonID, d); ok && a.Sector != "ELI" {
+		m.Actor = a
+	}
+	return m
+}
+
+// clauseDate returns the date of the sentence's own date expression that
+// belongs to trigger t's clause: its words hang from t, or from the verb
+// a nominal trigger hangs on, through no relative clause, subject or
+// clause of its own ("met the envoy in 2021", not "Trump, who appointed
+// her in 2017, responded").
+func (sv *sentence) clauseDate(t int) (time.Time, bool) {
+	k := nearestDate(sv.dates, sv.s.Tokens[t].Span.Start)
+	if k < 0 {
+		return time.Time{}, false
+	}
+	d := sv.dates[k]
+	top := t
+	if h := sv.s.Tokens[t].Head - 1; h >= 0 && triggerPOS(sv.s.Tokens[t].POS) == "N" {
+		top = h
+	}
+	for i, tok := range sv.s.Tokens {
+		if tok.Span.Start < d.start || tok.Span.End > d.end {
+			continue
+		}
+		for x, n := i, 0; x >= 0 && n < len(sv.s.Tokens); x, n = sv.s.Tokens[x].Head-1, n+1 {
+			if x == t || x == top {
+				return d.date, true
+			}
+			switch nlp.BaseRel(sv.s.Tokens[x].Dep) {
+			case "acl", "nsubj", "csubj", "advcl", "ccomp", "parataxis", "conj":
+				if x != i {
+					return time.Time{}, false
+				}
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -227,6 +227,18 @@ func civil(y int, m time.Month, d int) (time.Time, bool) {
 // sentence nearest the trigger, else the publication date (precision day),
 // else nothing.
 func eventDate(dates []dateMention, trigger int, pub time.Time) (string, string) {
+	if best := nearestDate(dates, trigger); best >= 0 {
+		return dates[best].date.Format("2006-01-02"), dates[best].precision
+	}
+	if pub.IsZero() {
+		return "", ""
+	}
+	return pub.Format("2006-01-02"), PrecisionDay
+}
+
+// nearestDate returns the index of the date expression nearest byte
+// offset trigger, or -1 when there is none.
+func nearestDate(dates []dateMention, trigger int) int {
 	best, bestDist := -1, 1<<30
 	for i, d := range dates {
 		dist := d.start - trigger
@@ -237,13 +249,7 @@ func eventDate(dates []dateMention, trigger int, pub time.Time) (string, string)
 			best, bestDist = i, dist
 		}
 	}
-	if best >= 0 {
-		return dates[best].date.Format("2006-01-02"), dates[best].precision
-	}
-	if pub.IsZero() {
-		return "", ""
-	}
-	return pub.Format("2006-01-02"), PrecisionDay
+	return best
 }
 
 // sentenceDates finds the date expressions of sentence s of d.

@@ -74,6 +74,7 @@ func Load() (*Pipeline, error) {
 			return nil, err
 		}
 	}
+	coder.Persons = kb
 	return &Pipeline{Tagger: tg, Parser: ps, NER: rec, Resolver: &actor.Resolver{KB: kb, Places: coder.Geo}, Coder: coder}, nil
 }
 

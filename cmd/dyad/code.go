@@ -86,6 +86,7 @@ func (pf *pipelineFlags) load() (*pipeline.Pipeline, error) {
 		p.Resolver = &actor.Resolver{KB: kb, Places: p.Resolver.Places}
 	}
 	coder := *p.Coder
+	coder.Persons = p.Resolver.KB // the knowledge base the actors come from
 	coder.Options.KeepNegated = pf.keepNegated
 	if petr != nil {
 		coder.Lexicon = petr.Lexicon

@@ -242,6 +242,7 @@ func runPetrarchSuite(ctx context.Context, dir string, w io.Writer, verbose bool
 	p.Resolver = &actor.Resolver{KB: dicts.KB, Places: p.Resolver.Places}
 	coder := *p.Coder
 	coder.Lexicon = dicts.Lexicon
+	coder.Persons = dicts.KB
 	p.Coder = &coder
 	rawCode := map[string]string{}
 	for _, pat := range dicts.Verbs.Patterns {

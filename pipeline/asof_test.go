@@ -1,0 +1,44 @@
+package pipeline
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/article"
+)
+
+// TestPersonsAsOfEventDate checks that a named person is coded with the
+// office held on the date the sentence gives the act, when that differs
+// from the article's date, and only for a date of the act's own clause.
+func TestPersonsAsOfEventDate(t *testing.T) {
+	p := load(t)
+	p.Published = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text, trigger, want string
+	}{
+		{"a past meeting is the then president's",
+			"Michel Aoun met the French ambassador in Beirut in 2021.", "met", "LBNGOV"},
+		{"with no date of its own, the article's date",
+			"Michel Aoun met the French ambassador in Beirut.", "met", "LBNELI"},
+		{"a date in a relative clause is not the act's",
+			"Michel Aoun, who was elected in 2016, has met the French ambassador in Beirut.", "met", "LBNELI"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &article.Article{ID: "case", Paragraphs: []article.Paragraph{{Text: tc.text}}}
+			found := false
+			for _, e := range p.Process(a).Events {
+				if e.Evidence.Trigger != tc.trigger {
+					continue
+				}
+				found = true
+				if e.Actor.Code != tc.want {
+					t.Errorf("%s: actor %s, want %s", tc.trigger, e.Actor.Code, tc.want)
+				}
+			}
+			if !found {
+				t.Errorf("no event with trigger %q", tc.trigger)
+			}
+		})
+	}
+}
