@@ -98,7 +98,8 @@ import (
 //     near Samarra killed two youths") is by the unidentified armed forces
 //     (UAF) of the country it happened in, and only with a victim and a
 //     place, which a city modifying the means gives ("a Kabul car bombing
-//     killed five"); violence on a town of the actor's own country is on that
+//     killed five"; but a country's adjective on a state's means of war
+//     names the doer: "an Israeli airstrike killed"); violence on a town of the actor's own country is on that
 //     country ("Bosnian Serb forces shelled Bihac");
 //   - what the sentence only asks, supposes or labels is no event: a
 //     question, a "whether" clause, a subject opened by "neither", a

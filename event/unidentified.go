@@ -86,5 +86,19 @@ func (sv *sentence) placeOfCause(m actor.Mention) bool {
 		return false
 	}
 	g := sv.s.Tokens[h].Head - 1
-	return g >= 0 && violentCauses[strings.ToLower(sv.s.Tokens[g].Lemma)]
+	if g < 0 || !violentCauses[strings.ToLower(sv.s.Tokens[g].Lemma)] {
+		return false
+	}
+	// A country's adjective on a state's means of war is whose it is: "an
+	// Israeli airstrike", "Turkish shelling" (but "a Kabul car bombing",
+	// "an Iraqi roadside bomb" say where).
+	return m.Capital || sv.s.Tokens[h].Dep != "amod" || !militaryMeans[strings.ToLower(sv.s.Tokens[g].Lemma)]
+}
+
+// militaryMeans are the violent causes that states' forces use, whose
+// country adjective names the doer.
+var militaryMeans = map[string]bool{
+	"airstrike": true, "air-strike": true, "strike": true, "raid": true, "shelling": true, "shell": true,
+	"missile": true, "rocket": true, "mortar": true, "attack": true, "offensive": true, "gunfire": true,
+	"sniper": true, "ambush": true, "drone": true, "bombardment": true, "incursion": true,
 }

@@ -369,6 +369,9 @@ func TestCodingCases(t *testing.T) {
 		{"protesters in a capital are the country's, not its government",
 			"Students in Lima protested against the government on Monday.",
 			[]string{"PROTEST PER>PER"}, nil},
+		{"a country's adjective on a state's means of war names the doer, a city on a bombing the place",
+			"A Chilean airstrike killed four Bolivian rebels near the border. A Lima car bombing killed five people.",
+			[]string{"ASSAULT CHL>BOL", "ASSAULT PER>PER"}, []string{"ASSAULT BOL>BOL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
