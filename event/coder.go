@@ -554,6 +554,7 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 		actorRoles, recipRoles = passiveRoles(actorRoles, recipRoles)
 	}
 	actors := sv.namedInApposition(oneEach(c.fill(in, sv, t, actorRoles, true).mentions))
+	jointSubject := false // the actors are a verb's conjoined subjects: "X and Y held talks"
 	if len(actors) == 0 && p.POS == "N" {
 		// "the visit by X" is covered by roles; "X made a visit" by the
 		// governing verb's subject.
@@ -561,8 +562,8 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			(sv.s.Tokens[t].Dep == "obj" && lightVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)] || sv.pronounPossessor(t) ||
 				nlp.BaseRel(sv.s.Tokens[t].Dep) == "obl" && sv.marker(t) == "for" && motionVerbs[strings.ToLower(sv.s.Tokens[h].Lemma)]) {
 			// "held talks", "arrived in Baku for talks".
-
 			actors = c.fill(in, sv, h, []Role{{Rel: "subj"}}, true).mentions
+			jointSubject = len(actors) > 1
 			conf *= 0.8
 		}
 	}
@@ -742,9 +743,10 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			}
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && (cooperative(p.Type) || p.Type == "ASSAULT") && p.POS != "A" {
+	if len(recips) == 0 && !rf.unknown && (cooperative(p.Type) && p.Type != "CONSULT" || p.Type == "ASSAULT") && p.POS != "A" {
 		// Cooperation carried out in another country is with it: "train
-		// cadres in Azerbaijan", "opened a faculty in Baku"; so is
+		// cadres in Azerbaijan", "opened a faculty in Baku" (not talks: "held
+		// talks in Geneva" are not with Switzerland); so is
 		// violence that lands there: "fired shells at targets in Jericho".
 		if rf2 := c.fill(in, sv, t, []Role{{Rel: "obl", Prep: "in"}, {Rel: "nmod", Prep: "in"}}, false); len(rf2.mentions) > 0 {
 			for _, m := range rf2.mentions {
@@ -755,8 +757,11 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			conf *= 0.8
 		}
 	}
-	if len(recips) == 0 && !rf.unknown && p.POS == "N" && len(actors) > 1 {
-		// "rapprochement between Turkey and Armenia": each towards the other.
+	if len(recips) == 0 && !rf.unknown && p.POS == "N" && len(actors) > 1 && !jointSubject {
+		// "rapprochement between Turkey and Armenia": each towards the
+		// other. Conjoined subjects of the verb ("U.S. and Russian
+		// negotiators return for talks") act jointly, with no other party,
+		// as with a verb trigger and as the PLOVER gold codes them.
 		recips, reciprocal = actors, true
 	}
 	if len(recips) == 0 && !rf.unknown && len(recipRoles) > 0 && p.POS == "N" && len(actors) == 1 {

@@ -372,6 +372,9 @@ func TestCodingCases(t *testing.T) {
 		{"a country's adjective on a state's means of war names the doer, a city on a bombing the place",
 			"A Chilean airstrike killed four Bolivian rebels near the border. A Lima car bombing killed five people.",
 			[]string{"ASSAULT CHL>BOL", "ASSAULT PER>PER"}, []string{"ASSAULT BOL>BOL"}},
+		{"conjoined subjects of a light verb's event noun act jointly; a noun's own 'between' pair act on each other",
+			"Chilean and Peruvian negotiators held talks in Geneva on Monday. A rapprochement between Bolivia and Paraguay followed.",
+			[]string{"CONSULT CHL>-", "CONSULT PER>-", "SUPPORT BOL>PRY", "SUPPORT PRY>BOL"}, []string{"CONSULT CHL>PER", "CONSULT PER>CHL"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
