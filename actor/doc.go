@@ -125,6 +125,9 @@
 //     ERI) or it is set in a country ("Israel's militia ally in southern
 //     Lebanon" LBN); "the commander of Syria's allies" is no office of
 //     Syria's;
+//   - "the government" whose verb's subject is a country's own group is
+//     that country's ("the Georgian opposition called on the government"
+//     GEOGOV), before the article's last country;
 //   - a lone country adjective shares its conjunct's noun ("Kyrgyz and
 //     Tajik border guards": KGZMIL and TJKMIL), and a capital with a sector
 //     word is its country's ("residents of Kabul" AFGCVL, not the

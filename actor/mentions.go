@@ -314,6 +314,11 @@ func (r *Resolver) Mentions(d *nlp.Doc, date time.Time) []Mention {
 				// another country.
 				m.Actor.Country = ownPlace(s, out[first:], m, pl)
 				m.Via += "+setting"
+			case m.Via == "kb" && definite(s, m.Tokens[0]) && stateSector(firstSector(m.Actor.Sector)) && subjectGroup(s, out[first:k], m) != "":
+				// "the Georgian opposition called on the government": a
+				// country's own groups deal with their own state.
+				m.Actor.Country = subjectGroup(s, out[first:k], m)
+				m.Via = "definite"
 			case m.Via == "kb" && definite(s, m.Tokens[0]) && lastCountry(out[:first]) >= 0:
 				// "the government" in a story about a country.
 				m.Actor.Country = out[lastCountry(out[:first])].Actor.Country
@@ -825,6 +830,35 @@ func settingCountry(s *nlp.Sentence, ms []Mention, self *Mention, pl *sentencePl
 		found = m.Actor.Country
 	}
 	return found
+}
+
+// subjectGroup returns the country of a domestic group (a party, the
+// opposition, rebels, students, unions...) among ms that is the subject
+// of the verb self depends on: "the Georgian opposition called on the
+// government", "student groups had given the government until Thursday".
+// It returns "" when there is none.
+func subjectGroup(s *nlp.Sentence, ms []Mention, self *Mention) string {
+	h, ok := s.SpanHead(self.Tokens[0], self.Tokens[1])
+	if !ok {
+		return ""
+	}
+	verb := s.Tokens[h].Head - 1
+	if verb < 0 {
+		return ""
+	}
+	for _, m := range ms {
+		if m.Actor.Country == "" || m.Person != "" || !m.Actor.DomesticGroup() {
+			continue
+		}
+		g, ok := s.SpanHead(m.Tokens[0], m.Tokens[1])
+		for n := 0; ok && n < 2 && (s.Tokens[g].Dep == "compound" || s.Tokens[g].Dep == "amod") && s.Tokens[g].Head > 0; n++ {
+			g = s.Tokens[g].Head - 1 // "Hong Kong student [groups]", "Chilean student [groups]"
+		}
+		if ok && s.Tokens[g].Head-1 == verb && nlp.BaseRel(s.Tokens[g].Dep) == "nsubj" {
+			return m.Actor.Country
+		}
+	}
+	return ""
 }
 
 // ownPlace returns the country of a town or region that modifies self,

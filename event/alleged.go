@@ -46,7 +46,9 @@ func (sv *sentence) alleged(t int) bool {
 		case "of", "for", "with":
 			return true
 		}
-	case denyingVerbs[head] && rel == "ccomp":
+	case denyingVerbs[head] && (rel == "ccomp" || rel == "xcomp" && sv.s.Tokens[t].XPOS == "VBG"):
+		// "denied that it had closed the crossing", "denied supplying
+		// drones to Russia".
 		return true
 	case claimNouns[head] && (rel == "acl" || rel == "ccomp"):
 		// "denied reports that it had closed the crossing".

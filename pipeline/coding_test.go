@@ -375,6 +375,9 @@ func TestCodingCases(t *testing.T) {
 		{"conjoined subjects of a light verb's event noun act jointly; a noun's own 'between' pair act on each other",
 			"Chilean and Peruvian negotiators held talks in Geneva on Monday. A rapprochement between Bolivia and Paraguay followed.",
 			[]string{"CONSULT CHL>-", "CONSULT PER>-", "SUPPORT BOL>PRY", "SUPPORT PRY>BOL"}, []string{"CONSULT CHL>PER", "CONSULT PER>CHL"}},
+		{"a country's own group deals with its own government; a deadline is an ultimatum; a denied supply is no aid",
+			"Peru sent aid to Bolivia. The Chilean opposition gave the government until Friday to resign. Ecuador denied supplying weapons to Peru.",
+			[]string{"THREATEN CHL>CHL"}, []string{"THREATEN CHL>PER", "AID CHL>CHL", "AID CHL>PER", "AID ECU>PER"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
