@@ -3,8 +3,6 @@ package pipeline
 import (
 	"testing"
 	"time"
-
-	"github.com/dyad-events/dyad/article"
 )
 
 // TestPersonsAsOfEventDate checks that a named person is coded with the
@@ -25,19 +23,10 @@ func TestPersonsAsOfEventDate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &article.Article{ID: "case", Paragraphs: []article.Paragraph{{Text: tc.text}}}
-			found := false
-			for _, e := range p.Process(a).Events {
-				if e.Evidence.Trigger != tc.trigger {
-					continue
-				}
-				found = true
+			for _, e := range triggered(t, p, tc.text, tc.trigger) {
 				if e.Actor.Code != tc.want {
 					t.Errorf("%s: actor %s, want %s", tc.trigger, e.Actor.Code, tc.want)
 				}
-			}
-			if !found {
-				t.Errorf("no event with trigger %q", tc.trigger)
 			}
 		})
 	}

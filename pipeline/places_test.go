@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/article"
+	"github.com/dyad-events/dyad/event"
 )
 
 // TestEventPlaces checks where events are placed: the place nearest the
@@ -43,13 +44,7 @@ func TestEventPlaces(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &article.Article{ID: "case", Paragraphs: []article.Paragraph{{Text: tc.text}}}
-			found := false
-			for _, e := range p.Process(a).Events {
-				if e.Evidence.Trigger != tc.trigger {
-					continue
-				}
-				found = true
+			for _, e := range triggered(t, p, tc.text, tc.trigger) {
 				got := ""
 				if e.Location != nil {
 					got = e.Location.Name
@@ -61,9 +56,23 @@ func TestEventPlaces(t *testing.T) {
 					t.Errorf("%s: recipient %+v, want %s", tc.trigger, e.Recipient, tc.recipient)
 				}
 			}
-			if !found {
-				t.Errorf("no event with trigger %q", tc.trigger)
-			}
 		})
 	}
+}
+
+// triggered runs one paragraph of text through p and returns its events
+// with the given trigger word, failing the test when there is none.
+func triggered(t *testing.T, p *Pipeline, text, trigger string) []event.Event {
+	t.Helper()
+	a := &article.Article{ID: "case", Paragraphs: []article.Paragraph{{Text: text}}}
+	var out []event.Event
+	for _, e := range p.Process(a).Events {
+		if e.Evidence.Trigger == trigger {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 {
+		t.Errorf("no event with trigger %q in %q", trigger, text)
+	}
+	return out
 }

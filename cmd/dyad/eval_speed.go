@@ -92,14 +92,18 @@ func evalSpeed(ctx context.Context, e env, args []string) int {
 }
 
 // peakRSS reads the process's peak resident set size (Linux).
-func peakRSS() string {
-	b, err := os.ReadFile("/proc/self/status")
+func peakRSS() string { return procField("/proc/self/status", "VmHWM") }
+
+// procField returns the value of the first "key: value" line of a /proc
+// file, trimmed, or "" when the file or the key is missing.
+func procField(path, key string) string {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return ""
 	}
 	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "VmHWM:") {
-			return strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:"))
+		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == key {
+			return strings.TrimSpace(v)
 		}
 	}
 	return ""

@@ -1,10 +1,6 @@
 package main
 
-import (
-	"os"
-	"strings"
-	"time"
-)
+import "time"
 
 // machineReference measures the machine itself with a fixed workload
 // shaped like dyad's hot paths (hashing, and reads at random places of a
@@ -39,15 +35,4 @@ func machineReference() float64 {
 }
 
 // cpuModel returns the CPU's model name (Linux), or "".
-func cpuModel() string {
-	b, err := os.ReadFile("/proc/cpuinfo")
-	if err != nil {
-		return ""
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return ""
-}
+func cpuModel() string { return procField("/proc/cpuinfo", "model name") }
