@@ -126,12 +126,6 @@ var ctxRules = []ctxRule{
 	{"to-vb", "NOUN", []string{"NN"}, "VERB", "VB", func(s *ruleSent, i int) bool {
 		return s.x(i-1, "TO") && s.word(i-1, "to") && !s.x(i-2, "RB", "RP", "IN")
 	}},
-	// "demanded that Israel ease restrictions", "insisted that they
-	// withdraw troops": a subject after "that", then the word, then its
-	// object, is a (subjunctive) verb.
-	{"that-subj-vb", "NOUN", []string{"NN"}, "VERB", "VB", func(s *ruleSent, i int) bool {
-		return s.word(i-2, "that") && s.x(i-1, "NNP", "NNPS", "PRP") && !s.word(i-1, "it") && s.x(i+1, "DT", "NNS", "PRP$", "JJ")
-	}},
 	// "it plans", "who leads".
 	{"subj-vbz", "NOUN", []string{"NNS"}, "VERB", "VBZ", func(s *ruleSent, i int) bool {
 		return s.word(i-1, "he", "she", "it", "who")

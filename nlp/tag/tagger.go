@@ -38,7 +38,6 @@ type Tagger struct {
 	xposID   []uint8  // per class: index into xposName
 	xposName []string
 	vbd      int // the class VERB/VBD, -1 if the model has none
-	vbn      int // the class VERB/VBN, -1 if the model has none
 	// presentID are the XPOS ids of VB and VBP, pastID those of VBD and
 	// VBN (-1: not in the model): see scriptFor.
 	presentID, pastID [2]int
@@ -147,14 +146,11 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 	if len(m.ambigOf) != len(m.ambigWords) {
 		return nil, fmt.Errorf("tag: model ambiguity dictionary inconsistent")
 	}
-	t := &Tagger{m: m, vbd: -1, vbn: -1, nnp: -1}
+	t := &Tagger{m: m, vbd: -1, nnp: -1}
 	xid := map[string]uint8{}
 	for i, c := range m.classes {
 		if c.upos == "VERB" && c.xpos == "VBD" {
 			t.vbd = i
-		}
-		if c.upos == "VERB" && c.xpos == "VBN" {
-			t.vbn = i
 		}
 		if c.upos == "PROPN" && c.xpos == "NNP" {
 			t.nnp = i
@@ -391,7 +387,6 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 	t.nameFix(toks, cls, rows)
 	t.contextFix(&sc.rules, toks, cls, rows)
 	t.finiteFix(toks, cls)
-	t.irregularFix(toks, cls, rows, sc)
 	sc.lem = sc.lem[:0]
 	sc.lemTok = sc.lemTok[:0]
 	for i := 0; i < n; i++ {
@@ -451,13 +446,12 @@ func (t *Tagger) finiteFix(toks []nlp.Token, cls []uint8) {
 		}
 		n++
 	}
-	v := n + timePhrase(toks, n) // "The United Nations on Tuesday reduced food supplies"
 	if n > 0 && (toks[n-1].XPOS == "NNP" || toks[n-1].XPOS == "NNPS" || toks[n-1].XPOS == "NNS") &&
-		v+1 < len(toks) && toks[v].XPOS == "VBN" {
-		switch toks[v+1].POS {
+		n+1 < len(toks) && toks[n].XPOS == "VBN" {
+		switch toks[n+1].POS {
 		case "DET", "ADJ", "NOUN", "NUM", "PROPN":
-			cls[v] = uint8(t.vbd)
-			toks[v].POS, toks[v].XPOS = t.upos[t.vbd], t.xpos[t.vbd]
+			cls[n] = uint8(t.vbd)
+			toks[n].POS, toks[n].XPOS = t.upos[t.vbd], t.xpos[t.vbd]
 			return
 		}
 	}
@@ -471,7 +465,7 @@ func (t *Tagger) finiteFix(toks []nlp.Token, cls []uint8) {
 		if toks[i].XPOS != "VBN" {
 			continue
 		}
-		if p := toks[i-1].POS; p != "NOUN" && p != "PROPN" && p != "PRON" && !afterApposition(toks, i) {
+		if p := toks[i-1].POS; p != "NOUN" && p != "PROPN" && p != "PRON" {
 			return
 		}
 		for j := 0; j < i; j++ {
@@ -483,53 +477,6 @@ func (t *Tagger) finiteFix(toks []nlp.Token, cls []uint8) {
 		toks[i].POS, toks[i].XPOS = t.upos[t.vbd], t.xpos[t.vbd]
 		return
 	}
-}
-
-// afterApposition reports a word right after the comma that closes an
-// apposition to a name: "Kenzo Oshima, the relief coordinator, demanded".
-func afterApposition(toks []nlp.Token, i int) bool {
-	if i < 4 || toks[i-1].Text != "," || toks[i-2].POS != "NOUN" && toks[i-2].POS != "PROPN" {
-		return false
-	}
-	for k := i - 3; k >= 1; k-- {
-		if toks[k].Text == "," {
-			return toks[k-1].POS == "PROPN"
-		}
-		if toks[k].POS == "VERB" || toks[k].POS == "AUX" {
-			return false
-		}
-	}
-	return false
-}
-
-// timePhrase returns the length of a short time phrase at toks[i] that
-// news puts between a subject and its verb ("on Tuesday", "on Monday
-// night", "last week", "in 1990"), 0 if there is none.
-func timePhrase(toks []nlp.Token, i int) int {
-	if i+1 >= len(toks) {
-		return 0
-	}
-	switch strings.ToLower(toks[i].Text) {
-	case "on", "last", "this", "late", "early":
-		if !nlp.IsWeekday(toks[i+1].Text) && !timeNouns[strings.ToLower(toks[i+1].Text)] {
-			return 0
-		}
-		if i+2 < len(toks) && timeNouns[strings.ToLower(toks[i+2].Text)] {
-			return 3 // "on Monday night"
-		}
-		return 2
-	case "in":
-		if toks[i+1].XPOS == "CD" && len(toks[i+1].Text) == 4 {
-			return 2 // "in 1990"
-		}
-	}
-	return 0
-}
-
-// timeNouns are the parts of a time phrase after "on", "last" or "this".
-var timeNouns = map[string]bool{
-	"week": true, "month": true, "year": true, "weekend": true, "night": true,
-	"morning": true, "afternoon": true, "evening": true,
 }
 
 // predict returns the best class for the features fs on top of the
