@@ -66,7 +66,12 @@
 // an open-addressing table, the three class weights beside the key, so a
 // feature costs one cache line; label weights are sparse rows in one flat
 // array. A sentence of n words takes 2n transition scorings of 111
-// features and n label scorings of 38. Scoring first loads every
+// features and n label scorings of 38. Of the 111, 30 read only one
+// position's fixed atoms (s0's word, the buffer's first four tags...):
+// their weights are looked up once per token and sentence, in one batch,
+// and a configuration looks up the other 81; the sum still runs in
+// template order, so the scores are the same to the bit
+// (TestScoreConfig). Scoring first loads every
 // feature's home slot, in a loop with no branches on the loaded data, so
 // that the cache misses overlap; only then does it probe and add. Per-sentence scratch (the
 // configuration, atom and feature arrays) comes from a sync.Pool, so

@@ -89,6 +89,61 @@ func (m *tables) scoreTrans(feats []uint64, s []float32, sink *uint32) {
 	s[0], s[1], s[2] = a, b, c
 }
 
+// lookup writes the transition weights of each of keys to out (len(out)
+// >= len(keys)), the three bfloat16 packed in the low 48 bits, 0 for an
+// absent feature: the same probing as scoreTrans, with the home slots
+// loaded first (their sum goes to sink, so that the compiler keeps them).
+func (m *tables) lookup(keys []uint64, out []uint64, sink *uint32) {
+	table, mask := m.trans, m.tmask
+	out = out[:len(keys)]
+	var touch uint32
+	for _, k := range keys {
+		touch += table[k&mask].fp
+	}
+	*sink = touch
+	for n, k := range keys {
+		i := k & mask
+		fp := fingerprint(k)
+		var v uint64
+		for {
+			sl := &table[i]
+			if sl.fp == fp {
+				v = uint64(sl.w[0]) | uint64(sl.w[1])<<16 | uint64(sl.w[2])<<32
+				break
+			}
+			if sl.fp == 0 {
+				break
+			}
+			i = (i + 1) & mask
+		}
+		out[n] = v
+	}
+}
+
+// scoreConfig sums the transition weights of the configuration into
+// st.scores, as scoreTrans(st.features()) does, to the bit: the dynamic
+// templates are looked up, the static ones come from st.precompute, and
+// the sum runs in template order. An absent feature adds +0, which
+// changes no sum (no sum is -0: it starts at +0).
+func (m *tables) scoreConfig(st *state) {
+	var all [numFeatures]uint64
+	m.lookup(st.dynamicFeatures(), all[:numDynamic], &st.sink)
+	s0, s1, s2 := st.positions()
+	w := st.stw
+	copy(all[numDynamic:], w[int(s0)*numStatic:][:numS0])
+	copy(all[numDynamic+numS0:], w[int(s1)*numStatic+numS0:][:numS1])
+	copy(all[numDynamic+numS0+numS1:], w[int(s2)*numStatic+numS0+numS1:][:numS2])
+	copy(all[numDynamic+numS0+numS1+numS2:], w[int(st.b)*numStatic+numS0+numS1+numS2:][:numB])
+	var a, b, c float32
+	for _, j := range featOrder {
+		v := all[j]
+		a += fromBF16(uint16(v))
+		b += fromBF16(uint16(v >> 16))
+		c += fromBF16(uint16(v >> 32))
+	}
+	st.scores[0], st.scores[1], st.scores[2] = a, b, c
+}
+
 // scoreLabels adds the label weights of feats into scores (cleared first).
 // Like scoreTrans, it loads the home slots first; then it finds the rows
 // and loads their first entries, and only then adds them up, so that the
@@ -111,7 +166,8 @@ func (m *tables) scoreLabels(feats []uint64, scores []float32, sink *uint32) {
 				if nr < len(rows) {
 					rows[nr].start, rows[nr].end = sl.start, sl.start+sl.n
 					nr++
-					touch += uint32(ents[sl.start])
+					// both ends: a row may span two cache lines
+					touch += uint32(ents[sl.start]) + uint32(ents[sl.start+sl.n-1])
 				} else {
 					addLabels(scores, ents[sl.start:sl.start+sl.n])
 				}

@@ -60,6 +60,7 @@ type state struct {
 	np     []int32  // the first punctuation mark at or after each position (n: none)
 	feats  []uint64
 	lfeats []uint64
+	stw    []uint64  // static template weights by token: see precompute
 	scores []float32 // transition scores in [0:3], label scores in [1:L+1]
 	sink   uint32    // see scoreTrans
 }
@@ -148,6 +149,26 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 		st.scores = make([]float32, ns)
 	}
 	st.scores = st.scores[:ns]
+}
+
+// precompute looks up the weights of the static templates (see
+// numStatic) of every token in every role, so that a configuration looks
+// up only its dynamic ones: token t's are stw[t*numStatic:], as s0, s1,
+// s2, then as the buffer's start. Token n, none, is there for the empty
+// stack slots and buffer.
+func (st *state) precompute(m *tables) {
+	n := int(st.n) + 1
+	keys := grow64(st.feats[:0], n*numStatic) // feats is free until the first configuration
+	for t := range int32(n) {
+		f := keys[int(t)*numStatic:]
+		st.staticS0(t, f)
+		st.staticS1(t, f[numS0:])
+		st.staticS2(t, f[numS0+numS1:])
+		st.staticB(t, f[numS0+numS1+numS2:])
+	}
+	st.stw = grow64(st.stw, n*numStatic)
+	m.lookup(keys, st.stw, &st.sink)
+	st.feats = keys[:0]
 }
 
 func grow32(s []int32, n int) []int32 {
