@@ -123,8 +123,35 @@ func TestScoreConfig(t *testing.T) {
 	}
 	m := p.m
 	n := 0
-	for _, tb := range []string{"en_ewt-ud-dev.conllu", "en_pud-ud-test.conllu"} {
-		sents := readTB(t, tb)
+	for _, tb := range []string{"en_ewt-ud-dev.conllu", "en_pud-ud-test.conllu", "odd tags"} {
+		var sents []nlp.Sentence
+		if tb == "odd tags" {
+			// Tags the direct tables do not know: "ZZ" on every third
+			// token, and while this runs, NN, IN, NOUN and ADP too (tags
+			// the model has weights for), so that those templates fall
+			// back to hashing.
+			for _, s := range readTB(t, "en_ewt-ud-dev.conllu")[:300] {
+				toks := append([]nlp.Token(nil), s.Tokens...)
+				for i := range toks {
+					if i%3 == 1 {
+						toks[i].XPOS, toks[i].POS = "ZZ", "ZZZ"
+					}
+				}
+				sents = append(sents, nlp.Sentence{Tokens: toks})
+			}
+			for _, tag := range []string{"NN", "IN"} {
+				i := xposIndex[tag]
+				delete(xposIndex, tag)
+				defer func() { xposIndex[tag] = i }()
+			}
+			for _, tag := range []string{"NOUN", "ADP"} {
+				i := uposIndex[tag]
+				delete(uposIndex, tag)
+				defer func() { uposIndex[tag] = i }()
+			}
+		} else {
+			sents = readTB(t, tb)
+		}
 		if testing.Short() {
 			sents = sents[:100]
 		}
@@ -133,6 +160,11 @@ func TestScoreConfig(t *testing.T) {
 			st.reset(append([]nlp.Token(nil), s.Tokens...), len(m.labels)-1)
 			st.precompute(m)
 			for !st.terminal() {
+				s0 := st.stack[len(st.stack)-1]
+				bump := tb == "odd tags" && n%2 == 0
+				if bump { // a valency past the direct tables, for this scoring only
+					st.vl[s0] += maxValency
+				}
 				m.scoreConfig(st)
 				got := [3]float32(st.scores[:3])
 				want := st.refFeatures()
@@ -147,6 +179,9 @@ func TestScoreConfig(t *testing.T) {
 					t.Fatalf("%s configuration %d: scoreConfig %v, scoreTrans %v", tb, n, got, st.scores[:3])
 				}
 				n++
+				if bump {
+					st.vl[s0] -= maxValency
+				}
 				a := st.best(st.scores)
 				var l uint8
 				if a != actShift {

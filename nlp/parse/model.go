@@ -49,6 +49,7 @@ func fingerprint(key uint64) uint32 {
 type tables struct {
 	labels []string // as in Model
 	root   int      // index of "root" in labels
+	direct [numDirect]directTable
 	trans  []tslot
 	tmask  uint64
 	lab    []lslot
@@ -121,27 +122,46 @@ func (m *tables) lookup(keys []uint64, out []uint64, sink *uint32) {
 }
 
 // scoreConfig sums the transition weights of the configuration into
-// st.scores, as scoreTrans(st.features()) does, to the bit: the dynamic
-// templates are looked up, the static ones come from st.precompute, and
-// the sum runs in template order. An absent feature adds +0, which
+// st.scores, as scoreTrans(st.features()) does, to the bit: the static
+// templates' weights come from st.precompute, those of small atom
+// domains from the direct tables (direct.go), the others are looked up,
+// and the sum runs in template order. An absent feature adds +0, which
 // changes no sum (no sum is -0: it starts at +0).
 func (m *tables) scoreConfig(st *state) {
 	var all [numFeatures]uint64
-	m.lookup(st.dynamicFeatures(), all[:numDynamic], &st.sink)
-	s0, s1, s2 := st.positions()
+	c := st.context()
+	var x [numAtoms]uint8
+	st.atomIndices(&c, &x)
+	for d := range directTemplates {
+		dt := &directTemplates[d]
+		i, known := 0, true
+		for _, a := range dt.atoms {
+			known = known && x[a] != unknownTag
+			i = i*atomDomain(a) + int(x[a])
+		}
+		if !known {
+			var v [numAtoms]uint64
+			st.atomValues(&c, &v)
+			m.lookup([]uint64{dt.key(&v)}, all[numHashed+d:numHashed+d+1], &st.sink)
+			continue
+		}
+		all[numHashed+d] = m.direct[d].w[i]
+	}
+	m.lookup(st.hashedFeatures(&c), all[:numHashed], &st.sink)
+	s0, s1, s2 := c.s0, c.s1, c.s2
 	w := st.stw
 	copy(all[numDynamic:], w[int(s0)*numStatic:][:numS0])
 	copy(all[numDynamic+numS0:], w[int(s1)*numStatic+numS0:][:numS1])
 	copy(all[numDynamic+numS0+numS1:], w[int(s2)*numStatic+numS0+numS1:][:numS2])
 	copy(all[numDynamic+numS0+numS1+numS2:], w[int(st.b)*numStatic+numS0+numS1+numS2:][:numB])
-	var a, b, c float32
+	var a, b, cc float32
 	for _, j := range featOrder {
 		v := all[j]
 		a += fromBF16(uint16(v))
 		b += fromBF16(uint16(v >> 16))
-		c += fromBF16(uint16(v >> 32))
+		cc += fromBF16(uint16(v >> 32))
 	}
-	st.scores[0], st.scores[1], st.scores[2] = a, b, c
+	st.scores[0], st.scores[1], st.scores[2] = a, b, cc
 }
 
 // scoreLabels adds the label weights of feats into scores (cleared first).
@@ -241,6 +261,7 @@ func newTables(md *Model, static bool) (*tables, error) {
 			sl.w[c] = wts[j]
 		}
 	}
+	m.newDirectTables()
 	size = tableSize(len(lab.keys))
 	m.lab = hugemem.Make[lslot](size, static)
 	m.lmask = uint64(size - 1)

@@ -53,6 +53,7 @@ type state struct {
 	w      []uint64 // word form (lower-cased, digits folded)
 	p      []uint64 // XPOS
 	u      []uint64 // UPOS
+	pi, ui []uint8  // XPOS and UPOS as indices of xposTags and uposTags (unknownTag: neither)
 	x      []uint64 // suffix: the last three bytes of the lower-cased word
 	m      []uint64 // lemma (the lower-cased word when the token has none)
 	sp     []uint64 // spacing: 1 if no space before the token, 2 if none after
@@ -95,6 +96,8 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 	st.x = grow64(st.x, size)
 	st.m = grow64(st.m, size)
 	st.sp = grow64(st.sp, size)
+	st.pi = grow8(st.pi, size)
+	st.ui = grow8(st.ui, size)
 	st.nv = grow32(st.nv, size)
 	st.np = grow32(st.np, size)
 	none := int32(n)
@@ -107,6 +110,8 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 	st.w[0], st.p[0], st.u[0], st.x[0], st.m[0] = rootWord, rootTag, rootTag, rootWord, rootWord
 	st.w[n], st.p[n], st.u[n], st.x[n], st.m[n] = noneWord, noneTag, noneTag, noneWord, noneWord
 	st.sp[0], st.sp[n] = 0, 0
+	st.pi[0], st.ui[0] = xposIndex["<ROOT>"], uposIndex["<ROOT>"]
+	st.pi[n], st.ui[n] = xposIndex["<NONE>"], uposIndex["<NONE>"]
 	for i := range toks {
 		t := &toks[i]
 		var sp uint64
@@ -120,6 +125,13 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 		st.w[i+1] = hashWord(t.Text)
 		st.p[i+1] = hashString(t.XPOS)
 		st.u[i+1] = hashString(t.POS)
+		st.pi[i+1], st.ui[i+1] = unknownTag, unknownTag
+		if x, ok := xposIndex[t.XPOS]; ok {
+			st.pi[i+1] = x
+		}
+		if x, ok := uposIndex[t.POS]; ok {
+			st.ui[i+1] = x
+		}
 		st.x[i+1] = hashWord(suffix(t.Text)) ^ 0x5a5a
 		if t.Lemma != "" && t.Lemma != "_" {
 			st.m[i+1] = hashWord(t.Lemma)
