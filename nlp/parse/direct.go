@@ -81,16 +81,42 @@ var (
 	uposTags = []string{"<ROOT>", "<NONE>", "_",
 		"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
 		"PUNCT", "SCONJ", "SYM", "VERB", "X"}
-	xposIndex = tagIndex(xposTags)
-	uposIndex = tagIndex(uposTags)
+	xposIndex = newTagIndex(xposTags)
+	uposIndex = newTagIndex(uposTags)
 )
 
-func tagIndex(tags []string) map[string]uint8 {
-	m := make(map[string]uint8, len(tags))
-	for i, t := range tags {
-		m[t] = uint8(i)
+// A tagIndex maps the hash of a tag (hashString, as the templates read
+// it) to its index in a tag list: the features see only the hash, so two
+// strings with one hash are one tag to them as well. Open addressing
+// over 256 slots, faster than a map of strings per token.
+type tagIndex struct {
+	hash [256]uint64
+	idx  [256]uint8 // unknownTag: empty
+}
+
+func newTagIndex(tags []string) *tagIndex {
+	x := &tagIndex{}
+	for i := range x.idx {
+		x.idx[i] = unknownTag
 	}
-	return m
+	for i, t := range tags {
+		h := hashString(t)
+		j := uint8(h)
+		for x.idx[j] != unknownTag && x.hash[j] != h {
+			j++
+		}
+		x.hash[j], x.idx[j] = h, uint8(i)
+	}
+	return x
+}
+
+// get returns the index of the tag with hash h, unknownTag if none.
+func (x *tagIndex) get(h uint64) uint8 {
+	for j := uint8(h); ; j++ {
+		if x.idx[j] == unknownTag || x.hash[j] == h {
+			return x.idx[j]
+		}
+	}
 }
 
 // unknownTag marks a tag no direct table knows.

@@ -110,8 +110,8 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 	st.w[0], st.p[0], st.u[0], st.x[0], st.m[0] = rootWord, rootTag, rootTag, rootWord, rootWord
 	st.w[n], st.p[n], st.u[n], st.x[n], st.m[n] = noneWord, noneTag, noneTag, noneWord, noneWord
 	st.sp[0], st.sp[n] = 0, 0
-	st.pi[0], st.ui[0] = xposIndex["<ROOT>"], uposIndex["<ROOT>"]
-	st.pi[n], st.ui[n] = xposIndex["<NONE>"], uposIndex["<NONE>"]
+	st.pi[0], st.ui[0] = xposIndex.get(rootTag), uposIndex.get(rootTag)
+	st.pi[n], st.ui[n] = xposIndex.get(noneTag), uposIndex.get(noneTag)
 	for i := range toks {
 		t := &toks[i]
 		var sp uint64
@@ -125,13 +125,7 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 		st.w[i+1] = hashWord(t.Text)
 		st.p[i+1] = hashString(t.XPOS)
 		st.u[i+1] = hashString(t.POS)
-		st.pi[i+1], st.ui[i+1] = unknownTag, unknownTag
-		if x, ok := xposIndex[t.XPOS]; ok {
-			st.pi[i+1] = x
-		}
-		if x, ok := uposIndex[t.POS]; ok {
-			st.ui[i+1] = x
-		}
+		st.pi[i+1], st.ui[i+1] = xposIndex.get(st.p[i+1]), uposIndex.get(st.u[i+1])
 		st.x[i+1] = hashWord(suffix(t.Text)) ^ 0x5a5a
 		if t.Lemma != "" && t.Lemma != "_" {
 			st.m[i+1] = hashWord(t.Lemma)
