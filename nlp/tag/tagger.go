@@ -72,6 +72,7 @@ type Tagger struct {
 	// nextFeatures and next2Features.
 	tagRows  []int32
 	wordRows []int32
+	zeroRow  []int32 // nClasses zeros, for a word with no row
 
 	scripts   []script
 	keep      [][nShapes]bool   // per XPOS id
@@ -188,6 +189,7 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 	t.slots = hugemem.Make[uint64](size, static)
 	t.mask = uint32(size - 1)
 	t.nClasses = len(m.classes)
+	t.zeroRow = make([]int32, t.nClasses)
 	isDense := func(i int) bool {
 		n := int(m.off[i+1] - m.off[i])
 		return n > t.nClasses/denseShare || n >= denseRow
@@ -484,13 +486,19 @@ func (t *Tagger) finiteFix(toks []nlp.Token, cls []uint8) {
 func (t *Tagger) predict(fs []uint32, scores, base []int32, word *[wordRoles][]int32) uint8 {
 	nc := t.nClasses
 	scores = scores[:nc]
-	copy(scores, base)
-	for _, row := range word {
-		if row != nil {
-			for c, x := range row[:nc] {
-				scores[c] += x
-			}
+	// base and the four word rows in one pass (a missing row reads as
+	// zeros): the sums are of integers, so their order does not matter.
+	r := *word
+	for i := range r {
+		if r[i] == nil {
+			r[i] = t.zeroRow
 		}
+	}
+	var _ [wordRoles - 4]struct{} // four roles, as below
+	var _ [4 - wordRoles]struct{}
+	b, r0, r1, r2, r3 := base[:nc], r[0][:nc], r[1][:nc], r[2][:nc], r[3][:nc]
+	for c := range scores {
+		scores[c] = b[c] + r0[c] + r1[c] + r2[c] + r3[c]
 	}
 	// Load every feature's first slot before using any, so that the cache
 	// misses overlap.
