@@ -290,7 +290,8 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 	t.resolveRules()
 	n := len(m.classes)
 	t.pool.New = func() any {
-		return &scratch{scores: make([]int32, n), feats: make([]uint32, 0, maxFeatures)}
+		// capacity 256: predict indexes it by class byte without bounds checks
+		return &scratch{scores: make([]int32, n, 256), feats: make([]uint32, 0, maxFeatures)}
 	}
 	return t, nil
 }
@@ -497,6 +498,7 @@ func (t *Tagger) predict(fs []uint32, scores, base []int32, word *[wordRoles][]i
 	var _ [wordRoles - 4]struct{} // four roles, as below
 	var _ [4 - wordRoles]struct{}
 	b, r0, r1, r2, r3 := base[:nc], r[0][:nc], r[1][:nc], r[2][:nc], r[3][:nc]
+	all := (*[256]int32)(scores[:256]) // see scratch: no bounds checks by class byte
 	for c := range scores {
 		scores[c] = b[c] + r0[c] + r1[c] + r2[c] + r3[c]
 	}
@@ -525,13 +527,14 @@ func (t *Tagger) predict(fs []uint32, scores, base []int32, word *[wordRoles][]i
 			continue
 		}
 		for _, e := range t.ent[start : start+n] {
-			scores[uint8(e>>16)] += int32(int16(e))
+			all[uint8(e>>16)] += int32(int16(e))
 		}
 	}
-	best := 0
-	for c := 1; c < len(scores); c++ {
-		if scores[c] > scores[best] {
-			best = c
+	// the first of the highest scores
+	best, bs := 0, scores[0]
+	for c, x := range scores {
+		if x > bs {
+			best, bs = c, x
 		}
 	}
 	return uint8(best)
