@@ -75,10 +75,10 @@ type Tagger struct {
 	zeroRow  []int32 // nClasses zeros, for a word with no row
 
 	scripts   []script
-	keep      [][nShapes]bool   // per XPOS id
-	exact     map[uint64]uint16 // (form hash, XPOS id) -> script
-	lower     map[uint64]uint16 // (lowercase hash, XPOS id) -> script
-	suffix    map[uint64]uint16 // (suffix hash, XPOS id) -> script
+	keep      [][nShapes]bool // per XPOS id
+	exact     lexMap          // (form hash, XPOS id) -> script
+	lower     lexMap          // (lowercase hash, XPOS id) -> script
+	suffix    lexMap          // (suffix hash, XPOS id) -> script
 	maxSuffix int
 
 	pool sync.Pool
@@ -263,14 +263,16 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 		}
 		t.keep[id][c.shape] = true
 	}
-	build := func(lex []lexEntry, what string) (map[uint64]uint16, error) {
-		out := make(map[uint64]uint16, len(lex))
+	build := func(lex []lexEntry, what string) (lexMap, error) {
+		out := lexMap{m: make(map[uint64]uint16, len(lex))}
 		for _, e := range lex {
 			id, ok := xid[e.xpos]
 			if !ok {
-				return nil, fmt.Errorf("tag: model %s lemma rule %q for unknown tag %q", what, e.text, e.xpos)
+				return lexMap{}, fmt.Errorf("tag: model %s lemma rule %q for unknown tag %q", what, e.text, e.xpos)
 			}
-			out[lexKey(fnvString(e.text), id)] = e.script
+			k := lexKey(fnvString(e.text), id)
+			out.m[k] = e.script
+			out.seen[k>>6%uint64(len(out.seen))] |= 1 << (k & 63)
 		}
 		return out, nil
 	}
@@ -610,15 +612,32 @@ func (t *Tagger) lemmaXPOS(c uint8, row int32) uint8 {
 	return xid
 }
 
+// A lexMap is a lemma exception or suffix table with a bit set of the
+// keys it holds (8192 bits by the keys' low bits), so that most misses,
+// which are most lookups (a token tries every suffix length), cost a bit
+// test instead of a map lookup.
+type lexMap struct {
+	m    map[uint64]uint16
+	seen [128]uint64
+}
+
+func (x *lexMap) get(k uint64) (uint16, bool) {
+	if x.seen[k>>6%uint64(len(x.seen))]&(1<<(k&63)) == 0 {
+		return 0, false
+	}
+	s, ok := x.m[k]
+	return s, ok
+}
+
 // scriptFor picks the lemma script of a token: exact-form exception, then
 // lowercase-form exception, then, for a past tense or participle, the
 // irregular verbs (irregularPast: a script replacing the whole word),
 // then the longest suffix rule.
 func (t *Tagger) scriptFor(low []byte, ti *tokInfo, xid uint8) script {
-	if s, ok := t.exact[lexKey(ti.form, xid)]; ok {
+	if s, ok := t.exact.get(lexKey(ti.form, xid)); ok {
 		return t.scripts[s]
 	}
-	if s, ok := t.lower[lexKey(ti.lower, xid)]; ok {
+	if s, ok := t.lower.get(lexKey(ti.lower, xid)); ok {
 		return t.scripts[s]
 	}
 	if int(xid) == t.pastID[0] || int(xid) == t.pastID[1] {
@@ -627,7 +646,7 @@ func (t *Tagger) scriptFor(low []byte, ti *tokInfo, xid uint8) script {
 		}
 	}
 	for l := min(t.maxSuffix, len(low)); l >= 0; l-- {
-		if s, ok := t.suffix[lexKey(fnv(low[len(low)-l:]), xid)]; ok {
+		if s, ok := t.suffix.get(lexKey(fnv(low[len(low)-l:]), xid)); ok {
 			return t.scripts[s]
 		}
 	}
