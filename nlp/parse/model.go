@@ -186,8 +186,9 @@ func (m *tables) scoreLabels(feats []uint64, scores []float32, sink *uint32) {
 				if nr < len(rows) {
 					rows[nr].start, rows[nr].end = sl.start, sl.start+sl.n
 					nr++
-					// both ends: a row may span two cache lines
-					touch += uint32(ents[sl.start]) + uint32(ents[sl.start+sl.n-1])
+					if sl.n > 0 { // both ends: a row may span two cache lines
+						touch += uint32(ents[sl.start]) + uint32(ents[sl.start+sl.n-1])
+					}
 				} else {
 					addLabels(scores, ents[sl.start:sl.start+sl.n])
 				}
