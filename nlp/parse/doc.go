@@ -66,7 +66,16 @@
 // an open-addressing table, the three class weights beside the key, so a
 // feature costs one cache line; label weights are sparse rows in one flat
 // array. A sentence of n words takes 2n transition scorings of 111
-// features and n label scorings of 38. Scoring first loads every
+// features and n label scorings of 38. Of the 111, 30 read only one
+// position's fixed atoms (s0's word, the buffer's first four tags...):
+// their weights are looked up once per token and sentence, in one batch,
+// 31 of the other 81 combine only tags, labels, distance buckets and
+// valencies ("S0p N0p", "the label of s1's rightmost child"): each has
+// a direct table over all combinations of its atoms' values, filled at
+// load from the hashed table (0.2 MB in all), read without hashing or
+// probing. A configuration hashes and looks up the remaining 50. The
+// sum still runs in template order, so the scores are the same to the
+// bit (TestScoreConfig). Scoring first loads every
 // feature's home slot, in a loop with no branches on the loaded data, so
 // that the cache misses overlap; only then does it probe and add. Per-sentence scratch (the
 // configuration, atom and feature arrays) comes from a sync.Pool, so

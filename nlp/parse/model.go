@@ -49,6 +49,7 @@ func fingerprint(key uint64) uint32 {
 type tables struct {
 	labels []string // as in Model
 	root   int      // index of "root" in labels
+	direct [numDirect]directTable
 	trans  []tslot
 	tmask  uint64
 	lab    []lslot
@@ -89,6 +90,80 @@ func (m *tables) scoreTrans(feats []uint64, s []float32, sink *uint32) {
 	s[0], s[1], s[2] = a, b, c
 }
 
+// lookup writes the transition weights of each of keys to out (len(out)
+// >= len(keys)), the three bfloat16 packed in the low 48 bits, 0 for an
+// absent feature: the same probing as scoreTrans, with the home slots
+// loaded first (their sum goes to sink, so that the compiler keeps them).
+func (m *tables) lookup(keys []uint64, out []uint64, sink *uint32) {
+	table, mask := m.trans, m.tmask
+	out = out[:len(keys)]
+	var touch uint32
+	for _, k := range keys {
+		touch += table[k&mask].fp
+	}
+	*sink = touch
+	for n, k := range keys {
+		i := k & mask
+		fp := fingerprint(k)
+		var v uint64
+		for {
+			sl := &table[i]
+			if sl.fp == fp {
+				v = uint64(sl.w[0]) | uint64(sl.w[1])<<16 | uint64(sl.w[2])<<32
+				break
+			}
+			if sl.fp == 0 {
+				break
+			}
+			i = (i + 1) & mask
+		}
+		out[n] = v
+	}
+}
+
+// scoreConfig sums the transition weights of the configuration into
+// st.scores, as scoreTrans(st.features()) does, to the bit: the static
+// templates' weights come from st.precompute, those of small atom
+// domains from the direct tables (direct.go), the others are looked up,
+// and the sum runs in template order. An absent feature adds +0, which
+// changes no sum (no sum is -0: it starts at +0).
+func (m *tables) scoreConfig(st *state) {
+	var all [numFeatures]uint64
+	c := st.context()
+	var x [numAtoms]uint8
+	st.atomIndices(&c, &x)
+	for d := range directTemplates {
+		dt := &directTemplates[d]
+		i, known := 0, true
+		for _, a := range dt.atoms {
+			known = known && x[a] != unknownTag
+			i = i*atomDomain(a) + int(x[a])
+		}
+		if !known {
+			var v [numAtoms]uint64
+			st.atomValues(&c, &v)
+			m.lookup([]uint64{dt.key(&v)}, all[numHashed+d:numHashed+d+1], &st.sink)
+			continue
+		}
+		all[numHashed+d] = m.direct[d].w[i]
+	}
+	m.lookup(st.hashedFeatures(&c), all[:numHashed], &st.sink)
+	s0, s1, s2 := c.s0, c.s1, c.s2
+	w := st.stw
+	copy(all[numDynamic:], w[int(s0)*numStatic:][:numS0])
+	copy(all[numDynamic+numS0:], w[int(s1)*numStatic+numS0:][:numS1])
+	copy(all[numDynamic+numS0+numS1:], w[int(s2)*numStatic+numS0+numS1:][:numS2])
+	copy(all[numDynamic+numS0+numS1+numS2:], w[int(st.b)*numStatic+numS0+numS1+numS2:][:numB])
+	var a, b, cc float32
+	for _, j := range featOrder {
+		v := all[j]
+		a += fromBF16(uint16(v))
+		b += fromBF16(uint16(v >> 16))
+		cc += fromBF16(uint16(v >> 32))
+	}
+	st.scores[0], st.scores[1], st.scores[2] = a, b, cc
+}
+
 // scoreLabels adds the label weights of feats into scores (cleared first).
 // Like scoreTrans, it loads the home slots first; then it finds the rows
 // and loads their first entries, and only then adds them up, so that the
@@ -111,7 +186,9 @@ func (m *tables) scoreLabels(feats []uint64, scores []float32, sink *uint32) {
 				if nr < len(rows) {
 					rows[nr].start, rows[nr].end = sl.start, sl.start+sl.n
 					nr++
-					touch += uint32(ents[sl.start])
+					if sl.n > 0 { // both ends: a row may span two cache lines
+						touch += uint32(ents[sl.start]) + uint32(ents[sl.start+sl.n-1])
+					}
 				} else {
 					addLabels(scores, ents[sl.start:sl.start+sl.n])
 				}
@@ -185,6 +262,7 @@ func newTables(md *Model, static bool) (*tables, error) {
 			sl.w[c] = wts[j]
 		}
 	}
+	m.newDirectTables()
 	size = tableSize(len(lab.keys))
 	m.lab = hugemem.Make[lslot](size, static)
 	m.lmask = uint64(size - 1)

@@ -71,8 +71,9 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	st := p.pool.Get().(*state)
 	m := p.m
 	st.reset(toks, len(m.labels)-1)
+	st.precompute(m)
 	for !st.terminal() {
-		m.scoreTrans(st.features(), st.scores, &st.sink)
+		m.scoreConfig(st)
 		a := st.best(st.scores)
 		var l uint8
 		if a != actShift {

@@ -53,6 +53,7 @@ type state struct {
 	w      []uint64 // word form (lower-cased, digits folded)
 	p      []uint64 // XPOS
 	u      []uint64 // UPOS
+	pi, ui []uint8  // XPOS and UPOS as indices of xposTags and uposTags (unknownTag: neither)
 	x      []uint64 // suffix: the last three bytes of the lower-cased word
 	m      []uint64 // lemma (the lower-cased word when the token has none)
 	sp     []uint64 // spacing: 1 if no space before the token, 2 if none after
@@ -60,6 +61,7 @@ type state struct {
 	np     []int32  // the first punctuation mark at or after each position (n: none)
 	feats  []uint64
 	lfeats []uint64
+	stw    []uint64  // static template weights by token: see precompute
 	scores []float32 // transition scores in [0:3], label scores in [1:L+1]
 	sink   uint32    // see scoreTrans
 }
@@ -94,6 +96,8 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 	st.x = grow64(st.x, size)
 	st.m = grow64(st.m, size)
 	st.sp = grow64(st.sp, size)
+	st.pi = grow8(st.pi, size)
+	st.ui = grow8(st.ui, size)
 	st.nv = grow32(st.nv, size)
 	st.np = grow32(st.np, size)
 	none := int32(n)
@@ -106,6 +110,8 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 	st.w[0], st.p[0], st.u[0], st.x[0], st.m[0] = rootWord, rootTag, rootTag, rootWord, rootWord
 	st.w[n], st.p[n], st.u[n], st.x[n], st.m[n] = noneWord, noneTag, noneTag, noneWord, noneWord
 	st.sp[0], st.sp[n] = 0, 0
+	st.pi[0], st.ui[0] = xposIndex.get(rootTag), uposIndex.get(rootTag)
+	st.pi[n], st.ui[n] = xposIndex.get(noneTag), uposIndex.get(noneTag)
 	for i := range toks {
 		t := &toks[i]
 		var sp uint64
@@ -119,6 +125,7 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 		st.w[i+1] = hashWord(t.Text)
 		st.p[i+1] = hashString(t.XPOS)
 		st.u[i+1] = hashString(t.POS)
+		st.pi[i+1], st.ui[i+1] = xposIndex.get(st.p[i+1]), uposIndex.get(st.u[i+1])
 		st.x[i+1] = hashWord(suffix(t.Text)) ^ 0x5a5a
 		if t.Lemma != "" && t.Lemma != "_" {
 			st.m[i+1] = hashWord(t.Lemma)
@@ -148,6 +155,26 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 		st.scores = make([]float32, ns)
 	}
 	st.scores = st.scores[:ns]
+}
+
+// precompute looks up the weights of the static templates (see
+// numStatic) of every token in every role, so that a configuration looks
+// up only its dynamic ones: token t's are stw[t*numStatic:], as s0, s1,
+// s2, then as the buffer's start. Token n, none, is there for the empty
+// stack slots and buffer.
+func (st *state) precompute(m *tables) {
+	n := int(st.n) + 1
+	keys := grow64(st.feats[:0], n*numStatic) // feats is free until the first configuration
+	for t := range int32(n) {
+		f := keys[int(t)*numStatic:]
+		st.staticS0(t, f)
+		st.staticS1(t, f[numS0:])
+		st.staticS2(t, f[numS0+numS1:])
+		st.staticB(t, f[numS0+numS1+numS2:])
+	}
+	st.stw = grow64(st.stw, n*numStatic)
+	m.lookup(keys, st.stw, &st.sink)
+	st.feats = keys[:0]
 }
 
 func grow32(s []int32, n int) []int32 {

@@ -44,7 +44,10 @@
 // and those hashes, found in an open-addressing table of interned feature
 // keys. Weights are int16, stored flat and sparse (only the classes a
 // feature ever voted for), so scoring a token is a few hundred integer
-// additions. Tags are the model's own strings; a lemma is a substring of
+// additions; a known word's precomputed rows and the tag-history row are
+// summed in one pass. The lemma tables carry a bit set of their keys, so
+// that trying every suffix length mostly costs bit tests. Tags are the
+// model's own strings; a lemma is a substring of
 // the token text whenever it can be, otherwise all lemmas of a sentence
 // share one allocation. Tagging makes no allocation per token; see
 // BenchmarkTag.

@@ -72,12 +72,13 @@ type Tagger struct {
 	// nextFeatures and next2Features.
 	tagRows  []int32
 	wordRows []int32
+	zeroRow  []int32 // nClasses zeros, for a word with no row
 
 	scripts   []script
-	keep      [][nShapes]bool   // per XPOS id
-	exact     map[uint64]uint16 // (form hash, XPOS id) -> script
-	lower     map[uint64]uint16 // (lowercase hash, XPOS id) -> script
-	suffix    map[uint64]uint16 // (suffix hash, XPOS id) -> script
+	keep      [][nShapes]bool // per XPOS id
+	exact     lexMap          // (form hash, XPOS id) -> script
+	lower     lexMap          // (lowercase hash, XPOS id) -> script
+	suffix    lexMap          // (suffix hash, XPOS id) -> script
 	maxSuffix int
 
 	pool sync.Pool
@@ -188,6 +189,7 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 	t.slots = hugemem.Make[uint64](size, static)
 	t.mask = uint32(size - 1)
 	t.nClasses = len(m.classes)
+	t.zeroRow = make([]int32, t.nClasses)
 	isDense := func(i int) bool {
 		n := int(m.off[i+1] - m.off[i])
 		return n > t.nClasses/denseShare || n >= denseRow
@@ -261,14 +263,16 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 		}
 		t.keep[id][c.shape] = true
 	}
-	build := func(lex []lexEntry, what string) (map[uint64]uint16, error) {
-		out := make(map[uint64]uint16, len(lex))
+	build := func(lex []lexEntry, what string) (lexMap, error) {
+		out := lexMap{m: make(map[uint64]uint16, len(lex))}
 		for _, e := range lex {
 			id, ok := xid[e.xpos]
 			if !ok {
-				return nil, fmt.Errorf("tag: model %s lemma rule %q for unknown tag %q", what, e.text, e.xpos)
+				return lexMap{}, fmt.Errorf("tag: model %s lemma rule %q for unknown tag %q", what, e.text, e.xpos)
 			}
-			out[lexKey(fnvString(e.text), id)] = e.script
+			k := lexKey(fnvString(e.text), id)
+			out.m[k] = e.script
+			out.seen[k>>6%uint64(len(out.seen))] |= 1 << (k & 63)
 		}
 		return out, nil
 	}
@@ -288,7 +292,8 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 	t.resolveRules()
 	n := len(m.classes)
 	t.pool.New = func() any {
-		return &scratch{scores: make([]int32, n), feats: make([]uint32, 0, maxFeatures)}
+		// capacity 256: predict indexes it by class byte without bounds checks
+		return &scratch{scores: make([]int32, n, 256), feats: make([]uint32, 0, maxFeatures)}
 	}
 	return t, nil
 }
@@ -484,13 +489,20 @@ func (t *Tagger) finiteFix(toks []nlp.Token, cls []uint8) {
 func (t *Tagger) predict(fs []uint32, scores, base []int32, word *[wordRoles][]int32) uint8 {
 	nc := t.nClasses
 	scores = scores[:nc]
-	copy(scores, base)
-	for _, row := range word {
-		if row != nil {
-			for c, x := range row[:nc] {
-				scores[c] += x
-			}
+	// base and the four word rows in one pass (a missing row reads as
+	// zeros): the sums are of integers, so their order does not matter.
+	r := *word
+	for i := range r {
+		if r[i] == nil {
+			r[i] = t.zeroRow
 		}
+	}
+	var _ [wordRoles - 4]struct{} // four roles, as below
+	var _ [4 - wordRoles]struct{}
+	b, r0, r1, r2, r3 := base[:nc], r[0][:nc], r[1][:nc], r[2][:nc], r[3][:nc]
+	all := (*[256]int32)(scores[:256]) // see scratch: no bounds checks by class byte
+	for c := range scores {
+		scores[c] = b[c] + r0[c] + r1[c] + r2[c] + r3[c]
 	}
 	// Load every feature's first slot before using any, so that the cache
 	// misses overlap.
@@ -517,13 +529,14 @@ func (t *Tagger) predict(fs []uint32, scores, base []int32, word *[wordRoles][]i
 			continue
 		}
 		for _, e := range t.ent[start : start+n] {
-			scores[uint8(e>>16)] += int32(int16(e))
+			all[uint8(e>>16)] += int32(int16(e))
 		}
 	}
-	best := 0
-	for c := 1; c < len(scores); c++ {
-		if scores[c] > scores[best] {
-			best = c
+	// the first of the highest scores
+	best, bs := 0, scores[0]
+	for c, x := range scores {
+		if x > bs {
+			best, bs = c, x
 		}
 	}
 	return uint8(best)
@@ -599,15 +612,32 @@ func (t *Tagger) lemmaXPOS(c uint8, row int32) uint8 {
 	return xid
 }
 
+// A lexMap is a lemma exception or suffix table with a bit set of the
+// keys it holds (8192 bits by the keys' low bits), so that most misses,
+// which are most lookups (a token tries every suffix length), cost a bit
+// test instead of a map lookup.
+type lexMap struct {
+	m    map[uint64]uint16
+	seen [128]uint64
+}
+
+func (x *lexMap) get(k uint64) (uint16, bool) {
+	if x.seen[k>>6%uint64(len(x.seen))]&(1<<(k&63)) == 0 {
+		return 0, false
+	}
+	s, ok := x.m[k]
+	return s, ok
+}
+
 // scriptFor picks the lemma script of a token: exact-form exception, then
 // lowercase-form exception, then, for a past tense or participle, the
 // irregular verbs (irregularPast: a script replacing the whole word),
 // then the longest suffix rule.
 func (t *Tagger) scriptFor(low []byte, ti *tokInfo, xid uint8) script {
-	if s, ok := t.exact[lexKey(ti.form, xid)]; ok {
+	if s, ok := t.exact.get(lexKey(ti.form, xid)); ok {
 		return t.scripts[s]
 	}
-	if s, ok := t.lower[lexKey(ti.lower, xid)]; ok {
+	if s, ok := t.lower.get(lexKey(ti.lower, xid)); ok {
 		return t.scripts[s]
 	}
 	if int(xid) == t.pastID[0] || int(xid) == t.pastID[1] {
@@ -616,7 +646,7 @@ func (t *Tagger) scriptFor(low []byte, ti *tokInfo, xid uint8) script {
 		}
 	}
 	for l := min(t.maxSuffix, len(low)); l >= 0; l-- {
-		if s, ok := t.suffix[lexKey(fnv(low[len(low)-l:]), xid)]; ok {
+		if s, ok := t.suffix.get(lexKey(fnv(low[len(low)-l:]), xid)); ok {
 			return t.scripts[s]
 		}
 	}
