@@ -378,6 +378,9 @@ func TestCodingCases(t *testing.T) {
 		{"a country's own group deals with its own government; a deadline is an ultimatum; a denied supply is no aid",
 			"Peru sent aid to Bolivia. The Chilean opposition gave the government until Friday to resign. Ecuador denied supplying weapons to Peru.",
 			[]string{"THREATEN CHL>CHL"}, []string{"THREATEN CHL>PER", "AID CHL>CHL", "AID CHL>PER", "AID ECU>PER"}},
+		{"giving up is conceding, not giving, even beside an act of giving",
+			"The Peruvian government finally gave up on the census question and provided the data to Chilean agencies.",
+			[]string{"CONCEDE PER>-"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
