@@ -1398,6 +1398,27 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 	// an act of treachery in Baku]" as "... | in Baku".
 	misattached := func() bool {
 		for _, r := range roles {
+			if r.Rel == "nmod" && r.Prep == "by" {
+				// "The arrest of the journalist by Iranian authorities drew
+				// protests", parsed with the agent on the active verb (which
+				// has no agent of its own) or on the "of" patient.
+				var hosts []int
+				if h := sv.s.Tokens[t].Head - 1; sv.s.Tokens[t].Dep == "nsubj" && h >= 0 {
+					hosts = append(hosts, h)
+				}
+				for _, o := range sv.children[t] {
+					if nlp.BaseRel(sv.s.Tokens[o].Dep) == "nmod" && sv.marker(o) == "of" {
+						hosts = append(hosts, o)
+					}
+				}
+				for _, h := range hosts {
+					for _, o := range sv.children[h] {
+						if b := nlp.BaseRel(sv.s.Tokens[o].Dep); (b == "obl" || b == "nmod") && sv.marker(o) == "by" && try(o) {
+							return true
+						}
+					}
+				}
+			}
 			if r.Rel != "obl" || r.Prep == "" {
 				continue
 			}

@@ -381,6 +381,9 @@ func TestCodingCases(t *testing.T) {
 		{"giving up is conceding, not giving, even beside an act of giving",
 			"The Peruvian government finally gave up on the census question and provided the data to Chilean agencies.",
 			[]string{"CONCEDE PER>-"}, nil},
+		{"an event noun's agent the parser hung on the active verb it is the subject of",
+			"The arrest of the Chilean journalist by Peruvian police drew protests.",
+			[]string{"COERCE PER>CHL"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
