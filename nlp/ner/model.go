@@ -311,21 +311,45 @@ func viterbi(trans []float32, sc []float32, n int, delta []float32, back []int8,
 			delta[y] = neg
 		}
 	}
+	// The BIO constraint unrolled: O and B-X (y 0, 1, 3, 5) may follow
+	// any label, I-X (y 2, 4, 6) only B-X or I-X (y-1, y). Predecessors are
+	// tried in increasing order, the first highest kept, as allowed's loop
+	// did; one whose score is -Inf never wins (-Inf plus a weight is -Inf
+	// or NaN, neither above best), so it needs no test.
+	const _ = uint(nLabels-7) + uint(7-nLabels) // the unrolling is for seven labels
+	var tr [nLabels][nLabels]float32            // tr[y][p] = trans[p*nLabels+y]
+	for p := range nLabels {
+		for y := range nLabels {
+			tr[y][p] = trans[p*nLabels+y]
+		}
+	}
 	for i := 1; i < n; i++ {
-		prev := delta[(i-1)*nLabels : i*nLabels]
-		cur := delta[i*nLabels : (i+1)*nLabels]
-		for y := 0; y < nLabels; y++ {
+		prev := (*[nLabels]float32)(delta[(i-1)*nLabels : i*nLabels])
+		cur := (*[nLabels]float32)(delta[i*nLabels : (i+1)*nLabels])
+		s := (*[nLabels]float32)(sc[i*nLabels : (i+1)*nLabels])
+		bk := (*[nLabels]int8)(back[i*nLabels : (i+1)*nLabels])
+		for _, y := range [...]int{0, 1, 3, 5} {
+			t := &tr[y]
 			best, arg := neg, int8(0)
-			for p := 0; p < nLabels; p++ {
-				if prev[p] == neg || !allowed(p, y) {
-					continue
-				}
-				if v := prev[p] + trans[p*nLabels+y]; v > best {
+			for p := range nLabels {
+				if v := prev[p] + t[p]; v > best {
 					best, arg = v, int8(p)
 				}
 			}
-			cur[y] = best + sc[i*nLabels+y]
-			back[i*nLabels+y] = arg
+			cur[y] = best + s[y]
+			bk[y] = arg
+		}
+		for _, y := range [...]int{2, 4, 6} {
+			t := &tr[y]
+			best, arg := neg, int8(0)
+			if v := prev[y-1] + t[y-1]; v > best {
+				best, arg = v, int8(y-1)
+			}
+			if v := prev[y] + t[y]; v > best {
+				best, arg = v, int8(y)
+			}
+			cur[y] = best + s[y]
+			bk[y] = arg
 		}
 	}
 	last := delta[(n-1)*nLabels : n*nLabels]
