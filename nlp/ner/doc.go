@@ -85,9 +85,12 @@
 // # Performance
 //
 // Features are 64-bit hashes mixed from per-token hashes computed once, so
-// no strings are built per feature; weights sit in one flat slice behind
-// an open-addressing table of feature hashes. Per-sentence scratch comes
-// from a sync.Pool. See BenchmarkRecognize for sentences per second.
+// no strings are built per feature; a feature's weights sit beside its
+// key in an open-addressing table, as the model file stores them (int16
+// times one scale, 32-byte slots; the sums are those of float weights to
+// the bit). The rules find each token's classes once, with one map
+// lookup. Per-sentence scratch comes from a sync.Pool. See
+// BenchmarkRecognize and BenchmarkRecognizeNews for sentences per second.
 //
 // # Concurrency
 //

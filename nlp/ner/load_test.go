@@ -54,11 +54,14 @@ func TestRecognizerModelMatchesReadModel(t *testing.T) {
 					continue
 				}
 				wantN++
-				if g := got.slot(sl.key); g.key != sl.key || g.w != sl.w {
-					t.Fatalf("feature %#x: weights %v, want %v", sl.key, g.w, sl.w)
+				if g, ok := got.weights(sl.key); !ok || g != sl.w {
+					t.Fatalf("feature %#x: weights %v, want %v", sl.key, g, sl.w)
 				}
 			}
-			for _, sl := range got.slots {
+			if got.q == nil {
+				t.Fatal("the scorer of a model file is not quantized")
+			}
+			for _, sl := range got.q {
 				if sl.key != 0 {
 					gotN++
 				}

@@ -87,11 +87,29 @@ type wslot struct {
 	w   [nLabels]float32
 }
 
+// qslot is a slot of a quantized scorer's table: a feature key and its
+// label weights as the model file stores them (int16, times the model's
+// scale), padded to 32 bytes. A wslot takes 40 bytes, so that one slot in
+// two or three straddled two cache lines and the table took 20 MB; 32-byte
+// slots never straddle, the next slot of a probe is in the same line half
+// the time, and the table is a fifth smaller.
+type qslot struct {
+	key uint64 // 0: empty
+	w   [nLabels]int16
+	_   [16 - nLabels]int16
+}
+
 // scorer holds a model's feature weights laid out for scoring: an
 // open-addressing table, read-only once built. It gives every feature
-// the weights Model.feats and Model.w give it.
+// the weights Model.feats and Model.w give it. A scorer read from a
+// model file holds the weights as the file quantizes them (q, scale);
+// one built from a Model in memory, whose weights need not be multiples
+// of one scale (training, ShiftEntityScores), holds them as floats
+// (slots).
 type scorer struct {
 	slots []wslot
+	q     []qslot
+	scale float32
 	mask  uint64
 }
 
@@ -107,15 +125,18 @@ func newScorer(m *Model, static bool) *scorer {
 
 // newScorerFrom builds the scorer of a model file's features straight
 // from its keys and its raw weights (int16, little-endian, nLabels a key,
-// times scale), as ReadModel would turn them into Model.w: a key given
-// twice keeps its last weights, as Model.feats keeps its last row.
+// times scale): a key given twice keeps its last weights, as
+// Model.feats keeps its last row. The scorer is quantized: a weight x
+// scores float32(x)*scale, the float32 ReadModel would turn it into, so
+// every feature scores what it scores with ReadModel's model.
 //
 // The keys go in in the order of their home slots (bucketed by the slot's
 // top bits, in file order within a bucket), so that the writes sweep the
 // table instead of missing the cache at every key. Where a key lands does
 // not change what it scores: every slot holds its full key.
 func newScorerFrom(keys []uint64, raw []byte, scale float32, static bool) *scorer {
-	sr := makeScorer(len(keys), static)
+	size := tableSize(len(keys))
+	sr := &scorer{q: hugemem.Make[qslot](size, static), scale: scale, mask: uint64(size - 1)}
 	const bucketBits = 12
 	shift := max(bits.Len64(sr.mask)-bucketBits, 0)
 	var start [1<<bucketBits + 1]int32
@@ -143,26 +164,31 @@ func newScorerFrom(keys []uint64, raw []byte, scale float32, static bool) *score
 	}
 	for i := range order {
 		e := &order[i]
-		sl := sr.slot(e.key)
+		sl := sr.qslot(e.key)
 		sl.key = e.key
-		for y, x := range e.w {
-			sl.w[y] = float32(x) * scale
-		}
+		sl.w = e.w
 	}
 	return sr
 }
 
-// makeScorer returns an empty scorer for n features.
-func makeScorer(n int, static bool) *scorer {
+// tableSize is the number of slots of a scorer for n features: a power
+// of two, with a load factor at most 2/3.
+func tableSize(n int) int {
 	size := 1
-	for size < n+n/2+1 { // load factor at most 2/3
+	for size < n+n/2+1 {
 		size <<= 1
 	}
+	return size
+}
+
+// makeScorer returns an empty float scorer for n features.
+func makeScorer(n int, static bool) *scorer {
+	size := tableSize(n)
 	return &scorer{slots: hugemem.Make[wslot](size, static), mask: uint64(size - 1)}
 }
 
-// slot returns the slot of key k (fixKey'd): the one holding it, else the
-// empty one where it goes.
+// slot returns the slot of key k (fixKey'd) of a float scorer: the one
+// holding it, else the empty one where it goes.
 func (sr *scorer) slot(k uint64) *wslot {
 	i := k & sr.mask
 	for sr.slots[i].key != 0 && sr.slots[i].key != k {
@@ -171,12 +197,38 @@ func (sr *scorer) slot(k uint64) *wslot {
 	return &sr.slots[i]
 }
 
+// qslot is slot for a quantized scorer.
+func (sr *scorer) qslot(k uint64) *qslot {
+	i := k & sr.mask
+	for sr.q[i].key != 0 && sr.q[i].key != k {
+		i = (i + 1) & sr.mask
+	}
+	return &sr.q[i]
+}
+
+// weights returns the weights of key k (fixKey'd) as scored, and whether
+// the scorer has it.
+func (sr *scorer) weights(k uint64) (w [nLabels]float32, ok bool) {
+	if sr.q != nil {
+		sl := sr.qslot(k)
+		for y, x := range sl.w {
+			w[y] = float32(x) * sr.scale
+		}
+		return w, sl.key == k
+	}
+	sl := sr.slot(k)
+	return sl.w, sl.key == k
+}
+
 // score fills sc (len(toks) x nLabels) with the feature scores of s, the
 // features of each token added in the order m.features lists them. sink
 // receives a sum of the slots first loaded, which keeps the compiler from
 // dropping those loads: loading every feature's home slot before probing
 // any lets the cache misses overlap.
 func (sr *scorer) score(m *Model, s *sentence, sc []float32, fbuf []uint64, sink *uint64) []uint64 {
+	if sr.q != nil {
+		return sr.scoreQ(m, s, sc, fbuf, sink)
+	}
 	slots, mask := sr.slots, sr.mask
 	var touch uint64
 	for i := range s.toks {
@@ -206,6 +258,45 @@ func (sr *scorer) score(m *Model, s *sentence, sc []float32, fbuf []uint64, sink
 	return fbuf
 }
 
+// scoreQ is score for a quantized scorer. Each weight is added as
+// float32(x)*scale, rounded to a float32 before the addition (the
+// conversion forbids fusing the two), which is the weight a float
+// scorer holds; the additions are in the same order, so the sums are the
+// same to the bit.
+func (sr *scorer) scoreQ(m *Model, s *sentence, sc []float32, fbuf []uint64, sink *uint64) []uint64 {
+	q, mask, scale := sr.q, sr.mask, sr.scale
+	var touch uint64
+	for i := range s.toks {
+		fbuf = m.features(s, i, fbuf[:0])
+		row := (*[nLabels]float32)(sc[i*nLabels : (i+1)*nLabels])
+		*row = [nLabels]float32{}
+		for _, f := range fbuf {
+			touch += q[fixKey(f)&mask].key
+		}
+		for _, f := range fbuf {
+			k := fixKey(f)
+			for j := k & mask; ; j = (j + 1) & mask {
+				sl := &q[j]
+				if sl.key == k {
+					row[0] += float32(float32(sl.w[0]) * scale)
+					row[1] += float32(float32(sl.w[1]) * scale)
+					row[2] += float32(float32(sl.w[2]) * scale)
+					row[3] += float32(float32(sl.w[3]) * scale)
+					row[4] += float32(float32(sl.w[4]) * scale)
+					row[5] += float32(float32(sl.w[5]) * scale)
+					row[6] += float32(float32(sl.w[6]) * scale)
+					break
+				}
+				if sl.key == 0 {
+					break
+				}
+			}
+		}
+	}
+	*sink = touch
+	return fbuf
+}
+
 // viterbi writes the best label sequence for the scores sc into out,
 // using back as scratch (n x nLabels).
 func viterbi(trans []float32, sc []float32, n int, delta []float32, back []int8, out []int8) {
@@ -220,21 +311,45 @@ func viterbi(trans []float32, sc []float32, n int, delta []float32, back []int8,
 			delta[y] = neg
 		}
 	}
+	// The BIO constraint unrolled: O and B-X (y 0, 1, 3, 5) may follow
+	// any label, I-X (y 2, 4, 6) only B-X or I-X (y-1, y). Predecessors are
+	// tried in increasing order, the first highest kept, as allowed's loop
+	// did; one whose score is -Inf never wins (-Inf plus a weight is -Inf
+	// or NaN, neither above best), so it needs no test.
+	const _ = uint(nLabels-7) + uint(7-nLabels) // the unrolling is for seven labels
+	var tr [nLabels][nLabels]float32            // tr[y][p] = trans[p*nLabels+y]
+	for p := range nLabels {
+		for y := range nLabels {
+			tr[y][p] = trans[p*nLabels+y]
+		}
+	}
 	for i := 1; i < n; i++ {
-		prev := delta[(i-1)*nLabels : i*nLabels]
-		cur := delta[i*nLabels : (i+1)*nLabels]
-		for y := 0; y < nLabels; y++ {
+		prev := (*[nLabels]float32)(delta[(i-1)*nLabels : i*nLabels])
+		cur := (*[nLabels]float32)(delta[i*nLabels : (i+1)*nLabels])
+		s := (*[nLabels]float32)(sc[i*nLabels : (i+1)*nLabels])
+		bk := (*[nLabels]int8)(back[i*nLabels : (i+1)*nLabels])
+		for _, y := range [...]int{0, 1, 3, 5} {
+			t := &tr[y]
 			best, arg := neg, int8(0)
-			for p := 0; p < nLabels; p++ {
-				if prev[p] == neg || !allowed(p, y) {
-					continue
-				}
-				if v := prev[p] + trans[p*nLabels+y]; v > best {
+			for p := range nLabels {
+				if v := prev[p] + t[p]; v > best {
 					best, arg = v, int8(p)
 				}
 			}
-			cur[y] = best + sc[i*nLabels+y]
-			back[i*nLabels+y] = arg
+			cur[y] = best + s[y]
+			bk[y] = arg
+		}
+		for _, y := range [...]int{2, 4, 6} {
+			t := &tr[y]
+			best, arg := neg, int8(0)
+			if v := prev[y-1] + t[y-1]; v > best {
+				best, arg = v, int8(y-1)
+			}
+			if v := prev[y] + t[y]; v > best {
+				best, arg = v, int8(y)
+			}
+			cur[y] = best + s[y]
+			bk[y] = arg
 		}
 	}
 	last := delta[(n-1)*nLabels : n*nLabels]

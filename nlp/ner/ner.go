@@ -39,6 +39,7 @@ type scratch struct {
 	back  []int8
 	pred  []int8
 	ents  []nlp.Entity
+	rules ruleMatcher
 	sink  uint64 // see scorer.score
 }
 
@@ -111,7 +112,11 @@ func (r *Recognizer) Recognize(d *nlp.Doc) {
 		s := &d.Sentences[si]
 		start := len(d.Entities)
 		d.Entities = r.sentence(sc, s, si, d.Entities)
-		d.Entities = appendRules(d.Entities, start, s, si)
+		var info []tokInfo
+		if len(s.Tokens) > 0 {
+			info = sc.s.toks // prepared by r.sentence
+		}
+		d.Entities = sc.rules.appendRules(d.Entities, start, s, si, info)
 	}
 	propagate(d)
 	r.pool.Put(sc)

@@ -155,10 +155,88 @@ func isClock(w string) bool {
 
 func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
+// Token classes of the rules: what the rules ask of a token, found once
+// per token (one map lookup for all the word lists, the numeral tests for
+// tokens opening with a digit only) instead of at every rule that asks.
+const (
+	cMonth = 1 << iota
+	cDateWord
+	cDateMod
+	cDateUnit
+	cYearPrep
+	cScale
+	cNumberWord
+	cCurrencySymbol
+	cCurrencyWord
+	cTimeSuffix
+	cNoon // "noon", "midnight"
+	cWeekday
+	cNumber
+	cYear
+	cDecade
+	cDay
+	cClock
+	cCapital // written with a capital A-Z first
+)
+
+// ruleWords maps the words of the rules' lists to their classes.
+var ruleWords = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for _, l := range []struct {
+		words map[string]bool
+		c     uint32
+	}{
+		{months, cMonth}, {dateWords, cDateWord}, {dateMods, cDateMod}, {dateUnits, cDateUnit},
+		{yearPreps, cYearPrep}, {scales, cScale}, {numberWords, cNumberWord},
+		{currencySymbols, cCurrencySymbol}, {currencyWords, cCurrencyWord}, {timeSuffix, cTimeSuffix},
+	} {
+		for w, ok := range l.words {
+			if ok {
+				m[w] |= l.c
+			}
+		}
+	}
+	m["noon"] |= cNoon
+	m["midnight"] |= cNoon
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		m[d] |= cWeekday
+	}
+	return m
+}()
+
+// ruleClass returns the classes of a token: its lower-cased text w and
+// its text as written.
+func ruleClass(w, text string) uint32 {
+	c := ruleWords[w]
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		// every numeral test needs a digit first
+		if isNumber(w) {
+			c |= cNumber
+		}
+		if isYear(w) {
+			c |= cYear
+		}
+		if isDecade(w) {
+			c |= cDecade
+		}
+		if isDay(w) {
+			c |= cDay
+		}
+		if isClock(w) {
+			c |= cClock
+		}
+	}
+	if capitalised(text) {
+		c |= cCapital
+	}
+	return c
+}
+
 // ruleMatcher scans one sentence's tokens.
 type ruleMatcher struct {
 	toks  []nlp.Token
 	lower []string
+	cls   []uint32 // per token, its classes
 }
 
 func (m *ruleMatcher) at(i int) string {
@@ -168,21 +246,26 @@ func (m *ruleMatcher) at(i int) string {
 	return m.lower[i]
 }
 
+// is reports whether token i (0 outside the sentence, as "" is) has one
+// of the classes c.
+func (m *ruleMatcher) is(i int, c uint32) bool {
+	return i >= 0 && i < len(m.cls) && m.cls[i]&c != 0
+}
+
 func (m *ruleMatcher) isMonth(i int) bool {
-	return i >= 0 && i < len(m.toks) && months[m.lower[i]] && capitalised(m.toks[i].Text) &&
+	return m.is(i, cMonth) && m.cls[i]&cCapital != 0 &&
 		// "May" and "March" as words: need a number or date context next to them
-		(m.lower[i] != "may" && m.lower[i] != "march" || isDay(m.at(i+1)) || isYear(m.at(i+1)) || isDay(m.at(i-1)) || m.at(i-1) == "of" && isDay(m.at(i-2)))
+		(m.lower[i] != "may" && m.lower[i] != "march" || m.is(i+1, cDay) || m.is(i+1, cYear) || m.is(i-1, cDay) || m.at(i-1) == "of" && m.is(i-2, cDay))
 }
 
 // number returns the end of a number phrase starting at i: digits or
 // number words, with scale words after ("3.5 million").
 func (m *ruleMatcher) number(i int) int {
-	w := m.at(i)
-	if !isNumber(w) && !numberWords[w] {
+	if !m.is(i, cNumber|cNumberWord) {
 		return i
 	}
 	j := i + 1
-	for j < len(m.lower) && (scales[m.lower[j]] || numberWords[m.lower[j]]) && m.lower[j] != "dozens" {
+	for j < len(m.lower) && m.cls[j]&(cScale|cNumberWord) != 0 && m.lower[j] != "dozens" {
 		j++
 	}
 	return j
@@ -192,18 +275,18 @@ func (m *ruleMatcher) number(i int) int {
 func (m *ruleMatcher) date(i int) int {
 	w := m.at(i)
 	switch {
-	case dateWords[w]:
+	case m.is(i, cDateWord):
 		return i + 1
-	case dateMods[w] && i+1 < len(m.lower):
-		if nlp.IsWeekday(m.at(i+1)) || dateUnits[m.at(i+1)] || m.isMonth(i+1) {
+	case m.is(i, cDateMod) && i+1 < len(m.lower):
+		if m.is(i+1, cWeekday|cDateUnit) || m.isMonth(i+1) {
 			return i + 2
 		}
 		if w == "early" || w == "late" || w == "mid" {
-			if isYear(m.at(i+1)) || isDecade(m.at(i+1)) {
+			if m.is(i+1, cYear|cDecade) {
 				return i + 2
 			}
 		}
-	case nlp.IsWeekday(w) && capitalised(m.toks[i].Text):
+	case m.is(i, cWeekday) && m.cls[i]&cCapital != 0:
 		j := i + 1
 		if m.at(j) == "," && m.isMonth(j+1) {
 			j++
@@ -212,11 +295,11 @@ func (m *ruleMatcher) date(i int) int {
 			return k
 		}
 		return i + 1
-	case isDecade(w):
+	case m.is(i, cDecade):
 		return i + 1
-	case isYear(w):
+	case m.is(i, cYear):
 		p := m.at(i - 1)
-		if yearPreps[p] || p == "" || p == "," && i >= 2 || m.isMonth(i-1) {
+		if m.is(i-1, cYearPrep) || p == "" || p == "," && i >= 2 || m.isMonth(i-1) {
 			return i + 1
 		}
 		return i
@@ -225,7 +308,7 @@ func (m *ruleMatcher) date(i int) int {
 		return k
 	}
 	// "three years ago"
-	if j := m.number(i); j > i && dateUnits[m.at(j)] && m.at(j+1) == "ago" {
+	if j := m.number(i); j > i && m.is(j, cDateUnit) && m.at(j+1) == "ago" {
 		return j + 2
 	}
 	return i
@@ -235,30 +318,30 @@ func (m *ruleMatcher) date(i int) int {
 // 2020", "December".
 func (m *ruleMatcher) core(i int) int {
 	switch {
-	case isDay(m.at(i)) && m.isMonth(i+1):
+	case m.is(i, cDay) && m.isMonth(i+1):
 		j := i + 2
-		if isYear(m.at(j)) {
+		if m.is(j, cYear) {
 			j++
-		} else if m.at(j) == "," && isYear(m.at(j+1)) {
+		} else if m.at(j) == "," && m.is(j+1, cYear) {
 			j += 2
 		}
 		return j
-	case isDay(m.at(i)) && m.at(i+1) == "of" && m.isMonth(i+2):
+	case m.is(i, cDay) && m.at(i+1) == "of" && m.isMonth(i+2):
 		j := i + 3
-		if isYear(m.at(j)) {
+		if m.is(j, cYear) {
 			j++
 		}
 		return j
 	case m.isMonth(i):
 		j := i + 1
-		if isDay(m.at(j)) {
+		if m.is(j, cDay) {
 			j++
-			if m.at(j) == "," && isYear(m.at(j+1)) {
+			if m.at(j) == "," && m.is(j+1, cYear) {
 				j += 2
-			} else if isYear(m.at(j)) {
+			} else if m.is(j, cYear) {
 				j++
 			}
-		} else if isYear(m.at(j)) {
+		} else if m.is(j, cYear) {
 			j++
 		}
 		return j
@@ -267,35 +350,33 @@ func (m *ruleMatcher) core(i int) int {
 }
 
 func (m *ruleMatcher) time(i int) int {
-	w := m.at(i)
 	switch {
-	case w == "noon" || w == "midnight":
+	case m.is(i, cNoon):
 		return i + 1
-	case isClock(w):
-		if timeSuffix[m.at(i+1)] {
+	case m.is(i, cClock):
+		if m.is(i+1, cTimeSuffix) {
 			return i + 2
 		}
 		return i + 1
-	case isNumber(w) && len(w) <= 2 && timeSuffix[m.at(i+1)]:
+	case m.is(i, cNumber) && len(m.at(i)) <= 2 && m.is(i+1, cTimeSuffix):
 		return i + 2
 	}
 	return i
 }
 
 func (m *ruleMatcher) money(i int) int {
-	w := m.at(i)
-	if currencySymbols[w] {
-		if j := m.number(i + 1); j > i+1 && isNumber(m.at(i+1)) {
+	if m.is(i, cCurrencySymbol) {
+		if j := m.number(i + 1); j > i+1 && m.is(i+1, cNumber) {
 			return j
 		}
 		return i
 	}
-	if j := m.number(i); j > i && isNumber(w) {
-		if currencyWords[m.at(j)] {
+	if j := m.number(i); j > i && m.is(i, cNumber) {
+		if m.is(j, cCurrencyWord) {
 			return j + 1
 		}
 		// "5 million US dollars"
-		if (m.at(j) == "us" || m.at(j) == "u.s.") && currencyWords[m.at(j+1)] {
+		if (m.at(j) == "us" || m.at(j) == "u.s.") && m.is(j+1, cCurrencyWord) {
 			return j + 2
 		}
 	}
@@ -303,7 +384,7 @@ func (m *ruleMatcher) money(i int) int {
 }
 
 func (m *ruleMatcher) percent(i int) int {
-	if j := m.number(i); j > i && isNumber(m.at(i)) || numberWords[m.at(i)] && j > i {
+	if j := m.number(i); j > i && m.is(i, cNumber) || m.is(i, cNumberWord) && j > i {
 		switch {
 		case m.at(j) == "%" || m.at(j) == "percent":
 			return j + 1
@@ -327,6 +408,14 @@ func (m *ruleMatcher) cardinal(i int) int {
 // appendRules adds rule entities for sentence s to dst where they overlap
 // no entity in dst[from:], then sorts dst[from:] by position.
 func appendRules(dst []nlp.Entity, from int, s *nlp.Sentence, si int) []nlp.Entity {
+	var m ruleMatcher
+	return m.appendRules(dst, from, s, si, nil)
+}
+
+// appendRules is the function appendRules with m's slices as scratch.
+// info, if not nil, is what prepare found of s's tokens: their texts
+// lower-cased, which are not lower-cased again.
+func (m *ruleMatcher) appendRules(dst []nlp.Entity, from int, s *nlp.Sentence, si int, info []tokInfo) []nlp.Entity {
 	n := len(s.Tokens)
 	if n == 0 {
 		return dst
@@ -339,31 +428,33 @@ func appendRules(dst []nlp.Entity, from int, s *nlp.Sentence, si int) []nlp.Enti
 		}
 		return false
 	}
-	m := ruleMatcher{toks: s.Tokens, lower: make([]string, n)}
+	m.toks = s.Tokens
+	m.lower = growS(m.lower, n)
+	m.cls = growU(m.cls, n)
 	maybe := false
 	for i := range s.Tokens {
 		t := s.Tokens[i].Text
 		if t == "" {
+			m.lower[i], m.cls[i] = "", 0
 			continue
 		}
 		c := t[0]
 		if c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '$' || c >= 0x80 {
 			maybe = true
 		}
-		m.lower[i] = strings.ToLower(t)
-	}
-	if !maybe {
+		if info != nil {
+			m.lower[i] = info[i].lower
+		} else {
+			m.lower[i] = strings.ToLower(t)
+		}
+		m.cls[i] = ruleClass(m.lower[i], t)
 		// every rule needs a digit, a capital (months, days), a currency
-		// sign or a lower-case word; look for the latter only then
-		for _, w := range m.lower {
-			if dateWords[w] || numberWords[w] || dateMods[w] || w == "noon" || w == "midnight" {
-				maybe = true
-				break
-			}
-		}
-		if !maybe {
-			return dst
-		}
+		// sign or one of these lower-case words
+		maybe = maybe || m.cls[i]&(cDateWord|cNumberWord|cDateMod|cNoon) != 0
+	}
+	defer clear(m.lower) // drop the strings
+	if !maybe {
+		return dst
 	}
 	added := false
 	for i := 0; i < n; {
@@ -396,4 +487,18 @@ func appendRules(dst []nlp.Entity, from int, s *nlp.Sentence, si int) []nlp.Enti
 		slices.SortFunc(dst[from:], func(a, b nlp.Entity) int { return a.Tokens[0] - b.Tokens[0] })
 	}
 	return dst
+}
+
+func growS(s []string, n int) []string {
+	if cap(s) < n {
+		return make([]string, n)
+	}
+	return s[:n]
+}
+
+func growU(s []uint32, n int) []uint32 {
+	if cap(s) < n {
+		return make([]uint32, n)
+	}
+	return s[:n]
 }
