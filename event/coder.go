@@ -283,7 +283,7 @@ func (c *Coder) codeSentence(in Input, sv *sentence, dates []dateMention) []Even
 				coded[ti] = true
 				place := c.locate(in, sv, ti)
 				for _, e := range evs {
-					e.Date, e.DatePrecision = eventDate(dates, tok.Span.Start, in.Published)
+					e.Date, e.DatePrecision = eventDate(dates, tok.Span.Start, in.Published, sv.announced(ti))
 					e.Location = place
 					key := e.Type + "|" + e.Actor.Code + "|" + recipientCode(e)
 					if j, dup := seen[key]; dup {
@@ -1665,6 +1665,23 @@ func (sv *sentence) future(t int) bool {
 		return sv.future(h) // "will visit Albania and sign": the conjunct shares "will"
 	}
 	return false
+}
+
+// announced reports a trigger of an act still to come, whose dates with
+// no year of their own look forward: a verb under "will" or "shall"
+// ("will host talks in June"), or a noun of such a verb ("will hold talks
+// on Tuesday"), with a date of its own sentence. Not "would" nor "was set
+// to": a future seen from the past, whose dates are the story's.
+func (sv *sentence) announced(t int) bool {
+	if len(sv.dates) == 0 {
+		return false // dates carried from earlier sentences are the story's
+	}
+	if triggerPOS(sv.s.Tokens[t].POS) != "V" {
+		if t = sv.s.Tokens[t].Head - 1; t < 0 || triggerPOS(sv.s.Tokens[t].POS) != "V" {
+			return false
+		}
+	}
+	return sv.hasAux(t, "will", "shall", "'ll", "’ll")
 }
 
 func (c *Coder) event(in Input, sv *sentence, t int, p *Pattern, typ, mode, cameo string, a actor.Mention, r *actor.Mention, conf float64, negated bool) Event {

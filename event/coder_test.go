@@ -255,3 +255,36 @@ func TestFindDates(t *testing.T) {
 		}
 	}
 }
+
+// TestFindDatesAhead checks where a date with no year or week of its own
+// falls for an act announced for later.
+func TestFindDatesAhead(t *testing.T) {
+	pub := time.Date(2021, 3, 5, 0, 0, 0, 0, time.UTC) // a Friday
+	tests := []struct {
+		text, back, ahead string // ahead "" when the expression is fixed
+	}{
+		{"will meet in June", "2020-06-01", "2021-06-01"},
+		{"will meet in March", "2021-03-01", "2021-03-01"},
+		{"will meet in February", "2021-02-01", "2022-02-01"},
+		{"will sign on 10 December", "2020-12-10", "2021-12-10"},
+		{"will sign on 7 March", "2021-03-07", "2021-03-07"},
+		{"will visit on Tuesday", "2021-03-02", "2021-03-09"},
+		{"will visit next Tuesday", "2021-03-09", ""},
+		{"met last Tuesday", "2021-03-02", ""},
+		{"will sign on 10 December 2021", "2021-12-10", ""},
+	}
+	for _, tt := range tests {
+		ds := findDates(tt.text, 0, pub)
+		if len(ds) == 0 {
+			t.Errorf("findDates(%q): no date", tt.text)
+			continue
+		}
+		ahead := ""
+		if !ds[0].ahead.IsZero() {
+			ahead = ds[0].ahead.Format("2006-01-02")
+		}
+		if back := ds[0].date.Format("2006-01-02"); back != tt.back || ahead != tt.ahead {
+			t.Errorf("findDates(%q) = %s, ahead %q; want %s, ahead %q", tt.text, back, ahead, tt.back, tt.ahead)
+		}
+	}
+}

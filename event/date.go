@@ -21,6 +21,12 @@ type dateMention struct {
 	start, end int // bytes in the document
 	date       time.Time
 	precision  string
+	// ahead is the date an expression with no year or week of its own
+	// names when it looks forward, as under "will" ("will host talks in
+	// June", "will visit on Tuesday"): the first such day or month on or
+	// after the publication date. Zero when the expression fixes the
+	// date ("10 December 2020", "yesterday") or already looks forward.
+	ahead time.Time
 }
 
 var months = map[string]time.Month{
@@ -61,7 +67,14 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 	}
 	add := func(a, b int, t time.Time, p string) {
 		if !taken(a, b) {
-			out = append(out, dateMention{base + a, base + b, t, p})
+			out = append(out, dateMention{start: base + a, end: base + b, date: t, precision: p})
+		}
+	}
+	// addAhead is add for an expression whose year or week was inferred
+	// looking back; ahead is where it falls looking forward.
+	addAhead := func(a, b int, t time.Time, p string, ahead time.Time) {
+		if !taken(a, b) {
+			out = append(out, dateMention{start: base + a, end: base + b, date: t, precision: p, ahead: ahead})
 		}
 	}
 	// Most sentences hold no date at all: skip the expressions whose
@@ -111,11 +124,15 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 			return
 		}
 		if t, ok := civil(pub.Year(), mon, day); ok {
+			ahead := t
+			if ahead.Before(pub) {
+				ahead, _ = civil(pub.Year()+1, mon, day)
+			}
 			if t.After(pub.AddDate(0, 0, 7)) {
 				t, ok = civil(pub.Year()-1, mon, day)
 			}
 			if ok {
-				add(m[0], m[1], t, PrecisionDay)
+				addAhead(m[0], m[1], t, PrecisionDay, ahead)
 			}
 		}
 	}
@@ -132,11 +149,14 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 	if !pub.IsZero() {
 		for _, m := range findAll(hasMonthCap, reInMonth, text) {
 			mon := months[strings.ToLower(text[m[2]:m[3]])]
-			y := pub.Year()
+			y, ay := pub.Year(), pub.Year()
 			if mon > pub.Month() {
 				y--
 			}
-			add(m[0], m[1], time.Date(y, mon, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
+			if mon < pub.Month() {
+				ay++
+			}
+			addAhead(m[0], m[1], time.Date(y, mon, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth, time.Date(ay, mon, 1, 0, 0, 0, 0, time.UTC))
 		}
 	}
 	for _, m := range findAll(hasCentury, reYear, text) {
@@ -151,10 +171,15 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 		if m[2] >= 0 && strings.EqualFold(text[m[2]:m[3]], "last") && back == 0 {
 			back = 7
 		}
+		forward := (int(wd) - int(pub.Weekday()) + 7) % 7
 		if m[2] >= 0 && strings.EqualFold(text[m[2]:m[3]], "next") {
-			back = -((int(wd) - int(pub.Weekday()) + 7) % 7)
+			back = -forward
 		}
-		add(m[0], m[1], pub.AddDate(0, 0, -back), PrecisionDay)
+		if m[2] >= 0 && (strings.EqualFold(text[m[2]:m[3]], "last") || strings.EqualFold(text[m[2]:m[3]], "next")) {
+			add(m[0], m[1], pub.AddDate(0, 0, -back), PrecisionDay) // "last Tuesday", "next Tuesday": fixed
+		} else {
+			addAhead(m[0], m[1], pub.AddDate(0, 0, -back), PrecisionDay, pub.AddDate(0, 0, forward))
+		}
 	}
 	for _, m := range findAll(hasDay, reRelative, text) {
 		switch strings.ToLower(text[m[2]:m[3]]) {
@@ -225,9 +250,13 @@ func civil(y int, m time.Month, d int) (time.Time, bool) {
 
 // eventDate picks the date of an event: the date expression of its
 // sentence nearest the trigger, else the publication date (precision day),
-// else nothing.
-func eventDate(dates []dateMention, trigger int, pub time.Time) (string, string) {
+// else nothing. ahead marks an event announced for later ("will host talks
+// in June"), whose expression with no year of its own looks forward.
+func eventDate(dates []dateMention, trigger int, pub time.Time, ahead bool) (string, string) {
 	if best := nearestDate(dates, trigger); best >= 0 {
+		if d := dates[best]; ahead && !d.ahead.IsZero() {
+			return d.ahead.Format("2006-01-02"), d.precision
+		}
 		return dates[best].date.Format("2006-01-02"), dates[best].precision
 	}
 	if pub.IsZero() {

@@ -31,3 +31,26 @@ func TestPersonsAsOfEventDate(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnouncedDates checks that a date with no year of its own looks
+// forward for an act announced with "will" and back for one reported.
+func TestAnnouncedDates(t *testing.T) {
+	p := load(t)
+	p.Published = time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text, trigger, want string
+	}{
+		{"announced", "Chile will host talks with Peru in June.", "host", "2025-06-01"},
+		{"reported", "Chile hosted talks with Peru in June.", "hosted", "2024-06-01"},
+		{"announced, a day", "Chile will sign the treaty with Peru on 3 February.", "sign", "2025-02-03"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, e := range triggered(t, p, tc.text, tc.trigger) {
+				if e.Date != tc.want {
+					t.Errorf("%s: date %s, want %s", tc.trigger, e.Date, tc.want)
+				}
+			}
+		})
+	}
+}
