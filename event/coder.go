@@ -113,6 +113,10 @@ import (
 //     ("restrictions on its labour market for new EU members") sends the
 //     search for the party deeper; an unplaced group in apposition with a
 //     named actor is that actor;
+//   - a domestic recipient keeps the sector of the unplaced group it is
+//     ("urged residents to evacuate": BHSCVL; "his party was provided an
+//     office by the government": AZEPTY, the party, not its unplaced
+//     leader);
 //   - no meeting of one body with itself ("the Senate met"), no visit to a
 //     town of one's own country, no demand on one's own state or on no one
 //     ("said the laws should be changed");
@@ -859,6 +863,12 @@ func (c *Coder) apply(in Input, sv *sentence, t int, p *Pattern) []Event {
 			// ("killed two youths", "arrested opponents"): domestic.
 			dm := am
 			dm.Actor = actor.Actor{Code: am.Actor.Country, Country: am.Actor.Country, Type: actor.TypeCountry}
+			if unplaced != nil && unplaced.Person == "" && unplaced.Actor.Country == "" && unplaced.Actor.Sector != "" {
+				// An unplaced group keeps its sector: "his party was
+				// provided an office by the government" is on the
+				// country's party (AZEPTY).
+				dm.Actor.Code, dm.Actor.Sector, dm.Actor.Type = am.Actor.Country+unplaced.Actor.Sector, unplaced.Actor.Sector, actor.TypeComposite
+			}
 			dm.Text, dm.Person, dm.Via, dm.Span = rf.text, "", "domestic", rf.span
 			if dm.Text == "" {
 				dm.Text, dm.Span = am.Text, am.Span
@@ -1354,6 +1364,15 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 					// in Baghdad" are Iraq's (IRQOPP).
 					m.Actor.Sector = p.sector
 					m.Actor.Code = m.Actor.Country + p.sector
+				}
+				if p.sector != "" && m.Person != "" && m.Actor.Country == "" && sv.s.Tokens[d].Span.End > m.Span.End {
+					// "his party" of a person the knowledge base cannot
+					// place: the party, of no known country yet, not the
+					// person.
+					m.Actor = actor.Actor{Code: p.sector, Sector: p.sector, Type: actor.TypeSector}
+					m.Person, m.Via = "", "possessed"
+					m.Span.End = sv.s.Tokens[d].Span.End
+					m.Text = in.Doc.Text[m.Span.Start:m.Span.End]
 				}
 				if len(m.Group) == 0 {
 					rf.mentions = append(rf.mentions, m)
