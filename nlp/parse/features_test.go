@@ -177,17 +177,7 @@ func TestScoreConfig(t *testing.T) {
 				if bump {
 					st.vl[s0] -= maxValency
 				}
-				a := st.best(st.scores)
-				var l uint8
-				if a != actShift {
-					h, d := st.arc(a)
-					l = uint8(m.root)
-					if h != 0 {
-						m.scoreLabels(st.labelFeatures(h, d), st.scores, &st.sink)
-						l = bestLabel(st.scores, len(m.labels)-1, m.root)
-					}
-				}
-				st.apply(a, l)
+				m.step(st)
 			}
 			p.pool.Put(st)
 		}

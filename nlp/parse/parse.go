@@ -55,6 +55,22 @@ func newParser(m *tables) *Parser {
 	return p
 }
 
+// step takes the best transition for the scores of st's configuration
+// (in st.scores), labels an arc with the label model, and applies it.
+func (m *tables) step(st *state) {
+	a := st.best(st.scores)
+	var l uint8
+	if a != actShift {
+		h, d := st.arc(a)
+		l = uint8(m.root)
+		if h != 0 {
+			m.scoreLabels(st.labelFeatures(h, d), st.scores, &st.sink)
+			l = bestLabel(st.scores, len(m.labels)-1, m.root)
+		}
+	}
+	st.apply(a, l)
+}
+
 // Labels returns the dependency relations the parser assigns.
 func (p *Parser) Labels() []string { return append([]string(nil), p.m.labels[1:]...) }
 
@@ -74,17 +90,7 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	st.precompute(m)
 	for !st.terminal() {
 		m.scoreConfig(st)
-		a := st.best(st.scores)
-		var l uint8
-		if a != actShift {
-			h, d := st.arc(a)
-			l = uint8(m.root)
-			if h != 0 {
-				m.scoreLabels(st.labelFeatures(h, d), st.scores, &st.sink)
-				l = bestLabel(st.scores, len(m.labels)-1, m.root)
-			}
-		}
-		st.apply(a, l)
+		m.step(st)
 	}
 	for i := range toks {
 		toks[i].Head = int(st.head[i+1])

@@ -22,17 +22,7 @@ func recordTransKeys(tb testing.TB, p *Parser) []uint64 {
 			f := st.features()
 			keys = append(keys, f...)
 			m.scoreTrans(f, st.scores, &st.sink)
-			a := st.best(st.scores)
-			var l uint8
-			if a != actShift {
-				h, d := st.arc(a)
-				l = uint8(m.root)
-				if h != 0 {
-					m.scoreLabels(st.labelFeatures(h, d), st.scores, &st.sink)
-					l = bestLabel(st.scores, len(m.labels)-1, m.root)
-				}
-			}
-			st.apply(a, l)
+			m.step(st)
 		}
 	}
 	return keys
