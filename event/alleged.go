@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/nlp"
@@ -15,6 +16,9 @@ import (
 var accusingVerbs = map[string]bool{
 	"accuse": true, "blame": true, "charge": true, "fault": true, "suspect": true, "indict": true,
 }
+
+// allegingWords introduce what an accusing verb alleges.
+var allegingWords = []string{"of", "for", "with"}
 
 // denyingVerbs say that what follows did not happen: "denied that it had
 // closed the crossing", "dismissed reports that troops had crossed".
@@ -42,10 +46,7 @@ func (sv *sentence) alleged(t int) bool {
 	head := strings.ToLower(sv.s.Tokens[h].Lemma)
 	switch rel := nlp.BaseRel(sv.s.Tokens[t].Dep); {
 	case accusingVerbs[head] && (rel == "advcl" || rel == "acl" || rel == "xcomp" || rel == "obl" || rel == "nmod"):
-		switch sv.introducer(t) {
-		case "of", "for", "with":
-			return true
-		}
+		return sv.hasMark(t, allegingWords...) || slices.Contains(allegingWords, sv.marker(t))
 	case denyingVerbs[head] && (rel == "ccomp" || rel == "xcomp" && sv.s.Tokens[t].XPOS == "VBG"):
 		// "denied that it had closed the crossing", "denied supplying
 		// drones to Russia".
@@ -60,15 +61,4 @@ func (sv *sentence) alleged(t int) bool {
 		return denyingVerbs[verb] || accusingVerbs[verb]
 	}
 	return false
-}
-
-// introducer returns the lower-cased mark or case word of token d: "of"
-// in "of meddling", "for" in "for the attack".
-func (sv *sentence) introducer(d int) string {
-	for _, c := range sv.children[d] {
-		if dep := sv.s.Tokens[c].Dep; dep == "mark" || dep == "case" {
-			return strings.ToLower(sv.s.Tokens[c].Text)
-		}
-	}
-	return ""
 }

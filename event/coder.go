@@ -481,13 +481,13 @@ func formLemmas(w string) []string {
 // locate finds where the events of trigger t happened: the place nearest
 // the trigger in the tree that the sentence introduces as one ("in Baku",
 // "the town of Shusha"), resolving names towards the countries of its
-// actors (see geo.Gazetteer.LocateAt). A place that is itself an actor
+// actors (see geo.Nearest). A place that is itself an actor
 // mention ("Ankara said") is no location.
 func (c *Coder) locate(in Input, sv *sentence, t int) *Place {
 	if c.Geo == nil {
 		return nil
 	}
-	m, ok := c.Geo.LocateAt(sv.s.Tokens, sv.actorCountries(in), t)
+	m, ok := geo.Nearest(sv.s.Tokens, c.gazetteerPlaces(in, sv), t)
 	if !ok {
 		return nil
 	}
@@ -1613,12 +1613,8 @@ func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) 
 	if c.Geo == nil {
 		return actor.Mention{}, false
 	}
-	if sv.places == nil {
-		// "Puno" is Peru's when Peru acts, not a namesake elsewhere.
-		sv.places = c.Geo.FindTokens(sv.s.Tokens, sv.actorCountries(in), []geo.Match{})
-	}
 	lo, hi := sv.subtreeSpan(d)
-	for _, m := range sv.places {
+	for _, m := range c.gazetteerPlaces(in, sv) {
 		if m.Tokens[0] >= lo && m.Tokens[1] <= hi+1 && m.Place.Country != "" && !sv.actorIn(in, m.Tokens) {
 			c := geo.CountryOn(m.Place.Country, in.Published) // Juba in 1995 is Sudan's
 			return actor.Mention{Sentence: sv.idx, Tokens: m.Tokens, Span: nlp.Span{Start: m.Start, End: m.End},
@@ -1627,6 +1623,15 @@ func (c *Coder) placeUnder(in Input, sv *sentence, d int) (actor.Mention, bool) 
 		}
 	}
 	return actor.Mention{}, false
+}
+
+// gazetteerPlaces returns the gazetteer's places in the sentence, found
+// once: "Puno" is Peru's when Peru acts, not a namesake elsewhere.
+func (c *Coder) gazetteerPlaces(in Input, sv *sentence) []geo.Match {
+	if sv.places == nil {
+		sv.places = c.Geo.FindTokens(sv.s.Tokens, sv.actorCountries(in), []geo.Match{})
+	}
+	return sv.places
 }
 
 // actorCountries returns the countries of the sentence's actors, in text

@@ -65,18 +65,14 @@ func findDates(text string, base int, pub time.Time) []dateMention {
 		}
 		return false
 	}
-	add := func(a, b int, t time.Time, p string) {
-		if !taken(a, b) {
-			out = append(out, dateMention{start: base + a, end: base + b, date: t, precision: p})
-		}
-	}
-	// addAhead is add for an expression whose year or week was inferred
-	// looking back; ahead is where it falls looking forward.
+	// addAhead adds an expression whose year or week was inferred looking
+	// back; ahead is where it falls looking forward (zero: fixed).
 	addAhead := func(a, b int, t time.Time, p string, ahead time.Time) {
 		if !taken(a, b) {
 			out = append(out, dateMention{start: base + a, end: base + b, date: t, precision: p, ahead: ahead})
 		}
 	}
+	add := func(a, b int, t time.Time, p string) { addAhead(a, b, t, p, time.Time{}) }
 	// Most sentences hold no date at all: skip the expressions whose
 	// cue (a digit, a month or day name, a relative word) is absent.
 	low := strings.ToLower(text)

@@ -42,23 +42,35 @@ func (g *Gazetteer) Locate(toks []nlp.Token, prefer []string) (Match, bool) {
 }
 
 // LocateAt is [Gazetteer.Locate] for the event whose trigger is token at
-// of a parsed sentence: of the places introduced as locations it picks the
-// one nearest the trigger in the tree, so that in "organisations with
-// origins in Turkey have been active in Azerbaijan" the activity is in
-// Azerbaijan. A place the trigger's phrase contains is nearest, by depth;
-// then one hanging from the trigger's heads, each step up costing two
-// (a clause's place is its verb's: "fired rockets, killing two, in
-// Gaza"). The climb stops at a subject: the place of "was received in
-// Baku" is not that of the attempt that is its subject, which then has
-// none, nor at a clause of another time ("after ... accused"); and a
-// noun's "to" phrase is no destination ("its ambassador to Somalia"). With at < 0 or no parse (every head 0) it is Locate.
+// of a parsed sentence: see [Nearest].
 func (g *Gazetteer) LocateAt(toks []nlp.Token, prefer []string, at int) (Match, bool) {
 	sc := g.pool.Get().(*scratch)
 	sc.matches = g.FindTokens(toks, prefer, sc.matches[:0])
+	m, ok := Nearest(toks, sc.matches, at)
+	clear(sc.matches)
+	g.pool.Put(sc)
+	return m, ok
+}
+
+// Nearest picks, among matches (from [Gazetteer.FindTokens] on toks), the
+// place of the event whose trigger is token at: of the places introduced
+// as locations, the one nearest the trigger in the tree, so that in
+// "organisations with origins in Turkey have been active in Azerbaijan"
+// the activity is in Azerbaijan. A place the trigger's phrase contains is
+// nearest, by depth; then one hanging from the trigger's heads, each step
+// up costing two (a clause's place is its verb's: "fired rockets,
+// killing two, in Gaza"). The climb stops at a subject: the place of "was
+// received in Baku" is not that of the attempt that is its subject, which
+// then has none, nor at a clause of another time ("after ... accused");
+// and a noun's "to" phrase is no destination ("its ambassador to
+// Somalia"). With at < 0 or no parse (no head set) the tree plays no
+// part: a town or region beats a country, and among equals the first
+// wins. The coder passes the matches it already holds for the sentence.
+func Nearest(toks []nlp.Token, matches []Match, at int) (Match, bool) {
 	tree := at >= 0 && at < len(toks) && parsed(toks)
 	var best Match
 	found, bestCost := false, 0
-	for _, m := range sc.matches {
+	for _, m := range matches {
 		if !introducedAsPlace(toks, m.Tokens[0]) {
 			continue
 		}
@@ -73,8 +85,6 @@ func (g *Gazetteer) LocateAt(toks []nlp.Token, prefer []string, at int) (Match, 
 			best, bestCost, found = m, cost, true
 		}
 	}
-	clear(sc.matches)
-	g.pool.Put(sc)
 	return best, found
 }
 
@@ -96,12 +106,10 @@ func parsed(toks []nlp.Token) bool {
 func treeCost(toks []nlp.Token, at int, span [2]int) (int, bool) {
 	// The place's own head word: the token of the span whose head lies
 	// outside it.
-	p := span[0]
-	for i := span[0]; i < span[1] && i < len(toks); i++ {
-		if h := toks[i].Head - 1; h < span[0] || h >= span[1] {
-			p = i
-			break
-		}
+	s := nlp.Sentence{Tokens: toks}
+	p, ok := s.SpanHead(span[0], span[1])
+	if !ok {
+		p = span[0]
 	}
 	if prep := strings.ToLower(toks[span[0]-1].Text); (prep == "to" || prep == "into") && nlp.BaseRel(toks[p].Dep) == "nmod" {
 		// "its ambassador to Somalia": a post's country, not a

@@ -172,8 +172,8 @@ func (r *Recognizer) decode(sc *scratch, words, pos, xpos []string) {
 	r.m.prepare(&sc.s, words, pos, xpos, r.kb, r.kbc, r.m.gaz)
 	sc.sc = grow(sc.sc, n*nLabels)
 	sc.delta = grow(sc.delta, n*nLabels)
-	sc.back = growI(sc.back, n*nLabels)
-	sc.pred = growI(sc.pred, n)
+	sc.back = grow(sc.back, n*nLabels)
+	sc.pred = grow(sc.pred, n)
 	sc.fbuf = r.sr.score(r.m, &sc.s, sc.sc, sc.fbuf, &sc.sink)
 	viterbi(r.m.trans[:], sc.sc, n, sc.delta, sc.back, sc.pred)
 	r.forceIGOs(sc, words)
@@ -294,4 +294,13 @@ func NewWithDefaultKB(m *Model) (*Recognizer, error) {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
 	return New(m, kb), nil
+}
+
+// grow returns s with length n, reusing its array when it is big enough
+// (the contents are then the old ones).
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }

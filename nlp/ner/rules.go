@@ -429,8 +429,8 @@ func (m *ruleMatcher) appendRules(dst []nlp.Entity, from int, s *nlp.Sentence, s
 		return false
 	}
 	m.toks = s.Tokens
-	m.lower = growS(m.lower, n)
-	m.cls = growU(m.cls, n)
+	m.lower = grow(m.lower, n)
+	m.cls = grow(m.cls, n)
 	maybe := false
 	for i := range s.Tokens {
 		t := s.Tokens[i].Text
@@ -487,18 +487,4 @@ func (m *ruleMatcher) appendRules(dst []nlp.Entity, from int, s *nlp.Sentence, s
 		slices.SortFunc(dst[from:], func(a, b nlp.Entity) int { return a.Tokens[0] - b.Tokens[0] })
 	}
 	return dst
-}
-
-func growS(s []string, n int) []string {
-	if cap(s) < n {
-		return make([]string, n)
-	}
-	return s[:n]
-}
-
-func growU(s []uint32, n int) []uint32 {
-	if cap(s) < n {
-		return make([]uint32, n)
-	}
-	return s[:n]
 }

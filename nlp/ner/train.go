@@ -407,8 +407,8 @@ func perceptron(ctx context.Context, data []exFeats, golds [][]int8, nf int, see
 			}
 			sc = grow(sc, T*nLabels)
 			delta = grow(delta, T*nLabels)
-			back = growI(back, T*nLabels)
-			pred = growI(pred, T)
+			back = grow(back, T*nLabels)
+			pred = grow(pred, T)
 			for t := 0; t < T; t++ {
 				row := sc[t*nLabels : (t+1)*nLabels]
 				clear(row)
@@ -456,18 +456,4 @@ func perceptron(ctx context.Context, data []exFeats, golds [][]int8, nf int, see
 		trans[i] -= tacc[i] / c
 	}
 	return w, trans, nil
-}
-
-func grow(s []float32, n int) []float32 {
-	if cap(s) < n {
-		return make([]float32, n)
-	}
-	return s[:n]
-}
-
-func growI(s []int8, n int) []int8 {
-	if cap(s) < n {
-		return make([]int8, n)
-	}
-	return s[:n]
 }

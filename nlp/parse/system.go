@@ -80,26 +80,26 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 	st.n = int32(n)
 	st.nl = nlabels
 	size := n + 1
-	st.head = grow32(st.head, size)
-	st.lc1 = grow32(st.lc1, size)
-	st.lc2 = grow32(st.lc2, size)
-	st.rc1 = grow32(st.rc1, size)
-	st.rc2 = grow32(st.rc2, size)
-	st.label = grow8(st.label, size)
-	st.vl = grow8(st.vl, size)
-	st.vr = grow8(st.vr, size)
-	st.ls = grow64(st.ls, size)
-	st.rs = grow64(st.rs, size)
-	st.w = grow64(st.w, size)
-	st.p = grow64(st.p, size)
-	st.u = grow64(st.u, size)
-	st.x = grow64(st.x, size)
-	st.m = grow64(st.m, size)
-	st.sp = grow64(st.sp, size)
-	st.pi = grow8(st.pi, size)
-	st.ui = grow8(st.ui, size)
-	st.nv = grow32(st.nv, size)
-	st.np = grow32(st.np, size)
+	st.head = grow(st.head, size)
+	st.lc1 = grow(st.lc1, size)
+	st.lc2 = grow(st.lc2, size)
+	st.rc1 = grow(st.rc1, size)
+	st.rc2 = grow(st.rc2, size)
+	st.label = grow(st.label, size)
+	st.vl = grow(st.vl, size)
+	st.vr = grow(st.vr, size)
+	st.ls = grow(st.ls, size)
+	st.rs = grow(st.rs, size)
+	st.w = grow(st.w, size)
+	st.p = grow(st.p, size)
+	st.u = grow(st.u, size)
+	st.x = grow(st.x, size)
+	st.m = grow(st.m, size)
+	st.sp = grow(st.sp, size)
+	st.pi = grow(st.pi, size)
+	st.ui = grow(st.ui, size)
+	st.nv = grow(st.nv, size)
+	st.np = grow(st.np, size)
 	none := int32(n)
 	for i := 0; i < size; i++ {
 		st.head[i] = -1
@@ -164,7 +164,7 @@ func (st *state) reset(toks []nlp.Token, nlabels int) {
 // stack slots and buffer.
 func (st *state) precompute(m *tables) {
 	n := int(st.n) + 1
-	keys := grow64(st.feats[:0], n*numStatic) // feats is free until the first configuration
+	keys := grow(st.feats[:0], n*numStatic) // feats is free until the first configuration
 	for t := range int32(n) {
 		f := keys[int(t)*numStatic:]
 		st.staticS0(t, f)
@@ -172,28 +172,17 @@ func (st *state) precompute(m *tables) {
 		st.staticS2(t, f[numS0+numS1:])
 		st.staticB(t, f[numS0+numS1+numS2:])
 	}
-	st.stw = grow64(st.stw, n*numStatic)
+	st.stw = grow(st.stw, n*numStatic)
 	m.lookup(keys, st.stw, &st.sink)
 	st.feats = keys[:0]
 }
 
-func grow32(s []int32, n int) []int32 {
+// grow returns s with length n, reusing its array when it is big enough
+// (the contents are then the old ones) and leaving room for half as much
+// again when it is not.
+func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]int32, n, n+n/2)
-	}
-	return s[:n]
-}
-
-func grow8(s []uint8, n int) []uint8 {
-	if cap(s) < n {
-		return make([]uint8, n, n+n/2)
-	}
-	return s[:n]
-}
-
-func grow64(s []uint64, n int) []uint64 {
-	if cap(s) < n {
-		return make([]uint64, n, n+n/2)
+		return make([]T, n, n+n/2)
 	}
 	return s[:n]
 }
