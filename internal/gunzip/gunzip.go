@@ -6,11 +6,12 @@
 // github.com/klauspost/compress, about a third faster than the standard
 // library's on these files and byte for byte the same output (gzip's
 // checksum and length are checked as by compress/gzip). Models are still
-// written with compress/gzip, so the files do not change. One corrupt case
-// reads differently: after a whole member, a next member's header cut
+// written with compress/gzip, so the files do not change. Two corrupt
+// cases read differently: after a whole member, a next member's header cut
 // short in its name or comment ends the stream here, where compress/gzip
-// reports an unexpected EOF; the model decoders check their own structure
-// either way.
+// reports an unexpected EOF; and a header with a reserved flag bit set is
+// an error here (as RFC 1952 asks), where compress/gzip ignores the bit.
+// The model decoders check their own structure either way.
 package gunzip
 
 import (
