@@ -1,0 +1,5 @@
+//go:build !race
+
+package tag
+
+const raceEnabled = false
