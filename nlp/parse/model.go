@@ -503,6 +503,15 @@ func (md *Model) check() error {
 			return fmt.Errorf("transition feature class %d out of range", c)
 		}
 	}
+	// A feature is stored only with a weight, so a row of length 0 is a
+	// corrupt file (the scorer would read its neighbour's first entry).
+	for _, c := range []*column{&md.trans, &md.lab} {
+		for i := 1; i < len(c.off); i++ {
+			if c.off[i] == c.off[i-1] {
+				return fmt.Errorf("feature %d has no weights", i-1)
+			}
+		}
+	}
 	nclass := max(len(md.labels), 3)
 	for _, c := range md.lab.cls {
 		if int(c) >= nclass || c == 0 {

@@ -532,3 +532,28 @@ func TestFeatureCounts(t *testing.T) {
 		t.Errorf("label features: %d, numLabelFeatures %d", n, numLabelFeatures)
 	}
 }
+
+// A feature row of length 0 never comes out of training (a feature is
+// kept only with a weight); in a file it is corruption, and ReadModel says
+// so instead of letting the scorer read a neighbouring row.
+func TestReadModelEmptyRow(t *testing.T) {
+	for _, table := range []string{"transition", "label"} {
+		md, err := ReadModel(bytes.NewReader(tinyModel(t)), "tiny")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &md.trans
+		if table == "label" {
+			c = &md.lab
+		}
+		c.off[1] = c.off[0] // row 0 empty, row 1 takes its entries
+		var b bytes.Buffer
+		if _, err := md.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		_, err = ReadModel(&b, "empty-row.gz")
+		if err == nil || !strings.Contains(err.Error(), "empty-row.gz") || !strings.Contains(err.Error(), "no weights") {
+			t.Errorf("%s table: error %v, want one naming the file and the empty row", table, err)
+		}
+	}
+}
