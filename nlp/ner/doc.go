@@ -56,7 +56,11 @@
 // # After decoding
 //
 // The knowledge base's multi-word IGO names are ORG entities whatever the
-// model said, and a one-word demonym the model tagged alone ("Iraqi
+// model said; an entity that is exactly a country's name or a capital is
+// LOC, a non-state group's name ORG and a person's full name PER, whatever
+// type the model gave it (UNER folds a country that acts, "Cyprus signed",
+// into LOC; TestKBConventions checks these types on the training data);
+// and a one-word demonym the model tagged alone ("Iraqi
 // officials") is dropped: UNER does not tag demonyms. Names are then made
 // consistent within the document (consistency.go): every name votes for
 // its type under its text, a person's name also under its last word, and
