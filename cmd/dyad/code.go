@@ -37,6 +37,7 @@ type pipelineFlags struct {
 	// dictionaries is a directory of PETRARCH dictionaries used instead
 	// of dyad's knowledge base and lexicon (see loadPetrarchDir).
 	dictionaries string
+	models       modelFlags
 }
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
@@ -47,6 +48,7 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&pf.keepNegated, "keep-negated", false, "keep negated events, flagged, instead of dropping them")
 	fs.StringVar(&pf.dictionaries, "dictionaries", "", "directory of PETRARCH dictionaries (*actors*.txt, *agents*.txt, *verbs*.txt or CAMEO*.txt) used instead of dyad's knowledge base and lexicon")
 	fs.StringVar(&pf.as, "as", "", "force an input format: text, html, jsonl, csv or feed (default: detect)")
+	pf.models.register(fs)
 }
 
 // load builds the pipeline the flags ask for.
@@ -54,6 +56,21 @@ func (pf *pipelineFlags) load() (*pipeline.Pipeline, error) {
 	p, err := pipeline.Load()
 	if err != nil {
 		return nil, err
+	}
+	if pf.models.tagger != "" {
+		if p.Tagger, err = pf.models.loadTagger(); err != nil {
+			return nil, err
+		}
+	}
+	if pf.models.parser != "" {
+		if p.Parser, err = pf.models.loadParser(); err != nil {
+			return nil, err
+		}
+	}
+	if pf.models.ner != "" {
+		if p.NER, err = pf.models.loadNER(); err != nil {
+			return nil, err
+		}
 	}
 	if pf.published != "" {
 		t, ok := article.ParseDate(pf.published)

@@ -40,6 +40,9 @@ func evalConllu(ctx context.Context, e env, args []string) int {
 	fs.SetOutput(e.stderr)
 	goldTags := fs.Bool("gold-tags", false, "parse with the gold UPOS/XPOS instead of the tagger's")
 	relations := fs.Int("relations", 0, "also print, per file, the `N` gold relations with the most words given a wrong head")
+	var mf modelFlags
+	fs.StringVar(&mf.tagger, "tagger-model", "", "use the tagger model in `FILE` (from 'dyad train tagger --out') instead of the embedded one")
+	fs.StringVar(&mf.parser, "parser-model", "", "use the parser model in `FILE` (from 'dyad train parser --out') instead of the embedded one")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad eval conllu [flags] [GOLD.conllu]...")
 		fmt.Fprintln(e.stderr, "Tags and parses the gold tokens; prints UPOS, XPOS, lemma, UAS and LAS (CoNLL 2018 rules,")
@@ -59,12 +62,12 @@ func evalConllu(ctx context.Context, e env, args []string) int {
 		dir := dataPath("ud-english")
 		files = []string{filepath.Join(dir, "en_ewt-ud-test.conllu"), filepath.Join(dir, "en_pud-ud-test.conllu")}
 	}
-	p, err := parse.Load()
+	p, err := mf.loadParser()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dyad eval conllu: %v\n", err)
 		return exitFailed
 	}
-	tg, err := newConlluTagger(*goldTags)
+	tg, err := newConlluTagger(*goldTags, &mf)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dyad eval conllu: %v\n", err)
 		return exitFailed
@@ -156,18 +159,19 @@ func scoreConlluFile(ctx context.Context, path string, tg conlluTagger, p *parse
 // conlluTagger supplies the tags the parser sees in 'dyad eval conllu':
 // the embedded tagger's, or with --gold-tags the gold ones.
 type conlluTagger struct {
-	t *tag.Tagger // nil: keep gold tags
+	t    *tag.Tagger // nil: keep gold tags
+	file string      // the model file (--tagger-model), "" for the embedded one
 }
 
-func newConlluTagger(gold bool) (conlluTagger, error) {
+func newConlluTagger(gold bool, mf *modelFlags) (conlluTagger, error) {
 	if gold {
 		return conlluTagger{}, nil
 	}
-	t, err := tag.Load()
+	t, err := mf.loadTagger()
 	if err != nil {
 		return conlluTagger{}, err
 	}
-	return conlluTagger{t: t}, nil
+	return conlluTagger{t: t, file: mf.tagger}, nil
 }
 
 // tag replaces the gold UPOS, XPOS and lemmas with the tagger's.
@@ -184,6 +188,9 @@ func (c conlluTagger) tag(s *nlp.Sentence) {
 func (c conlluTagger) describe() string {
 	if c.t == nil {
 		return "gold UPOS/XPOS/lemmas (--gold-tags)"
+	}
+	if c.file != "" {
+		return "predicted by the tagger in " + c.file + " (--tagger-model)"
 	}
 	return "predicted by the embedded tagger (nlp/tag)"
 }

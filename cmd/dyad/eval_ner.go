@@ -24,6 +24,8 @@ func evalNER(ctx context.Context, e env, args []string) int {
 	fs := flag.NewFlagSet("dyad eval ner", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	model := fs.String("model", "", "score the model in `FILE` instead of the embedded one")
+	var mf modelFlags
+	fs.StringVar(&mf.tagger, "tagger-model", "", "tag with the tagger model in `FILE` (from 'dyad train tagger --out') instead of the embedded one")
 	nerrs := fs.Int("errors", 0, "print up to `N` sentences with wrong entities per file (for tuning on dev data)")
 	perSentence := fs.Bool("sentences", false, "recognize each sentence alone instead of each # newdoc document")
 	holdout := fs.Int("holdout", 0, "score only the sentences 'dyad train ner --holdout N' held out (for UNER EWT dev)")
@@ -54,18 +56,15 @@ func evalNER(ctx context.Context, e env, args []string) int {
 	var rec *ner.Recognizer
 	var err error
 	t0 := time.Now()
-	if *model != "" {
-		rec, err = loadNERModel(*model)
-	} else {
-		rec, err = ner.Load()
-	}
+	mf.ner = *model
+	rec, err = mf.loadNER()
 	if err != nil {
 		return fail(err)
 	}
 	load := time.Since(t0)
 	var tg *tag.Tagger
 	if !*noTag {
-		if tg, err = tag.Load(); err != nil {
+		if tg, err = mf.loadTagger(); err != nil {
 			return fail(err)
 		}
 	}
@@ -140,19 +139,6 @@ func evalNER(ctx context.Context, e env, args []string) int {
 		return exitFailed
 	}
 	return exitOK
-}
-
-func loadNERModel(path string) (*ner.Recognizer, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	m, err := ner.ReadModel(f, path)
-	if err != nil {
-		return nil, err
-	}
-	return ner.NewWithDefaultKB(m)
 }
 
 // recognizeTokens runs the pipeline's first stages on the gold tokens of

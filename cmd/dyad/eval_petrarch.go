@@ -197,6 +197,8 @@ func evalPetrarch(ctx context.Context, e env, args []string) int {
 	fs := flag.NewFlagSet("dyad eval petrarch", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	verbose := fs.Bool("v", false, "print each record's gold and predicted tuples")
+	var pf pipelineFlags
+	pf.models.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad eval petrarch [-v] [DIR]")
 		fmt.Fprintln(e.stderr, "Codes PETR.UnitTest.records.xml with the PETR.Validate dictionaries of DIR (default ../shared/data/petrarch-validation).")
@@ -209,7 +211,7 @@ func evalPetrarch(ctx context.Context, e env, args []string) int {
 	if fs.NArg() > 0 {
 		dir = fs.Arg(0)
 	}
-	sc, err := runPetrarchSuite(ctx, dir, e.stdout, *verbose)
+	sc, err := runPetrarchSuite(ctx, dir, &pf, e.stdout, *verbose)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dyad eval petrarch: %v\n", oneLine(err))
 		return exitFailed
@@ -225,7 +227,9 @@ type petrarchScore struct {
 	fails map[string]int
 }
 
-func runPetrarchSuite(ctx context.Context, dir string, w io.Writer, verbose bool) (*petrarchScore, error) {
+// runPetrarchSuite codes the suite of dir with the pipeline pf asks for
+// (its models; the knowledge base and lexicon are the suite's own).
+func runPetrarchSuite(ctx context.Context, dir string, pf *pipelineFlags, w io.Writer, verbose bool) (*petrarchScore, error) {
 	recs, err := readPetrarchRecords(filepath.Join(dir, "PETR.UnitTest.records.xml"))
 	if err != nil {
 		return nil, err
@@ -234,7 +238,6 @@ func runPetrarchSuite(ctx context.Context, dir string, w io.Writer, verbose bool
 	if err != nil {
 		return nil, err
 	}
-	var pf pipelineFlags
 	p, err := pf.load()
 	if err != nil {
 		return nil, err

@@ -24,16 +24,16 @@ type annotators struct {
 	ner    *ner.Recognizer
 }
 
-func loadAnnotators() (*annotators, error) {
-	tg, err := tag.Load()
+func loadAnnotators(mf *modelFlags) (*annotators, error) {
+	tg, err := mf.loadTagger()
 	if err != nil {
 		return nil, err
 	}
-	ps, err := parse.Load()
+	ps, err := mf.loadParser()
 	if err != nil {
 		return nil, err
 	}
-	rec, err := ner.Load()
+	rec, err := mf.loadNER()
 	if err != nil {
 		return nil, err
 	}
@@ -54,6 +54,8 @@ func runParse(ctx context.Context, e env, args []string) int {
 	fs := flag.NewFlagSet("dyad parse", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	input := fs.String("input", "text", "input: text (split and tokenize) or conllu (keep its tokens and sentences)")
+	var mf modelFlags
+	mf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad parse [--input text|conllu] [PATH|-]...")
 		fs.PrintDefaults()
@@ -69,7 +71,7 @@ func runParse(ctx context.Context, e env, args []string) int {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	an, err := loadAnnotators()
+	an, err := loadAnnotators(&mf)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dyad parse: %v\n", err)
 		return exitFailed
