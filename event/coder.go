@@ -207,7 +207,7 @@ func (c *Coder) Code(in Input) []Event {
 		if question(s) {
 			continue // "Is the foundation working with any senator?" asserts nothing
 		}
-		sv := newSentence(si, s, in.Mentions, bySent[si])
+		sv := newSentence(si, c.verbLemmas(s), in.Mentions, bySent[si])
 		sv.dates = own // the sentence's own dates, not the paragraph's
 		out = append(out, c.codeSentence(in, sv, dates)...)
 	}
@@ -454,6 +454,35 @@ func (c *Coder) patterns(pos string, tok nlp.Token) []*Pattern {
 		}
 	}
 	return nil
+}
+
+// verbLemmas returns s with the lemmas of its verbs that the coder does not
+// know replaced by a base form rebuilt from the word that it does know
+// ("declined" lemmatised as "declin" by the tagger reads as "decline"), so
+// that the word lists keyed on lemmas (intention verbs, speech verbs)
+// see them as the lexicon does. s itself is returned when nothing changes;
+// otherwise a copy, so that the document keeps the tagger's lemmas.
+func (c *Coder) verbLemmas(s *nlp.Sentence) *nlp.Sentence {
+	known := func(l string) bool { return intentionVerbs[l] || sayVerbs[l] || len(c.Lexicon.Lookup("V", l)) > 0 }
+	out := s
+	for i, t := range s.Tokens {
+		if t.POS != "VERB" || known(strings.ToLower(t.Lemma)) {
+			continue
+		}
+		for _, l := range formLemmas(strings.ToLower(t.Text)) {
+			if !known(l) {
+				continue
+			}
+			if out == s {
+				cp := *s
+				cp.Tokens = slices.Clone(s.Tokens)
+				out = &cp
+			}
+			out.Tokens[i].Lemma = l
+			break
+		}
+	}
+	return out
 }
 
 // formLemmas guesses the base forms of an inflected English verb: strip
