@@ -89,3 +89,43 @@ func frontedCommas(s *conllu.Sentence) (unit, clause, other int) {
 	}
 	return unit, clause, other
 }
+
+// TestSpeechVerbConvention measures how each treebank attaches a speech
+// verb that follows what was said ("The talks failed, he said."): as the
+// root with the said clause as its ccomp (PUD's way), or as parataxis of
+// the said clause's verb. EWT train has both; run with -v for the counts.
+func TestSpeechVerbConvention(t *testing.T) {
+	dir := filepath.Dir(shareddata.Require(t, "ud-english", "en_ewt-ud-train.conllu"))
+	speech := map[string]bool{"say": true, "add": true, "tell": true, "write": true, "explain": true, "note": true, "state": true, "claim": true}
+	for _, file := range []string{"en_ewt-ud-train.conllu", "en_pud-ud-test.conllu"} {
+		f, err := os.Open(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents, err := conllu.ReadAll(f, file)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rootCcomp, parataxis := 0, 0
+		for _, s := range sents {
+			for _, w := range s.Words {
+				if !speech[w.Lemma] || w.ID < 2 || w.ID > len(s.Words) {
+					continue
+				}
+				for _, d := range s.Words {
+					if d.Head == w.ID && d.Deprel == "ccomp" && d.ID < w.ID && w.Head == 0 {
+						rootCcomp++
+					}
+				}
+				if w.Deprel == "parataxis" && w.Head > 0 && w.Head < w.ID {
+					parataxis++
+				}
+			}
+		}
+		t.Logf("%s: speech verb after what was said: root with a ccomp before it %d, parataxis of the said clause %d", file, rootCcomp, parataxis)
+		if rootCcomp+parataxis == 0 {
+			t.Errorf("%s: no speech verb after what was said found", file)
+		}
+	}
+}
