@@ -52,6 +52,7 @@ func TestTokenize(t *testing.T) {
 		{"and/or he/she on 9/11", "and / or he / she on 9/11"},
 		{"war--peace -- now", "war -- peace -- now"},
 		{"at 5pm for $3bn", "at 5 pm for $ 3 bn"},
+		{"fined US$500 and HK$1.5 million, not USA$ or U$5", "fined US$ 500 and HK$ 1.5 million , not USA$ or U$ 5"},
 		{"the 21st century in the 1990s", "the 21st century in the 1990s"},
 		{"=========== notes", "=========== notes"},
 		{"Inc.. Next", "Inc. . | Next"},

@@ -205,6 +205,9 @@ func prefixLen(w string) int {
 		}
 		return n
 	}
+	if n := currencyPrefix(w); n > 0 {
+		return n
+	}
 	if c < utf8.RuneSelf {
 		return 0
 	}
@@ -231,6 +234,20 @@ func prefixLen(w string) int {
 		return size
 	}
 	return 0
+}
+
+// currencyPrefix returns the length of a dollar sign with a country's
+// letters before an amount ("US$500", "A$20", "HK$1.5": EWT writes "US$" as
+// one token, a symbol), or 0.
+func currencyPrefix(w string) int {
+	i := 0
+	for i < len(w) && i < 3 && 'A' <= w[i] && w[i] <= 'Z' {
+		i++
+	}
+	if i == 0 || i+1 >= len(w) || w[i] != '$' || !isDigit(rune(w[i+1])) {
+		return 0
+	}
+	return i + 1
 }
 
 // clitics that UD splits off the end of a word; n't is handled apart.

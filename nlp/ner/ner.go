@@ -182,6 +182,22 @@ func (r *Recognizer) decode(sc *scratch, words, pos, xpos []string) {
 	r.forceIGOs(sc, words)
 	r.relabelKB(sc, words)
 	r.dropDemonyms(sc, words)
+	dropCurrency(sc, words)
+}
+
+// dropCurrency takes currency signs out of names: "US$" (one token, as
+// EWT has it) holds the knowledge base's "US", but it is money, which the
+// rules find only where no name overlaps.
+func dropCurrency(sc *scratch, words []string) {
+	for i, w := range words {
+		if sc.pred[i] == 0 || !strings.ContainsAny(w, "$€£¥₺₽₼") || !currencySymbols[strings.ToLower(w)] {
+			continue
+		}
+		sc.pred[i] = 0
+		if i+1 < len(sc.pred) && labels[sc.pred[i+1]][0] == 'I' {
+			sc.pred[i+1]-- // I-X -> B-X
+		}
+	}
 }
 
 // kbLabel returns the label an entity that is exactly knowledge-base name

@@ -73,7 +73,7 @@ var numberWords = map[string]bool{
 
 var currencySymbols = map[string]bool{
 	"$": true, "€": true, "£": true, "¥": true, "us$": true, "usd": true, "eur": true, "gbp": true,
-	"a$": true, "c$": true, "₺": true, "₽": true, "₼": true, "rs": true, "rs.": true,
+	"a$": true, "c$": true, "hk$": true, "nz$": true, "s$": true, "r$": true, "₺": true, "₽": true, "₼": true, "rs": true, "rs.": true,
 }
 
 var currencyWords = map[string]bool{
