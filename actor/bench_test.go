@@ -63,27 +63,31 @@ func benchMatch(b *testing.B, sents []string) {
 // present (split crudely into sentences at ". ").
 func BenchmarkMatchText(b *testing.B) {
 	b.Run("own", func(b *testing.B) { benchMatch(b, ownSentences) })
-	b.Run("wikinews", func(b *testing.B) {
-		p := filepath.Join("..", "..", "shared", "data", "wikinews-sample", "wikinews_2019.csv")
-		f, err := os.Open(p)
-		if err != nil {
-			b.Skipf("Wikinews sample absent (%v): needs ../shared/data next to the repository", err)
-		}
-		defer f.Close()
-		recs, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			b.Fatal(err)
-		}
-		var sents []string
-		for _, r := range recs[1:] {
-			for _, s := range strings.Split(r[3], ". ") {
-				if s = strings.TrimSpace(s); s != "" {
-					sents = append(sents, s)
-				}
+	b.Run("wikinews", func(b *testing.B) { benchMatch(b, wikinewsSentences(b)) })
+}
+
+// wikinewsSentences reads the Wikinews sample from ../shared/data, split
+// crudely into sentences at ". ", skipping b when it is absent.
+func wikinewsSentences(b *testing.B) []string {
+	p := filepath.Join("..", "..", "shared", "data", "wikinews-sample", "wikinews_2019.csv")
+	f, err := os.Open(p)
+	if err != nil {
+		b.Skipf("Wikinews sample absent (%v): needs ../shared/data next to the repository", err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents []string
+	for _, r := range recs[1:] {
+		for _, s := range strings.Split(r[3], ". ") {
+			if s = strings.TrimSpace(s); s != "" {
+				sents = append(sents, s)
 			}
 		}
-		benchMatch(b, sents)
-	})
+	}
+	return sents
 }
 
 // BenchmarkDefault measures building the knowledge base from the embedded
@@ -107,4 +111,34 @@ func BenchmarkDefault(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkMatchTokens finds all knowledge-base names in sentences given
+// as tokens, as the entity recogniser asks (nlp tokens, split further by
+// the knowledge base's tokenizer): our own sentences, and the Wikinews
+// sample from ../shared/data when present (split crudely into sentences
+// at ". " and into tokens at spaces).
+func BenchmarkMatchTokens(b *testing.B) {
+	run := func(b *testing.B, sents []string) {
+		kb := defaultKB(b)
+		var toks [][]string
+		for _, s := range sents {
+			toks = append(toks, strings.Fields(s))
+		}
+		hits := make([]Hit, 0, 256)
+		found := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, t := range toks {
+				hits = kb.MatchTokens(t, hits[:0])
+				found += len(hits)
+			}
+		}
+		if found == 0 {
+			b.Fatal("no names found")
+		}
+		b.ReportMetric(float64(len(sents))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	}
+	b.Run("own", func(b *testing.B) { run(b, ownSentences) })
+	b.Run("wikinews", func(b *testing.B) { run(b, wikinewsSentences(b)) })
 }

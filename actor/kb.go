@@ -28,7 +28,9 @@ type KB struct {
 	// The trie: node 0 is the root; an edge is (node, token id).
 	tokID     map[string]int32
 	edges     map[uint64]int32
-	nodeNames [][]int32 // names ending at a node, best first
+	index     *tokenIndex // tokID for matching
+	rootNext  []int32     // by token id: the root's child by that token, or -1
+	nodeNames [][]int32   // names ending at a node, best first
 	maxDepth  int
 
 	persons *persons // office holders' terms
@@ -167,6 +169,15 @@ func New(tables ...*Table) (*KB, error) {
 	}
 	for _, ns := range kb.nodeNames {
 		slices.SortStableFunc(ns, func(a, b int32) int { return kb.better(a, b) })
+	}
+	kb.index = newTokenIndex(kb.tokID)
+	kb.rootNext = make([]int32, len(kb.tokID))
+	for id := range kb.rootNext {
+		next, ok := kb.edges[edge(0, int32(id))]
+		if !ok {
+			next = -1
+		}
+		kb.rootNext[id] = next
 	}
 	kb.pool.New = func() any { return &scratch{} }
 	return kb, nil

@@ -54,6 +54,13 @@ func (kb *KB) MatchTokensAt(tokens []string, date time.Time, dst []Hit) []Hit {
 	sc := kb.pool.Get().(*scratch)
 	sc.toks, sc.words, sc.ext = sc.toks[:0], sc.words[:0], sc.ext[:0]
 	for i, w := range tokens {
+		if asciiWord(w) {
+			// what tokenize makes of a word of ASCII letters and digits
+			sc.toks = append(sc.toks, token{end: int32(len(w))})
+			sc.words = append(sc.words, w)
+			sc.ext = append(sc.ext, int32(i))
+			continue
+		}
 		n := len(sc.toks)
 		sc.toks = tokenize(w, sc.toks)
 		for _, t := range sc.toks[n:] {
@@ -71,19 +78,34 @@ func (kb *KB) MatchTokensAt(tokens []string, date time.Time, dst []Hit) []Hit {
 	return dst
 }
 
+// asciiWord reports whether w is a word of ASCII letters and digits only,
+// which tokenize keeps whole.
+func asciiWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i] | 0x20 // lower case for letters
+		if !('a' <= c && c <= 'z' || '0' <= w[i] && w[i] <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // scan is the leftmost-longest trie walk over sc.words.
 func (kb *KB) scan(sc *scratch, date time.Time, dst []Hit) []Hit {
 	sc.ids = sc.ids[:0]
 	for i, w := range sc.words {
 		sc.buf = tokenKey(sc.buf[:0], w, token{end: int32(len(w)), punct: sc.toks[i].punct, poss: sc.toks[i].poss})
-		id, ok := kb.tokID[string(sc.buf)]
-		if !ok {
-			id = -1
-		}
-		sc.ids = append(sc.ids, id)
+		sc.ids = append(sc.ids, kb.index.id(sc.buf))
 	}
 	n := len(sc.words)
 	for i := 0; i < n; {
+		if id := sc.ids[i]; id < 0 || kb.rootNext[id] < 0 {
+			i++ // no name starts with this word
+			continue
+		}
 		node := int32(0)
 		best, bestEnd, bestNode := int32(-1), 0, int32(0)
 		for j := i; j < n && j-i < kb.maxDepth; j++ {
@@ -91,9 +113,12 @@ func (kb *KB) scan(sc *scratch, date time.Time, dst []Hit) []Hit {
 			if id < 0 {
 				break
 			}
-			next, ok := kb.edges[edge(node, id)]
-			if !ok {
-				break
+			next := kb.rootNext[id]
+			if j > i {
+				var ok bool
+				if next, ok = kb.edges[edge(node, id)]; !ok {
+					break
+				}
 			}
 			node = next
 			if names := kb.nodeNames[node]; len(names) > 0 {

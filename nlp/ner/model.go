@@ -268,23 +268,24 @@ func (sr *scorer) scoreQ(m *Model, s *sentence, sc []float32, fbuf []uint64, sin
 	var touch uint64
 	for i := range s.toks {
 		fbuf = m.features(s, i, fbuf[:0])
-		row := (*[nLabels]float32)(sc[i*nLabels : (i+1)*nLabels])
-		*row = [nLabels]float32{}
 		for _, f := range fbuf {
 			touch += q[fixKey(f)&mask].key
 		}
+		// The sums in locals, not in the row: each addition then waits
+		// for the one before it, not for a store and a reload as well.
+		var r0, r1, r2, r3, r4, r5, r6 float32
 		for _, f := range fbuf {
 			k := fixKey(f)
 			for j := k & mask; ; j = (j + 1) & mask {
 				sl := &q[j]
 				if sl.key == k {
-					row[0] += float32(float32(sl.w[0]) * scale)
-					row[1] += float32(float32(sl.w[1]) * scale)
-					row[2] += float32(float32(sl.w[2]) * scale)
-					row[3] += float32(float32(sl.w[3]) * scale)
-					row[4] += float32(float32(sl.w[4]) * scale)
-					row[5] += float32(float32(sl.w[5]) * scale)
-					row[6] += float32(float32(sl.w[6]) * scale)
+					r0 += float32(float32(sl.w[0]) * scale)
+					r1 += float32(float32(sl.w[1]) * scale)
+					r2 += float32(float32(sl.w[2]) * scale)
+					r3 += float32(float32(sl.w[3]) * scale)
+					r4 += float32(float32(sl.w[4]) * scale)
+					r5 += float32(float32(sl.w[5]) * scale)
+					r6 += float32(float32(sl.w[6]) * scale)
 					break
 				}
 				if sl.key == 0 {
@@ -292,6 +293,8 @@ func (sr *scorer) scoreQ(m *Model, s *sentence, sc []float32, fbuf []uint64, sin
 				}
 			}
 		}
+		const _ = uint(nLabels-7) + uint(7-nLabels) // seven sums
+		*(*[nLabels]float32)(sc[i*nLabels : (i+1)*nLabels]) = [nLabels]float32{r0, r1, r2, r3, r4, r5, r6}
 	}
 	*sink = touch
 	return fbuf

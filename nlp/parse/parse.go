@@ -57,8 +57,11 @@ func newParser(m *tables) *Parser {
 
 // step takes the best transition for the scores of st's configuration
 // (in st.scores), labels an arc with the label model, and applies it.
-func (m *tables) step(st *state) {
-	a := st.best(st.scores)
+func (m *tables) step(st *state) { m.take(st, st.best(st.scores)) }
+
+// take applies transition a, which must be valid, labelling an arc with
+// the label model.
+func (m *tables) take(st *state, a int) {
 	var l uint8
 	if a != actShift {
 		h, d := st.arc(a)
@@ -89,6 +92,12 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	st.reset(toks, len(m.labels)-1)
 	st.precompute(m)
 	for !st.terminal() {
+		if a := st.only(); a >= 0 {
+			// One valid transition: best would take it whatever the
+			// scores, so they are not computed.
+			m.take(st, a)
+			continue
+		}
 		m.scoreConfig(st)
 		m.step(st)
 	}
@@ -117,6 +126,19 @@ func (st *state) best(scores []float32) int {
 		}
 	}
 	return best
+}
+
+// only returns the transition of a configuration that is not terminal
+// when it is the only valid one, -1 when there are more: SHIFT when the
+// stack holds only the root, RIGHT when the buffer is empty (see valid).
+func (st *state) only() int {
+	switch {
+	case len(st.stack) == 1:
+		return actShift
+	case st.b >= st.n:
+		return actRight
+	}
+	return -1
 }
 
 // bestLabel returns the highest-scoring of labels 1..L other than root,
