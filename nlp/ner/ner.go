@@ -182,15 +182,23 @@ func (r *Recognizer) decode(sc *scratch, words, pos, xpos []string) {
 	r.forceIGOs(sc, words)
 	r.relabelKB(sc, words)
 	r.dropDemonyms(sc, words)
-	dropCurrency(sc, words)
+	dropRuleWords(sc, words)
 }
 
-// dropCurrency takes currency signs out of names: "US$" (one token, as
-// EWT has it) holds the knowledge base's "US", but it is money, which the
-// rules find only where no name overlaps.
-func dropCurrency(sc *scratch, words []string) {
+// dropRuleWords takes out of names the words that belong to the rules'
+// amounts and times: currency signs ("US$", one token as EWT has it,
+// holds the knowledge base's "US") and a time zone after a clock time
+// ("7:49 a.m. UTC"), which the model reads as an organisation. The rules
+// find money and times only where no name overlaps.
+func dropRuleWords(sc *scratch, words []string) {
 	for i, w := range words {
-		if sc.pred[i] == 0 || !strings.ContainsAny(w, "$€£¥₺₽₼") || !currencySymbols[strings.ToLower(w)] {
+		if sc.pred[i] == 0 {
+			continue
+		}
+		money := strings.ContainsAny(w, "$€£¥₺₽₼") && currencySymbols[strings.ToLower(w)]
+		zone := i > 0 && len(w) <= 4 && timeZones[strings.ToLower(w)] &&
+			ruleClass(strings.ToLower(words[i-1]), words[i-1])&(cClock|cTimeSuffix|cNumber) != 0
+		if !money && !zone {
 			continue
 		}
 		sc.pred[i] = 0

@@ -63,6 +63,8 @@ func TestRecognize(t *testing.T) {
 			map[string]string{"$5 million": "MONEY", "2009": "DATE", "400,000": "CARDINAL", "10:30": "TIME", "last Tuesday": "DATE"}, nil},
 		{"The court fined the firm US$500 and froze HK$2 million of its funds.",
 			map[string]string{"US$500": "MONEY", "HK$2 million": "MONEY"}, []string{"US$", "US"}},
+		{"The rocket lifted off at 7:49 a.m. UTC from the coast.",
+			map[string]string{"7:49 a.m. UTC": "TIME"}, []string{"UTC"}},
 		{"Mr Aliyev met NATO officials in Brussels.",
 			map[string]string{"Aliyev": "PER", "NATO": "ORG", "Brussels": "LOC"}, []string{"Mr Aliyev"}},
 	}

@@ -86,6 +86,15 @@ var currencyWords = map[string]bool{
 
 var timeSuffix = map[string]bool{"a.m.": true, "p.m.": true, "am": true, "pm": true, "a.m": true, "p.m": true}
 
+// timeZones are the zone abbreviations a clock time may end with ("7:49
+// a.m. UTC").
+var timeZones = map[string]bool{
+	"utc": true, "gmt": true, "est": true, "edt": true, "cst": true, "cdt": true, "mst": true,
+	"mdt": true, "pst": true, "pdt": true, "cet": true, "cest": true, "eet": true, "eest": true,
+	"bst": true, "ist": true, "jst": true, "kst": true, "hkt": true, "sgt": true, "aest": true,
+	"aedt": true, "msk": true, "wib": true, "pht": true, "akst": true, "hst": true, "ast": true,
+}
+
 // isNumber reports whether w is a numeral written with digits: 10,
 // 400,000, 3.5, 1/2.
 func isNumber(w string) bool {
@@ -176,7 +185,8 @@ const (
 	cDecade
 	cDay
 	cClock
-	cCapital // written with a capital A-Z first
+	cCapital  // written with a capital A-Z first
+	cTimeZone // "UTC", "GMT"
 )
 
 // ruleWords maps the words of the rules' lists to their classes.
@@ -189,6 +199,7 @@ var ruleWords = func() map[string]uint32 {
 		{months, cMonth}, {dateWords, cDateWord}, {dateMods, cDateMod}, {dateUnits, cDateUnit},
 		{yearPreps, cYearPrep}, {scales, cScale}, {numberWords, cNumberWord},
 		{currencySymbols, cCurrencySymbol}, {currencyWords, cCurrencyWord}, {timeSuffix, cTimeSuffix},
+		{timeZones, cTimeZone},
 	} {
 		for w, ok := range l.words {
 			if ok {
@@ -350,18 +361,24 @@ func (m *ruleMatcher) core(i int) int {
 }
 
 func (m *ruleMatcher) time(i int) int {
+	j := i
 	switch {
 	case m.is(i, cNoon):
 		return i + 1
 	case m.is(i, cClock):
-		if m.is(i+1, cTimeSuffix) {
-			return i + 2
+		j = i + 1
+		if m.is(j, cTimeSuffix) {
+			j++
 		}
-		return i + 1
 	case m.is(i, cNumber) && len(m.at(i)) <= 2 && m.is(i+1, cTimeSuffix):
-		return i + 2
+		j = i + 2
+	case m.is(i, cNumber) && len(m.at(i)) == 4 && m.is(i+1, cTimeZone):
+		j = i + 1 // "0040 UTC"
 	}
-	return i
+	if j > i && m.is(j, cTimeZone) {
+		j++
+	}
+	return j
 }
 
 func (m *ruleMatcher) money(i int) int {

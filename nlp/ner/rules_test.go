@@ -17,6 +17,7 @@ func TestRules(t *testing.T) {
 		{"Trade grew 12.5 percent to $5 million, or 91% of 400,000 tonnes.", map[string]string{"12.5 percent": PERCENT, "$5 million": MONEY, "91%": PERCENT, "400,000": CARDINAL}},
 		{"The talks began at 10:30 and ended at 9 p.m. yesterday.", map[string]string{"10:30": TIME, "9 p.m.": TIME, "yesterday": DATE}},
 		{"They paid 300 dollars three years ago.", map[string]string{"300 dollars": MONEY, "three years ago": DATE}},
+		{"The launch came at 7:49 a.m. UTC, and the landing at 0040 GMT.", map[string]string{"7:49 a.m. UTC": TIME, "0040 GMT": TIME}},
 	}
 	for _, tt := range tests {
 		d := nlp.Segment(tt.text)
@@ -62,6 +63,7 @@ func FuzzRuleClass(f *testing.F) {
 			{cMonth, months[w]}, {cDateWord, dateWords[w]}, {cDateMod, dateMods[w]}, {cDateUnit, dateUnits[w]},
 			{cYearPrep, yearPreps[w]}, {cScale, scales[w]}, {cNumberWord, numberWords[w]},
 			{cCurrencySymbol, currencySymbols[w]}, {cCurrencyWord, currencyWords[w]}, {cTimeSuffix, timeSuffix[w]},
+			{cTimeZone, timeZones[w]},
 			{cNoon, w == "noon" || w == "midnight"}, {cWeekday, nlp.IsWeekday(w)},
 			{cNumber, isNumber(w)}, {cYear, isYear(w)}, {cDecade, isDecade(w)}, {cDay, isDay(w)}, {cClock, isClock(w)},
 			{cCapital, capitalised(text)},
