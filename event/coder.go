@@ -1073,6 +1073,14 @@ func (sv *sentence) deepRecipient(in Input, t int, actors []actor.Mention) ([]ac
 					continue
 				case "obl", "nmod":
 					if temporalMarker(sv.marker(d)) {
+						// "opened the bridge after four years to allow
+						// grain to Afghanistan": an infinitive the parser
+						// hung on the time phrase is still the act's purpose.
+						for _, x := range sv.children[d] {
+							if sv.s.Tokens[x].Dep == "acl" && sv.hasMark(x, "to") {
+								next = append(next, x)
+							}
+						}
 						continue // "following the killing of X": another event's party
 					}
 				case "ccomp", "conj":
@@ -1496,6 +1504,25 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 		// Every token of the role: a coordination the parser split into
 		// two subjects ("Chilean [nsubj] and Peruvian officials [nsubj]")
 		// still names both.
+		// An oblique role the trigger lacks may sit under its object or
+		// another oblique, where the parser hung it ("condemned the United
+		// Nations over the raids"); try it there before the next role.
+		if r.Rel == "obl" && r.Prep != "" && len(sv.roleTokens(t, r)) == 0 {
+			hit := false
+			for _, o := range sv.children[t] {
+				if d := sv.s.Tokens[o].Dep; d != "obj" && nlp.BaseRel(d) != "obl" {
+					continue
+				}
+				if d, ok := sv.nmodBelow(o, r.Prep, 3); ok && try(d) {
+					hit = true
+					break
+				}
+			}
+			if hit {
+				return rf
+			}
+			continue
+		}
 		found := false
 		for _, d := range sv.roleTokens(t, r) {
 			if try(d) {
@@ -2109,6 +2136,10 @@ func (sv *sentence) demanded(t int) bool {
 // involvement in killing" (not under a "because" clause, which reports
 // what happened).
 func (sv *sentence) inReasonPhrase(t int) bool {
+	// "because of killing protesters": the gerund's own marker
+	if sv.s.Tokens[t].XPOS == "VBG" && sv.hasMark(t, "because", "despite") {
+		return true
+	}
 	for a, n := sv.s.Tokens[t].Head-1, 0; a >= 0 && n < 5; a, n = sv.s.Tokens[a].Head-1, n+1 {
 		if b := nlp.BaseRel(sv.s.Tokens[a].Dep); b == "obl" || b == "nmod" {
 			if m := sv.marker(a); m == "because" || m == "despite" {
@@ -2206,6 +2237,11 @@ func (sv *sentence) roleTokens(t int, r Role) []int {
 		if sv.fills(d, r) {
 			out = append(out, d)
 		}
+	}
+	// A second subject after the verb is its object misread
+	// ("arrested more than 100 Palestinians"; see lateSubject).
+	if r.Rel == "subj" && len(out) > 1 && out[0] < t {
+		out = slices.DeleteFunc(out, func(d int) bool { return d > t })
 	}
 	if len(out) > 0 {
 		return out
@@ -2351,7 +2387,7 @@ func (sv *sentence) fills(d int, r Role) bool {
 	case "obj", "iobj":
 		// Parsers confuse the two ("accused [the United States] of"): a
 		// pattern's object role takes either.
-		return dep == "obj" || dep == "iobj"
+		return dep == "obj" || dep == "iobj" || dep == "nsubj" && sv.lateSubject(d)
 	case "poss":
 		return dep == "nmod:poss"
 	case "agent":
@@ -2703,4 +2739,15 @@ func lemmaIn(t nlp.Token, lemmas []string) bool {
 		}
 	}
 	return false
+}
+
+// lateSubject reports an nsubj d after its verb when the verb has another
+// nsubj before it: "police arrested more than 100 Palestinians" read with
+// two subjects, the second being the object.
+func (sv *sentence) lateSubject(d int) bool {
+	h := sv.s.Tokens[d].Head - 1
+	if h < 0 || d < h {
+		return false
+	}
+	return slices.ContainsFunc(sv.children[h], func(c int) bool { return c < h && sv.s.Tokens[c].Dep == "nsubj" })
 }

@@ -29,7 +29,8 @@ func parsed(t *testing.T, rows []string, mentions ...string) Input {
 		start := b.Len()
 		b.WriteString(f[0])
 		head, _ := strconv.Atoi(f[3])
-		toks = append(toks, nlp.Token{Text: f[0], Span: nlp.Span{Start: start, End: b.Len()}, POS: f[1], Lemma: f[2], Head: head, Dep: f[4]})
+		pos, xpos, _ := strings.Cut(f[1], "/") // "VERB/VBG": UPOS and XPOS
+		toks = append(toks, nlp.Token{Text: f[0], Span: nlp.Span{Start: start, End: b.Len()}, POS: pos, XPOS: xpos, Lemma: f[2], Head: head, Dep: f[4]})
 	}
 	d := &nlp.Doc{Text: b.String(), Sentences: []nlp.Sentence{{Span: nlp.Span{Start: 0, End: b.Len()}, Tokens: toks}}}
 	in := Input{Article: ArticleRef{ID: "test"}, Published: time.Date(2021, 3, 5, 0, 0, 0, 0, time.UTC), Doc: d}
@@ -203,6 +204,36 @@ func TestCoderGrammar(t *testing.T) {
 			},
 			mentions: []string{"0 1 POL POL", "3 4 RUS RUS"},
 			want:     []string{"REQUEST POL>RUS 2021-03-05"},
+		},
+		{
+			name: "a second subject after the verb is its object",
+			rows: []string{
+				"Israeli ADJ Israeli 2 amod", "police NOUN police 3 nsubj", "arrested VERB arrest 0 root",
+				"100 NUM 100 5 nummod", "Palestinians PROPN Palestinian 3 nsubj", ". PUNCT . 3 punct",
+			},
+			mentions: []string{"0 2 ISRCOP ISR COP", "4 5 PSE PSE"},
+			want:     []string{"COERCE ISRCOP>PSE 2021-03-05"},
+		},
+		{
+			name: "a gerund under 'because of' is the reason, not an event",
+			rows: []string{
+				"Canada PROPN Canada 2 nsubj", "expelled VERB expel 0 root", "envoys NOUN envoy 2 obj",
+				"because SCONJ because 6 mark", "of ADP of 4 fixed", "killing VERB/VBG kill 2 advcl",
+				"protesters NOUN protester 6 obj", "in ADP in 9 case", "Iran PROPN Iran 7 nmod", ". PUNCT . 2 punct",
+			},
+			mentions: []string{"0 1 CAN CAN", "8 9 IRN IRN"},
+			want:     []string{"SANCTION CAN>IRN 2021-03-05"},
+		},
+		{
+			name: "the purpose the parser hung on a time phrase still gives the recipient",
+			rows: []string{
+				"Uzbekistan PROPN Uzbekistan 2 nsubj", "opened VERB open 0 root", "the DET the 4 det", "border NOUN border 2 obj",
+				"after ADP after 7 case", "four NUM four 7 nummod", "years NOUN year 2 obl", "to PART to 9 mark",
+				"allow VERB allow 7 acl", "aid NOUN aid 9 obj", "to ADP to 12 case", "Afghanistan PROPN Afghanistan 9 obl",
+				". PUNCT . 2 punct",
+			},
+			mentions: []string{"0 1 UZB UZB", "11 12 AFG AFG"},
+			want:     []string{"RETREAT UZB>AFG 2021-03-05"},
 		},
 		{
 			name: "what a demand puts off with 'before' has not happened",
