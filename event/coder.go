@@ -1501,28 +1501,23 @@ func (c *Coder) fill(in Input, sv *sentence, t int, roles []Role, isActor bool) 
 			}
 			return rf
 		}
-		// Every token of the role: a coordination the parser split into
-		// two subjects ("Chilean [nsubj] and Peruvian officials [nsubj]")
-		// still names both.
 		// An oblique role the trigger lacks may sit under its object or
 		// another oblique, where the parser hung it ("condemned the United
-		// Nations over the raids"); try it there before the next role.
+		// Nations over the raids"); it is tried there before the next role.
 		if r.Rel == "obl" && r.Prep != "" && len(sv.roleTokens(t, r)) == 0 {
-			hit := false
 			for _, o := range sv.children[t] {
 				if d := sv.s.Tokens[o].Dep; d != "obj" && nlp.BaseRel(d) != "obl" {
 					continue
 				}
 				if d, ok := sv.nmodBelow(o, r.Prep, 3); ok && try(d) {
-					hit = true
-					break
+					return rf
 				}
-			}
-			if hit {
-				return rf
 			}
 			continue
 		}
+		// Every token of the role: a coordination the parser split into
+		// two subjects ("Chilean [nsubj] and Peruvian officials [nsubj]")
+		// still names both.
 		found := false
 		for _, d := range sv.roleTokens(t, r) {
 			if try(d) {
