@@ -437,23 +437,14 @@ func (sv *sentence) firstPerson(t int) bool {
 	return false
 }
 
-// patterns returns the lexicon's patterns for a token: by its lemma, else
-// by lemmas rebuilt from its form, for the tagger's misses on inflected
-// verbs ("shelled" lemmatised as "shel").
+// patterns returns the lexicon's patterns for a token by its lemma (for a
+// verb, the one verbLemmas settled on), or by its text when it has none.
 func (c *Coder) patterns(pos string, tok nlp.Token) []*Pattern {
 	lemma := strings.ToLower(tok.Lemma)
 	if lemma == "" {
 		lemma = strings.ToLower(tok.Text)
 	}
-	if ps := c.Lexicon.Lookup(pos, lemma); len(ps) > 0 || pos != "V" {
-		return ps
-	}
-	for _, l := range formLemmas(strings.ToLower(tok.Text)) {
-		if ps := c.Lexicon.Lookup(pos, l); len(ps) > 0 {
-			return ps
-		}
-	}
-	return nil
+	return c.Lexicon.Lookup(pos, lemma)
 }
 
 // verbLemmas returns s with the lemmas of its verbs that the coder does not

@@ -26,47 +26,33 @@ func (m *modelFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&m.ner, "ner-model", "", "use the entity model in `FILE` (from 'dyad train ner --out') instead of the embedded one")
 }
 
-// readModelFile opens path and decodes it with read, which names path in
-// its errors.
-func readModelFile[M any](path string, read func(io.Reader, string) (M, error)) (M, error) {
+// loadModel returns the embedded stage when path is empty, else the one
+// built from the model in path; errors name the flag and the file.
+func loadModel[M, T any](flag, path string, embedded func() (T, error), read func(io.Reader, string) (M, error), build func(M) (T, error)) (T, error) {
+	if path == "" {
+		return embedded()
+	}
+	var zero T
 	f, err := os.Open(path)
 	if err != nil {
-		var zero M
-		return zero, err
+		return zero, fmt.Errorf("%s: %w", flag, err)
 	}
 	defer f.Close()
-	return read(f, path)
+	md, err := read(f, path)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", flag, err)
+	}
+	return build(md)
 }
 
 func (m *modelFlags) loadTagger() (*tag.Tagger, error) {
-	if m.tagger == "" {
-		return tag.Load()
-	}
-	md, err := readModelFile(m.tagger, tag.ReadModel)
-	if err != nil {
-		return nil, fmt.Errorf("--tagger-model: %w", err)
-	}
-	return tag.New(md)
+	return loadModel("--tagger-model", m.tagger, tag.Load, tag.ReadModel, tag.New)
 }
 
 func (m *modelFlags) loadParser() (*parse.Parser, error) {
-	if m.parser == "" {
-		return parse.Load()
-	}
-	md, err := readModelFile(m.parser, parse.ReadModel)
-	if err != nil {
-		return nil, fmt.Errorf("--parser-model: %w", err)
-	}
-	return parse.New(md)
+	return loadModel("--parser-model", m.parser, parse.Load, parse.ReadModel, parse.New)
 }
 
 func (m *modelFlags) loadNER() (*ner.Recognizer, error) {
-	if m.ner == "" {
-		return ner.Load()
-	}
-	md, err := readModelFile(m.ner, ner.ReadModel)
-	if err != nil {
-		return nil, fmt.Errorf("--ner-model: %w", err)
-	}
-	return ner.NewWithDefaultKB(md)
+	return loadModel("--ner-model", m.ner, ner.Load, ner.ReadModel, ner.NewWithDefaultKB)
 }

@@ -355,8 +355,14 @@ func viterbi(trans []float32, sc []float32, n int, delta []float32, back []int8,
 			bk[y] = arg
 		}
 	}
+	backtrace(delta, back, n, out)
+}
+
+// backtrace writes to out the labels of the best path whose scores are in
+// delta and back pointers in back (nLabels per token, n tokens).
+func backtrace(delta []float32, back []int8, n int, out []int8) {
 	last := delta[(n-1)*nLabels : n*nLabels]
-	best, arg := neg, int8(0)
+	best, arg := float32(math.Inf(-1)), int8(0)
 	for y := 0; y < nLabels; y++ {
 		if last[y] > best {
 			best, arg = last[y], int8(y)

@@ -34,17 +34,7 @@ func viterbiRef(trans []float32, sc []float32, n int, delta []float32, back []in
 			back[i*nLabels+y] = arg
 		}
 	}
-	last := delta[(n-1)*nLabels : n*nLabels]
-	best, arg := neg, int8(0)
-	for y := 0; y < nLabels; y++ {
-		if last[y] > best {
-			best, arg = last[y], int8(y)
-		}
-	}
-	out[n-1] = arg
-	for i := n - 1; i > 0; i-- {
-		out[i-1] = back[i*nLabels+int(out[i])]
-	}
+	backtrace(delta, back, n, out)
 }
 
 // TestViterbiMatchesRef: the unrolled Viterbi gives the plain one's

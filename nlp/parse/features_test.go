@@ -13,17 +13,7 @@ import (
 // scoring must reproduce it key for key.
 func (st *state) refFeatures() []uint64 {
 	none := st.n
-	s0, s1, s2 := none, none, none
-	k := len(st.stack)
-	if k > 0 {
-		s0 = st.stack[k-1]
-	}
-	if k > 1 {
-		s1 = st.stack[k-2]
-	}
-	if k > 2 {
-		s2 = st.stack[k-3]
-	}
+	s0, s1, s2 := st.positions()
 	n0, n1, n2 := none, none, none
 	if st.b < st.n {
 		n0 = st.b

@@ -57,43 +57,12 @@ type tables struct {
 	lents  []lent
 }
 
-// scoreTrans sums the transition weights of feats into s. A first pass
-// loads every feature's home slot: the loads do not depend on each other
-// or on branches, so their cache misses overlap instead of queueing behind
-// the probe loop's branches. The sum goes to sink so that the compiler
-// keeps the loads.
-func (m *tables) scoreTrans(feats []uint64, s []float32, sink *uint32) {
-	var a, b, c float32
-	table, mask := m.trans, m.tmask
-	var touch uint32
-	for _, k := range feats {
-		touch += table[k&mask].fp
-	}
-	*sink = touch
-	for _, k := range feats {
-		i := k & mask
-		fp := fingerprint(k)
-		for {
-			sl := &table[i]
-			if sl.fp == fp {
-				a += fromBF16(sl.w[0])
-				b += fromBF16(sl.w[1])
-				c += fromBF16(sl.w[2])
-				break
-			}
-			if sl.fp == 0 {
-				break
-			}
-			i = (i + 1) & mask
-		}
-	}
-	s[0], s[1], s[2] = a, b, c
-}
-
 // lookup writes the transition weights of each of keys to out (len(out)
 // >= len(keys)), the three bfloat16 packed in the low 48 bits, 0 for an
-// absent feature: the same probing as scoreTrans, with the home slots
-// loaded first (their sum goes to sink, so that the compiler keeps them).
+// absent feature. A first pass loads every key's home slot: the loads do
+// not depend on each other or on branches, so their cache misses overlap
+// instead of queueing behind the probe loop's branches; their sum goes to
+// sink so that the compiler keeps them.
 func (m *tables) lookup(keys []uint64, out []uint64, sink *uint32) {
 	table, mask := m.trans, m.tmask
 	out = out[:len(keys)]
@@ -122,7 +91,8 @@ func (m *tables) lookup(keys []uint64, out []uint64, sink *uint32) {
 }
 
 // scoreConfig sums the transition weights of the configuration into
-// st.scores, as scoreTrans(st.features()) does, to the bit: the static
+// st.scores as summing the weights of st.features() in order would, to
+// the bit (the tests' scoreTrans): the static
 // templates' weights come from st.precompute, those of small atom
 // domains from the direct tables (direct.go), the others are looked up,
 // and the sum runs in template order. An absent feature adds +0, which
@@ -132,6 +102,8 @@ func (m *tables) scoreConfig(st *state) {
 	c := st.context()
 	var x [numAtoms]uint8
 	st.atomIndices(&c, &x)
+	var v [numAtoms]uint64 // the atoms' hashes, filled at the first unknown value
+	hashed := false
 	for d := range directTemplates {
 		dt := &directTemplates[d]
 		i, known := 0, true
@@ -140,8 +112,10 @@ func (m *tables) scoreConfig(st *state) {
 			i = i*atomDomain(a) + int(x[a])
 		}
 		if !known {
-			var v [numAtoms]uint64
-			st.atomValues(&c, &v)
+			if !hashed {
+				st.atomValues(&c, &v)
+				hashed = true
+			}
 			m.lookup([]uint64{dt.key(&v)}, all[numHashed+d:numHashed+d+1], &st.sink)
 			continue
 		}
@@ -165,7 +139,7 @@ func (m *tables) scoreConfig(st *state) {
 }
 
 // scoreLabels adds the label weights of feats into scores (cleared first).
-// Like scoreTrans, it loads the home slots first; then it finds the rows
+// Like lookup, it loads the home slots first; then it finds the rows
 // and loads their first entries, and only then adds them up, so that the
 // misses of each pass overlap.
 func (m *tables) scoreLabels(feats []uint64, scores []float32, sink *uint32) {

@@ -63,7 +63,7 @@ type state struct {
 	lfeats []uint64
 	stw    []uint64  // static template weights by token: see precompute
 	scores []float32 // transition scores in [0:3], label scores in [1:L+1]
-	sink   uint32    // see scoreTrans
+	sink   uint32    // see tables.lookup
 }
 
 // Atom values of the root and none tokens.
