@@ -65,6 +65,7 @@ func TestParseSkipsOnlyTransitions(t *testing.T) {
 	m := p.m
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			configs, single := 0, 0 // -v prints how many configurations Parse need not score
 			for i, s := range tt.sents(t) {
 				got := nlp.Sentence{Tokens: slices.Clone(s.Tokens)}
 				p.Parse(&got)
@@ -72,6 +73,10 @@ func TestParseSkipsOnlyTransitions(t *testing.T) {
 				st.reset(s.Tokens, len(m.labels)-1)
 				st.precompute(m)
 				for !st.terminal() {
+					configs++
+					if st.only() >= 0 {
+						single++
+					}
 					m.scoreConfig(st)
 					m.step(st)
 				}
@@ -86,6 +91,7 @@ func TestParseSkipsOnlyTransitions(t *testing.T) {
 					}
 				}
 			}
+			t.Logf("%d configurations, %d with one valid transition", configs, single)
 		})
 	}
 }
