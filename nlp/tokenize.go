@@ -405,6 +405,17 @@ func (t *tokenizer) infix(s, e int) {
 		t.emit(s+n, e)
 		return
 	}
+	// An opening bracket inside or at the end of a word starts a token, as
+	// UD English writes "word(s)" and "Ankara[1]": no EWT token has a
+	// bracket after a letter or digit.
+	if i := strings.IndexAny(w, "([{"); i > 0 {
+		t.chunk(s, s+i)
+		t.emit(s+i, s+i+1)
+		if s+i+1 < e {
+			t.chunk(s+i+1, e)
+		}
+		return
+	}
 	// Dashes, ellipses and doubled hyphens always split.
 	for i := 0; i < len(w); {
 		r, size := utf8.DecodeRuneInString(w[i:])
