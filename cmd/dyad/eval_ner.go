@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -31,8 +30,9 @@ func evalNER(ctx context.Context, e env, args []string) int {
 	holdout := fs.Int("holdout", 0, "score only the sentences 'dyad train ner --holdout N' held out (for UNER EWT dev)")
 	noTag := fs.Bool("no-tag", false, "do not POS-tag the gold tokens first (the pipeline tags them)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dyad eval ner [flags] [GOLD.iob2...]")
+		fmt.Fprintln(e.stderr, "usage: dyad eval ner [flags] [GOLD.iob2|GOLD.tsv...]")
 		fmt.Fprintln(e.stderr, "Runs the recognizer on the gold tokens and prints span P/R/F1 per type (PER, ORG, LOC).")
+		fmt.Fprintln(e.stderr, "A .tsv GOLD holds standoff entities of Wikinews sample articles (the news dev set: "+wikinewsDev+").")
 		fmt.Fprintln(e.stderr, "Default GOLD: UNER PUD test and UNER EWT test in ../shared/data/ner.")
 		fs.PrintDefaults()
 	}
@@ -72,12 +72,7 @@ func evalNER(ctx context.Context, e env, args []string) int {
 	var bars []string
 	fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", "gold", "type", "gold", "system", "correct", "P", "R", "F1")
 	for _, path := range files {
-		f, err := os.Open(path)
-		if err != nil {
-			return fail(err)
-		}
-		sents, err := eval.ReadIOB(f, path)
-		f.Close()
+		sents, err := readNERGold(ctx, path, e.stderr)
 		if err != nil {
 			return fail(err)
 		}

@@ -29,11 +29,13 @@ import (
 //	                       creative-work and product -> O
 //	uner-ewt dev           PER, ORG, LOC as is (GPE is already LOC in UNER); every
 //	                       holdout-th sentence is held out for the bar test
+//	wikinews dev           PER, ORG, LOC as is (UNER's conventions); standoff, see wikinewsDev
 var nerMaps = map[string]map[string]string{
 	"btc":      {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
 	"wikigold": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
 	"wnut17":   {"person": "PER", "location": "LOC", "group": "ORG", "corporation": "ORG"},
 	"uner":     {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
+	"wikinews": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
 }
 
 // mapTags rewrites tags through a type map; unmapped types become O.
@@ -80,6 +82,7 @@ type nerTrainSet struct {
 	holdout                int  // hold out every holdout-th UNER EWT dev sentence (0: none)
 	unerRepeat, wikiRepeat int  // times each UNER EWT dev / wikigold sentence is presented
 	btcRepeat, wnutRepeat  int  // times each BTC / WNUT17 sentence is presented (0: left out)
+	newsRepeat             int  // times each Wikinews dev sentence is presented (0: left out)
 	skipMisc               bool // leave out wikigold sentences with MISC entities
 	skipEmptyTweets        bool // leave out BTC and WNUT17 sentences without a PER, ORG or LOC entity
 	// heldOut, when set, leaves out more sentences (cross-validation
@@ -132,6 +135,16 @@ func readNERFile(path string) ([]eval.IOBSentence, error) {
 	return out, nil
 }
 
+// readNERSet reads a training or cross-validation file: the Wikinews
+// dev set through readNERGold (its warnings dropped: 'dyad eval ner'
+// prints them), any other with readNERFile.
+func readNERSet(f nerFile) ([]eval.IOBSentence, error) {
+	if f.set == "wikinews" {
+		return readNERGold(context.Background(), f.path, io.Discard)
+	}
+	return readNERFile(f.path)
+}
+
 func loadNERTraining(dir string, o nerTrainSet) ([]ner.Example, []string, error) {
 	btc, _ := filepath.Glob(filepath.Join(dir, "ner", "btc", "*.conll"))
 	sort.Strings(btc)
@@ -144,6 +157,7 @@ func loadNERTraining(dir string, o nerTrainSet) ([]ner.Example, []string, error)
 		nerFile{filepath.Join(dir, "ner", "wnut17", "wnut17train.conll"), "wnut17", o.wnutRepeat},
 		nerFile{filepath.Join(dir, "ner", "wnut17", "emerging.dev.conll"), "wnut17", o.wnutRepeat},
 		nerFile{filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2"), "uner", o.unerRepeat},
+		nerFile{wikinewsDev, "wikinews", o.newsRepeat},
 	)
 	var out []ner.Example
 	var report []string
@@ -154,7 +168,7 @@ func loadNERTraining(dir string, o nerTrainSet) ([]ner.Example, []string, error)
 		if f.repeat <= 0 {
 			continue
 		}
-		sents, err := readNERFile(f.path)
+		sents, err := readNERSet(f)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -296,6 +310,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	fs.IntVar(&set.wikiRepeat, "wikigold-repeat", 2, "present wikigold sentences `N` times per epoch")
 	fs.IntVar(&set.btcRepeat, "btc-repeat", 1, "present BTC sentences `N` times per epoch (0: leave BTC out)")
 	fs.IntVar(&set.wnutRepeat, "wnut-repeat", 1, "present WNUT17 sentences `N` times per epoch (0: leave WNUT17 out)")
+	fs.IntVar(&set.newsRepeat, "wikinews-repeat", 0, "present the Wikinews dev set's sentences ("+wikinewsDev+") `N` times per epoch (0: leave it out, a dev set only)")
 	bags := fs.Int("bags", 5, "average the weights of `N` perceptrons trained over different shuffles")
 	noTag := fs.Bool("no-tag", false, "train without POS tags (by default the training sentences are tagged with nlp/tag, as the pipeline tags text)")
 	bias := fs.Float64("entity-bias", 0, "add `B` to every token's score for opening an entity (trades precision for recall)")
@@ -304,10 +319,10 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	locBias := fs.Float64("loc-bias", 0, "add `B` to every token's score for opening a LOC entity, on top of --entity-bias")
 	cvBias := fs.String("cv-bias", "", "with --cv, score each fold's model with each of these comma-separated entity biases instead of --entity-bias (a value ORG:B, PER:B or LOC:B sets that type's bias instead)")
 	cvErrors := fs.Int("cv-errors", 0, "with --cv, print up to `N` held-out sentences with wrong entities per file and fold")
-	cv := fs.Int("cv", 0, "cross-validate instead of writing a model: train `K` models, each without one K-th of UNER EWT dev and of wikigold, and score the left-out sentences")
+	cv := fs.Int("cv", 0, "cross-validate instead of writing a model: train `K` models, each without one K-th of UNER EWT dev, of wikigold and of the Wikinews set, and score the left-out sentences")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad train ner [flags]")
-		fmt.Fprintln(e.stderr, "Trains the NER model on BTC, wikigold, WNUT17 train/dev and UNER EWT dev,")
+		fmt.Fprintln(e.stderr, "Trains the NER model on BTC, wikigold, WNUT17 train/dev, UNER EWT dev and the Wikinews set,")
 		fmt.Fprintln(e.stderr, "with GeoNames, CountryInfo and actor knowledge-base gazetteers.")
 		fs.PrintDefaults()
 	}
@@ -408,26 +423,27 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	return exitOK
 }
 
-// crossValidateNER trains k models, model j without the j-th of k
-// contiguous blocks of UNER EWT dev and of wikigold (blocks, so that the
-// sentences of one document, and the names they repeat, stay on one
-// side), runs each (tagger, then
-// recognizer, per document) on the sentences it did not see, and prints
-// the summed span scores per file and type. No test file is read.
 // nerBias holds entity biases (see ner.TrainOptions): for every type,
 // and for ORG, PER and LOC on top.
 type nerBias struct{ all, org, per, loc float32 }
 
+// crossValidateNER trains k models, model j without the j-th of k
+// contiguous blocks of UNER EWT dev, of wikigold and of the Wikinews set
+// (blocks, so that the sentences of one document, and the names they
+// repeat, stay on one side), runs each (tagger, then recognizer, per
+// document) on the sentences it did not see, and prints the summed span
+// scores per file and type. No test file is read.
 func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, opt ner.TrainOptions, k, nerrs int, biases []nerBias) error {
 	gold := []struct{ set, path string }{
 		{"uner", filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2")},
 		{"wikigold", filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt")},
+		{"wikinews", wikinewsDev},
 	}
 	golds := make([][]eval.IOBSentence, len(gold))
 	scores := make([][]*eval.NERScore, len(gold)) // per file and bias
 	for g, f := range gold {
 		var err error
-		if golds[g], err = readNERFile(f.path); err != nil {
+		if golds[g], err = readNERSet(nerFile{path: f.path, set: f.set}); err != nil {
 			return err
 		}
 		for range biases {
@@ -515,7 +531,7 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 			all.System += sc.Overall.System
 			all.Correct += sc.Overall.Correct
 		}
-		fmt.Fprintf(e.stdout, "%-32s %-7s %6d %6d %7d %7.4f %7.4f %7.4f\n\n", "both files", "overall", all.Gold, all.System, all.Correct, all.Precision(), all.Recall(), all.F1())
+		fmt.Fprintf(e.stdout, "%-32s %-7s %6d %6d %7d %7.4f %7.4f %7.4f\n\n", "all files", "overall", all.Gold, all.System, all.Correct, all.Precision(), all.Recall(), all.F1())
 	}
 	return nil
 }
