@@ -73,12 +73,16 @@
 //
 // Train and [Model.WriteTo] build the model; 'dyad train ner' runs them on
 // the data in ../shared/data (BTC, wikigold, WNUT17 train/dev, UNER EWT
-// dev; never a test file), POS-tagged by nlp/tag as the pipeline tags
+// dev; never a test file) and on news: dyad's own standoff annotations of
+// 28 Wikinews sample articles under UNER's conventions
+// (testdata/wikinews-dev.tsv, read with the articles' text from
+// ../shared/data), all POS-tagged by nlp/tag as the pipeline tags
 // text, with a fixed seed, so the same data give the same bytes. The
 // epochs, the weight of each corpus and the features were chosen with
 // 'dyad train ner --cv 5', which trains on all but one block of UNER EWT
-// dev and wikigold and scores that block, in turn (wikigold's
-// -DOCSTART- documents are recognized as documents, as UNER's are). A
+// dev, wikigold and the Wikinews set and scores that block, in turn
+// (wikigold's -DOCSTART- documents and the Wikinews articles are
+// recognized as documents, as UNER's are). A
 // constant added to the B- labels' scores ([TrainOptions.EntityBias], and
 // per type ORGBias, PERBias, LOCBias) trades precision for recall, type
 // by type: the training data (tweets especially) make the perceptron
