@@ -238,8 +238,31 @@ func looksHeading(b block) bool {
 	case '.', ',', ';', ':', '!', '-', '–', '—', '…':
 		return false
 	}
+	// A long line whose comma goes on in lower case is a sentence that
+	// lacks its full stop ("In other results, Ayr beat Troon 3-1"), not
+	// a title: headings run to a few words.
+	if len(strings.Fields(b.text)) >= 10 && clauseComma(b.text) {
+		return false
+	}
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(b.text, "\"'‘“«("))
 	return unicode.IsUpper(first) || unicode.IsDigit(first)
+}
+
+// clauseComma reports whether s has a comma followed by a space and a
+// lower-case word.
+func clauseComma(s string) bool {
+	for i := strings.Index(s, ", "); i >= 0; {
+		r, _ := utf8.DecodeRuneInString(s[i+2:])
+		if unicode.IsLower(r) {
+			return true
+		}
+		j := strings.Index(s[i+2:], ", ")
+		if j < 0 {
+			return false
+		}
+		i += 2 + j
+	}
+	return false
 }
 
 // isProse reports text that reads as article prose: long enough and ending

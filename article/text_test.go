@@ -87,6 +87,16 @@ func TestReadTextFixtures(t *testing.T) {
 			},
 		},
 		{
+			// the last paragraph lacks its full stop: still text, not a
+			// heading over nothing
+			file: "unfinished-last.txt",
+			paras: []string{
+				"The Harbour Town rugby club beat Westfield 24-10 on Saturday in the third round of the coastal league.",
+				"The home side led from the first minute, and their coach said the forwards had done the work.",
+				"In other results, Northpoint defeated Eastvale 31-7, and Southbay edged Millbrook 12-11",
+			},
+		},
+		{
 			file: "windows-1252.txt",
 			paras: []string{
 				"The minister’s visit to São Paulo was cut short, aides said.",
