@@ -69,7 +69,8 @@
 // name's type; a capitalised word or run of words elsewhere in the
 // document that repeats a voted name and stands alone becomes an entity
 // of the type with the most votes, and a one-word entity takes that
-// type.
+// type. Last, a storm's name ("Hurricane Dorian", then "Dorian") is no
+// entity anywhere in the document: storms are events (storms.go).
 //
 // Train and [Model.WriteTo] build the model; 'dyad train ner' runs them on
 // the data in ../shared/data (BTC, wikigold, WNUT17 train/dev, UNER EWT

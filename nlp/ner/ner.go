@@ -122,6 +122,7 @@ func (r *Recognizer) Recognize(d *nlp.Doc) {
 		d.Entities = sc.rules.appendRules(d.Entities, start, s, si, info)
 	}
 	propagate(d)
+	dropStorms(d)
 	r.pool.Put(sc)
 }
 
