@@ -64,7 +64,9 @@ func ReadMentions(r io.Reader, name string) ([]Mention, error) {
 }
 
 // StandoffSentences segments text as the pipeline does (nlp.Segment) and
-// returns its sentences with the mentions' tags, Doc set to doc. A mention
+// returns its sentences with the mentions' tags, Doc set to doc and Line
+// to the line of the sentence's first mention (of the document's, for a
+// sentence without one). A mention
 // that cannot be found, or that crosses a sentence boundary, is left out
 // and reported in problems (naming name and the mention's line); one whose
 // ends fall inside tokens covers those tokens whole, and is reported too.
@@ -104,9 +106,17 @@ func StandoffSentences(name, doc, text string, ms []Mention) (sents []IOBSentenc
 			problems = append(problems, fmt.Errorf("%s:%d: %q at byte %d of %s overlaps the mention before it", name, m.Line, m.Text, at, doc))
 			continue
 		}
+		if sents[si].Line == 0 {
+			sents[si].Line = m.Line
+		}
 		tags[first] = "B-" + m.Label
 		for k := first + 1; k <= last; k++ {
 			tags[k] = "I-" + m.Label
+		}
+	}
+	for i := range sents {
+		if sents[i].Line == 0 && len(ms) > 0 {
+			sents[i].Line = ms[0].Line // a sentence without mentions: its document's first line
 		}
 	}
 	return sents, problems

@@ -64,7 +64,10 @@ func TestStandoffSentences(t *testing.T) {
 		t.Errorf("got %v, want %s", got, want)
 	}
 	if len(sents) != 3 {
-		t.Errorf("%d sentences, want 3", len(sents))
+		t.Fatalf("%d sentences, want 3", len(sents))
+	}
+	if sents[0].Line != 1 || sents[1].Line != 3 || sents[2].Line != 1 {
+		t.Errorf("lines %d %d %d, want 1 3 1", sents[0].Line, sents[1].Line, sents[2].Line)
 	}
 }
 
