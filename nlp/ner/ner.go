@@ -243,7 +243,7 @@ func kbLabel(kb *actor.KB, n actor.Name) int8 {
 func (r *Recognizer) relabelKB(sc *scratch, words []string) {
 	bPER := int8(labelIndex("B-PER"))
 	for _, h := range sc.s.hits {
-		s, e := int(h.Start), int(h.End)
+		s, e := nameStart(h, words), int(h.End)
 		if int(h.Name) >= len(r.kbl) || r.kbl[h.Name] == 0 || !properName(words[s]) {
 			continue
 		}
@@ -353,18 +353,33 @@ func (r *Recognizer) sentence(sc *scratch, s *nlp.Sentence, si int, dst []nlp.En
 func (r *Recognizer) forceIGOs(sc *scratch, words []string) {
 	bORG, iORG := int8(labelIndex("B-ORG")), int8(labelIndex("I-ORG"))
 	for _, h := range sc.s.hits {
-		if int(h.Name) >= len(r.igo) || !r.igo[h.Name] || h.End-h.Start < 2 || !properName(words[h.Start]) {
+		start := nameStart(h, words)
+		if int(h.Name) >= len(r.igo) || !r.igo[h.Name] || int(h.End)-start < 2 || !properName(words[start]) {
 			continue
 		}
+		if start > int(h.Start) && sc.pred[h.Start] != 0 && labels[sc.pred[h.Start]][0] == 'B' {
+			sc.pred[h.Start] = 0 // "The" opened the model's entity
+		}
 		// an entity the name starts inside is cut before it
-		sc.pred[h.Start] = bORG
-		for k := h.Start + 1; k < h.End; k++ {
+		sc.pred[start] = bORG
+		for k := start + 1; k < int(h.End); k++ {
 			sc.pred[k] = iORG
 		}
 		if h.End < len(sc.pred) && labels[sc.pred[h.End]][0] == 'I' {
 			sc.pred[h.End]-- // I-X -> B-X
 		}
 	}
+}
+
+// nameStart returns where the name of knowledge-base hit h begins in
+// words: after an article the knowledge base's name opens with ("The
+// United Nations", a Phoenix alias), which UNER leaves out of names.
+func nameStart(h actor.Hit, words []string) int {
+	s := int(h.Start)
+	if int(h.End)-s >= 2 && strings.EqualFold(words[s], "the") {
+		s++
+	}
+	return s
 }
 
 // EmbeddedModel returns a copy of the embedded model file (as written by

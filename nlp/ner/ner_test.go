@@ -65,6 +65,8 @@ func TestRecognize(t *testing.T) {
 			map[string]string{"US$500": "MONEY", "HK$2 million": "MONEY"}, []string{"US$", "US"}},
 		{"The rocket lifted off at 7:49 a.m. UTC from the coast.",
 			map[string]string{"7:49 a.m. UTC": "TIME"}, []string{"UTC"}},
+		{"The United Nations said the European Union would send aid.",
+			map[string]string{"United Nations": "ORG", "European Union": "ORG"}, []string{"The United Nations"}},
 		{"Mr Aliyev met NATO officials in Brussels.",
 			map[string]string{"Aliyev": "PER", "NATO": "ORG", "Brussels": "LOC"}, []string{"Mr Aliyev"}},
 	}
