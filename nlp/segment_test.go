@@ -54,6 +54,7 @@ func TestTokenize(t *testing.T) {
 		{"at 5pm for $3bn", "at 5 pm for $ 3 bn"},
 		{"fined US$500 and HK$1.5 million, not USA$ or U$5", "fined US$ 500 and HK$ 1.5 million , not USA$ or U$ 5"},
 		{"the status of Vellmar[...] and friend(s), see note[2] or x{1}", "the status of Vellmar [ ... ] and friend ( s ) , see note [ 2 ] or x { 1 }"},
+		{"the U.S.-Mexican border, a Va.-based firm", "the U.S. - Mexican border , a Va. - based firm"},
 		{"the 21st century in the 1990s", "the 21st century in the 1990s"},
 		{"=========== notes", "=========== notes"},
 		{"Inc.. Next", "Inc. . | Next"},
