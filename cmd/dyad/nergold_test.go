@@ -13,8 +13,8 @@ import (
 )
 
 // TestWikinewsDevSet checks that the news NER set's mentions still line
-// up with the articles in ../shared/data: every mention found, at most a
-// few widened to whole tokens (the tokenizer keeps "U.S.-Mexican" whole).
+// up with the articles in ../shared/data and with the tokenizer's tokens:
+// every mention found, none inside a token.
 func TestWikinewsDevSet(t *testing.T) {
 	dir := filepath.Dir(filepath.Dir(shareddata.Require(t, "wikinews-sample", "wikinews_2019.csv")))
 	t.Setenv("DYAD_DATA", dir)
@@ -32,8 +32,7 @@ func TestWikinewsDevSet(t *testing.T) {
 	if len(docs) != 28 || ents < 790 {
 		t.Errorf("%d articles and %d entities, want 28 and about 800", len(docs), ents)
 	}
-	problems := strings.Count(warn.String(), "\n")
-	if strings.Contains(warn.String(), "not found") || strings.Contains(warn.String(), "crosses") || problems > 3 {
+	if warn.Len() > 0 {
 		t.Errorf("alignment problems:\n%s", warn.String())
 	}
 }
