@@ -45,7 +45,10 @@
 // keys. Weights are int16, stored flat and sparse (only the classes a
 // feature ever voted for), so scoring a token is a few hundred integer
 // additions; a known word's precomputed rows and the tag-history row are
-// summed in one pass. The lemma tables carry a bit set of their keys, so
+// summed in one pass. Dense rows, precomputed rows and the scores hold two
+// classes' scores in one int64 (hi<<32 + lo), so that one addition adds
+// both: exact, since no score can leave the int32 range (checked when the
+// Tagger is built). The lemma tables carry a bit set of their keys, so
 // that trying every suffix length mostly costs bit tests. Tags are the
 // model's own strings; a lemma is a substring of
 // the token text whenever it can be, otherwise all lemmas of a sentence

@@ -55,24 +55,25 @@ type Tagger struct {
 	// feature table: open addressing over the model's keys. A slot holds
 	// key<<32 | start<<7 | n, 0 when empty: the feature's n weights are
 	// ent[start:start+n], each class<<16 | uint16(weight); n == denseRow
-	// marks a dense row, dense[start*nClasses:][:nClasses]. Key, place and
-	// length in one word and packed entries keep a lookup to two cache
-	// lines.
+	// marks a dense row, dense[start*nPairs:][:nPairs] (see pair). Key,
+	// place and length in one word and packed entries keep a lookup to
+	// two cache lines.
 	slots    []uint64
 	mask     uint32
 	ent      []uint32
-	dense    []int16
+	dense    []int64
 	nClasses int
+	nPairs   int // (nClasses+1)/2: the length of a score row
 
 	ambig map[uint64]known // lowercase-form hash -> what the training data knew of it
 
-	// Precomputed score rows (nClasses each): tagRows[(p1*(nClasses+1)+p2)]
+	// Precomputed score rows (nPairs each): tagRows[(p1*(nClasses+1)+p2)]
 	// sums tagFeatures; wordRows holds, for each known word (known.row),
 	// wordRoles rows: the sums of its lowerFeatures, prevFeatures,
 	// nextFeatures and next2Features.
-	tagRows  []int32
-	wordRows []int32
-	zeroRow  []int32 // nClasses zeros, for a word with no row
+	tagRows  []int64
+	wordRows []int64
+	zeroRow  []int64 // nPairs zeros, for a word with no row
 
 	scripts   []script
 	keep      [][nShapes]bool // per XPOS id
@@ -96,7 +97,7 @@ type scratch struct {
 	low    []byte
 	lowOff []int32 // token i's lowercase form is low[lowOff[i]:lowOff[i+1]]
 	feats  []uint32
-	scores []int32
+	scores []int64 // pairs of class scores, see pair
 	cls    []uint8
 	rows   []int32 // wordRows row of each token, -1 for unknown words
 	lem    []byte
@@ -189,7 +190,8 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 	t.slots = hugemem.Make[uint64](size, static)
 	t.mask = uint32(size - 1)
 	t.nClasses = len(m.classes)
-	t.zeroRow = make([]int32, t.nClasses)
+	t.nPairs = (t.nClasses + 1) / 2
+	t.zeroRow = make([]int64, t.nPairs)
 	isDense := func(i int) bool {
 		n := int(m.off[i+1] - m.off[i])
 		return n > t.nClasses/denseShare || n >= denseRow
@@ -197,21 +199,21 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 	nEnt, nDense := 0, 0
 	for i := range m.keys {
 		if isDense(i) {
-			nDense += t.nClasses
+			nDense += t.nPairs
 		} else {
 			nEnt += int(m.off[i+1] - m.off[i])
 		}
 	}
 	t.ent = hugemem.Make[uint32](nEnt, static)[:0]
-	t.dense = hugemem.Make[int16](nDense, static)[:0]
+	t.dense = hugemem.Make[int64](nDense, static)[:0]
 	for i, k := range m.keys {
 		var place uint32
 		if isDense(i) {
-			place = uint32(len(t.dense)/t.nClasses)<<7 | denseRow
+			place = uint32(len(t.dense)/t.nPairs)<<7 | denseRow
 			base := len(t.dense)
-			t.dense = t.dense[:base+t.nClasses]
+			t.dense = t.dense[:base+t.nPairs]
 			for e := m.off[i]; e < m.off[i+1]; e++ {
-				t.dense[base+int(m.cls[e])] = m.w[e]
+				addPair(t.dense[base:], m.cls[e], m.w[e])
 			}
 		} else {
 			place = uint32(len(t.ent))<<7 | (m.off[i+1] - m.off[i])
@@ -225,30 +227,33 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 		}
 		t.slots[j] = uint64(k)<<32 | uint64(place)
 	}
-	nc := t.nClasses
+	nc, np := t.nClasses, t.nPairs
 	t.ambig = make(map[uint64]known, len(m.ambigWords))
 	setHash := make([]uint64, len(m.ambigSets))
 	for i, s := range m.ambigSets {
 		setHash[i] = fnvString(s) | 1
 	}
 	fs := make([]uint32, 0, maxFeatures)
-	t.wordRows = hugemem.Make[int32](len(m.ambigWords)*wordRoles*nc, static)
+	t.wordRows = hugemem.Make[int64](len(m.ambigWords)*wordRoles*np, static)
 	for i, w := range m.ambigWords {
 		var ti tokInfo
 		wordHashes(&ti, []byte(w))
 		ti.ambig = setHash[m.ambigOf[i]]
 		t.ambig[ti.lower] = known{ti.ambig, int32(i)}
-		r := t.wordRows[i*wordRoles*nc:]
-		t.sum(lowerFeatures(fs[:0], &ti), r[roleSelf*nc:][:nc])
-		t.sum(prevFeatures(fs[:0], &ti), r[rolePrev*nc:][:nc])
-		t.sum(nextFeatures(fs[:0], &ti), r[roleNext*nc:][:nc])
-		t.sum(next2Features(fs[:0], &ti), r[roleNext2*nc:][:nc])
+		r := t.wordRows[i*wordRoles*np:]
+		t.sum(lowerFeatures(fs[:0], &ti), r[roleSelf*np:][:np])
+		t.sum(prevFeatures(fs[:0], &ti), r[rolePrev*np:][:np])
+		t.sum(nextFeatures(fs[:0], &ti), r[roleNext*np:][:np])
+		t.sum(next2Features(fs[:0], &ti), r[roleNext2*np:][:np])
 	}
-	t.tagRows = hugemem.Make[int32]((nc+1)*(nc+1)*nc, static)
+	t.tagRows = hugemem.Make[int64]((nc+1)*(nc+1)*np, static)
 	for p1 := 0; p1 <= nc; p1++ {
 		for p2 := 0; p2 <= nc; p2++ {
-			t.sum(tagFeatures(fs[:0], uint64(p1), uint64(p2)), t.tagRows[(p1*(nc+1)+p2)*nc:][:nc])
+			t.sum(tagFeatures(fs[:0], uint64(p1), uint64(p2)), t.tagRows[(p1*(nc+1)+p2)*np:][:np])
 		}
+	}
+	if err := t.checkScoreRange(); err != nil {
+		return nil, err
 	}
 	l := &m.lemma
 	if len(l.scripts) == 0 || l.scripts[0] != (script{}) {
@@ -290,10 +295,9 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 		t.maxSuffix = max(t.maxSuffix, len(e.text))
 	}
 	t.resolveRules()
-	n := len(m.classes)
 	t.pool.New = func() any {
-		// capacity 256: predict indexes it by class byte without bounds checks
-		return &scratch{scores: make([]int32, n, 256), feats: make([]uint32, 0, maxFeatures)}
+		// capacity 128: predict indexes it by class byte / 2 without bounds checks
+		return &scratch{scores: make([]int64, np, 128), feats: make([]uint32, 0, maxFeatures)}
 	}
 	return t, nil
 }
@@ -346,48 +350,9 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 	if n == 0 {
 		return
 	}
-	info := t.prepare(sc, n, func(i int) string { return toks[i].Text })
-	rows := sc.rows[:n]
-	for i := range rows {
-		k, ok := t.ambig[info[i+2].lower]
-		info[i+2].ambig = k.ambig
-		rows[i] = -1
-		if ok {
-			rows[i] = k.row
-		}
-	}
-	cls := sc.cls[:n]
-	nc := t.nClasses
-	p1, p2 := uint64(0), uint64(0)
-	for i := 0; i < n; i++ {
-		fs := sc.feats[:0]
-		var wr [wordRoles][]int32
-		if r := int(rows[i]); r >= 0 {
-			wr[roleSelf] = t.wordRows[(r*wordRoles+roleSelf)*nc:][:nc]
-		} else {
-			fs = lowerFeatures(fs, &info[i+2])
-		}
-		if r := int(rowAt(rows, i-1)); r >= 0 {
-			wr[rolePrev] = t.wordRows[(r*wordRoles+rolePrev)*nc:][:nc]
-		} else {
-			fs = prevFeatures(fs, &info[i+1])
-		}
-		if r := int(rowAt(rows, i+1)); r >= 0 {
-			wr[roleNext] = t.wordRows[(r*wordRoles+roleNext)*nc:][:nc]
-		} else {
-			fs = nextFeatures(fs, &info[i+3])
-		}
-		if r := int(rowAt(rows, i+2)); r >= 0 {
-			wr[roleNext2] = t.wordRows[(r*wordRoles+roleNext2)*nc:][:nc]
-		} else {
-			fs = next2Features(fs, &info[i+4])
-		}
-		sc.feats = otherFeatures(fs, info, i+2, p1)
-		c := t.predict(sc.feats, sc.scores, t.tagRows[(int(p1)*(nc+1)+int(p2))*nc:][:nc], &wr)
-		cls[i] = c
-		toks[i].POS = t.upos[c]
-		toks[i].XPOS = t.xpos[c]
-		p2, p1 = p1, uint64(c)+1
+	info, rows, cls := t.greedy(sc, n, func(i int) string { return toks[i].Text })
+	for i, c := range cls {
+		toks[i].POS, toks[i].XPOS = t.upos[c], t.xpos[c]
 	}
 	t.nameFix(toks, cls, rows)
 	t.contextFix(&sc.rules, toks, cls, rows)
@@ -404,6 +369,55 @@ func (t *Tagger) tag(s *nlp.Sentence, sc *scratch) {
 			toks[r.tok].Lemma = all[r.start:r.end]
 		}
 	}
+}
+
+// greedy analyzes the n token texts and tags them left to right, before
+// any rule: it returns the tokens' hashes (with two padding entries on
+// each side), their wordRows rows (-1: unknown word) and their classes,
+// all in sc.
+func (t *Tagger) greedy(sc *scratch, n int, text func(i int) string) (info []tokInfo, rows []int32, cls []uint8) {
+	info = t.prepare(sc, n, text)
+	rows = sc.rows[:n]
+	for i := range rows {
+		k, ok := t.ambig[info[i+2].lower]
+		info[i+2].ambig = k.ambig
+		rows[i] = -1
+		if ok {
+			rows[i] = k.row
+		}
+	}
+	cls = sc.cls[:n]
+	nc, np := t.nClasses, t.nPairs
+	p1, p2 := uint64(0), uint64(0)
+	for i := 0; i < n; i++ {
+		fs := sc.feats[:0]
+		var wr [wordRoles][]int64
+		if r := int(rows[i]); r >= 0 {
+			wr[roleSelf] = t.wordRows[(r*wordRoles+roleSelf)*np:][:np]
+		} else {
+			fs = lowerFeatures(fs, &info[i+2])
+		}
+		if r := int(rowAt(rows, i-1)); r >= 0 {
+			wr[rolePrev] = t.wordRows[(r*wordRoles+rolePrev)*np:][:np]
+		} else {
+			fs = prevFeatures(fs, &info[i+1])
+		}
+		if r := int(rowAt(rows, i+1)); r >= 0 {
+			wr[roleNext] = t.wordRows[(r*wordRoles+roleNext)*np:][:np]
+		} else {
+			fs = nextFeatures(fs, &info[i+3])
+		}
+		if r := int(rowAt(rows, i+2)); r >= 0 {
+			wr[roleNext2] = t.wordRows[(r*wordRoles+roleNext2)*np:][:np]
+		} else {
+			fs = next2Features(fs, &info[i+4])
+		}
+		sc.feats = otherFeatures(fs, info, i+2, p1)
+		c := t.predict(sc.feats, sc.scores, t.tagRows[(int(p1)*(nc+1)+int(p2))*np:][:np], &wr)
+		cls[i] = c
+		p2, p1 = p1, uint64(c)+1
+	}
+	return info, rows, cls
 }
 
 // nameFix tags an unknown capitalised word opening a sentence as a proper
@@ -484,11 +498,56 @@ func (t *Tagger) finiteFix(toks []nlp.Token, cls []uint8) {
 	}
 }
 
+// Scores are kept two classes to a word: a pair holds the scores lo and hi
+// of classes 2k and 2k+1 as the int64 hi<<32 + lo. Adding pairs adds both
+// scores in one integer addition (a carry out of lo moves into hi, and
+// unpair takes it back), so summing rows costs half the additions it
+// would with one score per word. The result is exact as long as every
+// partial sum of lo fits in an int32, which checkScoreRange proves of the
+// model when the Tagger is built.
+
+// addPair adds w to class c's score in the pair row row.
+func addPair(row []int64, c uint8, w int16) {
+	row[c>>1] += int64(w) << (c & 1 * 32)
+}
+
+// unpair returns the scores of the two classes of pair x.
+func unpair(x int64) (lo, hi int32) {
+	lo = int32(x)
+	return lo, int32((x - int64(lo)) >> 32)
+}
+
+// checkScoreRange makes sure that no sum predict forms can leave the
+// int32 range, where pairs would no longer be exact: the bound is the
+// largest tag row and word rows plus maxFeatures of the largest weight.
+func (t *Tagger) checkScoreRange() error {
+	maxAbs := func(rows []int64) int64 {
+		m := int64(0)
+		for _, x := range rows {
+			lo, hi := unpair(x)
+			m = max(m, abs64(int64(lo)), abs64(int64(hi)))
+		}
+		return m
+	}
+	bound := maxAbs(t.tagRows) + wordRoles*maxAbs(t.wordRows) + maxFeatures*(1<<15)
+	if bound > 1<<31-1 {
+		return fmt.Errorf("tag: model scores may reach %d, beyond the int32 range", bound)
+	}
+	return nil
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // predict returns the best class for the features fs on top of the
 // precomputed rows base and word (nil ones skipped).
-func (t *Tagger) predict(fs []uint32, scores, base []int32, word *[wordRoles][]int32) uint8 {
-	nc := t.nClasses
-	scores = scores[:nc]
+func (t *Tagger) predict(fs []uint32, scores, base []int64, word *[wordRoles][]int64) uint8 {
+	np := t.nPairs
+	scores = scores[:np]
 	// base and the four word rows in one pass (a missing row reads as
 	// zeros): the sums are of integers, so their order does not matter.
 	r := *word
@@ -499,8 +558,8 @@ func (t *Tagger) predict(fs []uint32, scores, base []int32, word *[wordRoles][]i
 	}
 	var _ [wordRoles - 4]struct{} // four roles, as below
 	var _ [4 - wordRoles]struct{}
-	b, r0, r1, r2, r3 := base[:nc], r[0][:nc], r[1][:nc], r[2][:nc], r[3][:nc]
-	all := (*[256]int32)(scores[:256]) // see scratch: no bounds checks by class byte
+	b, r0, r1, r2, r3 := base[:np], r[0][:np], r[1][:np], r[2][:np], r[3][:np]
+	all := (*[128]int64)(scores[:128]) // see scratch: no bounds checks by class byte / 2
 	for c := range scores {
 		scores[c] = b[c] + r0[c] + r1[c] + r2[c] + r3[c]
 	}
@@ -525,49 +584,63 @@ func (t *Tagger) predict(fs []uint32, scores, base []int32, word *[wordRoles][]i
 		}
 		start, n := int(uint32(s)>>7), int(s&0x7f)
 		if n == denseRow {
-			addDense(scores, t.dense[start*nc:start*nc+nc])
+			addRow(scores, t.dense[start*np:start*np+np])
 			continue
 		}
 		for _, e := range t.ent[start : start+n] {
-			all[uint8(e>>16)] += int32(int16(e))
+			all[e>>17&127] += int64(int16(e)) << (e >> 11 & 32)
 		}
 	}
-	// the first of the highest scores
-	best, bs := 0, scores[0]
-	for c, x := range scores {
-		if x > bs {
-			best, bs = c, x
-		}
-	}
-	return uint8(best)
+	return uint8(argmax(scores, t.nClasses))
 }
 
-// addDense adds the dense weight row d to row (len(row) >= len(d)),
-// eight classes at a time with the bounds checked once: it is most of the
-// work of precomputing the word rows at load and a good part of tagging.
-func addDense(row []int32, d []int16) {
+// argmax returns the first of the highest scores of the nc classes whose
+// scores are in pairs.
+func argmax(pairs []int64, nc int) int {
+	best, bs := 0, int32(pairs[0])
+	for k, x := range pairs[:nc/2] {
+		lo, hi := unpair(x)
+		if lo > bs {
+			best, bs = 2*k, lo
+		}
+		if hi > bs {
+			best, bs = 2*k+1, hi
+		}
+	}
+	if nc%2 == 1 {
+		if lo, _ := unpair(pairs[nc/2]); lo > bs {
+			best = nc - 1
+		}
+	}
+	return best
+}
+
+// addRow adds the row d to row (len(row) >= len(d)), eight pairs at a
+// time with the bounds checked once: it is most of the work of
+// precomputing the word rows at load and a good part of tagging.
+func addRow(row, d []int64) {
 	row = row[:len(d)]
 	for len(d) >= 8 {
 		r := row[:8:8]
 		x := d[:8:8]
-		r[0] += int32(x[0])
-		r[1] += int32(x[1])
-		r[2] += int32(x[2])
-		r[3] += int32(x[3])
-		r[4] += int32(x[4])
-		r[5] += int32(x[5])
-		r[6] += int32(x[6])
-		r[7] += int32(x[7])
+		r[0] += x[0]
+		r[1] += x[1]
+		r[2] += x[2]
+		r[3] += x[3]
+		r[4] += x[4]
+		r[5] += x[5]
+		r[6] += x[6]
+		r[7] += x[7]
 		row, d = row[8:], d[8:]
 	}
 	for c, x := range d {
-		row[c] += int32(x)
+		row[c] += x
 	}
 }
 
-// sum adds the weights of the features fs to row.
-func (t *Tagger) sum(fs []uint32, row []int32) {
-	nc := t.nClasses
+// sum adds the weights of the features fs to the pair row row.
+func (t *Tagger) sum(fs []uint32, row []int64) {
+	np := t.nPairs
 	for _, k := range fs {
 		s := t.slots[k&t.mask]
 		for j := k & t.mask; uint32(s>>32) != k && s != 0; {
@@ -579,11 +652,11 @@ func (t *Tagger) sum(fs []uint32, row []int32) {
 		}
 		start, n := int(uint32(s)>>7), int(s&0x7f)
 		if n == denseRow {
-			addDense(row, t.dense[start*nc:start*nc+nc])
+			addRow(row, t.dense[start*np:start*np+np])
 			continue
 		}
 		for _, e := range t.ent[start : start+n] {
-			row[uint8(e>>16)] += int32(int16(e))
+			addPair(row, uint8(e>>16), int16(e))
 		}
 	}
 }
