@@ -48,7 +48,11 @@
 // summed in one pass. Dense rows, precomputed rows and the scores hold two
 // classes' scores in one int64 (hi<<32 + lo), so that one addition adds
 // both: exact, since no score can leave the int32 range (checked when the
-// Tagger is built). The lemma tables carry a bit set of their keys, so
+// Tagger is built). The five features of a token's and its neighbours'
+// shapes and flags, mostly dense rows, are summed once per distinct
+// combination and kept in the pooled scratch (a direct-mapped cache
+// compared on the whole key), which spares most tokens four row
+// additions. The lemma tables carry a bit set of their keys, so
 // that trying every suffix length mostly costs bit tests. Tags are the
 // model's own strings; a lemma is a substring of
 // the token text whenever it can be, otherwise all lemmas of a sentence

@@ -326,6 +326,50 @@ func otherFeatures(dst []uint32, info []tokInfo, i int, p1 uint64) []uint32 {
 	)
 }
 
+// The tagger takes five of otherFeatures' features apart: those of the
+// word shapes and flags of the token and its neighbours (shapeFeatures),
+// which few tokens differ in, so that their sum is worth keeping for the
+// next token with the same shapes (see Tagger.shapeRow). The other nine
+// are restFeatures. TestGreedyMatchesModel holds the tagger to extract.
+
+// shapeKey is what shapeFeatures depend on.
+type shapeKey struct{ shape, flags, nextShape, nextFlags, prevShape uint64 }
+
+func shapeKeyAt(info []tokInfo, i int) shapeKey {
+	w, prev, next := &info[i], &info[i-1], &info[i+1]
+	return shapeKey{w.shape, w.flags, next.shape, next.flags, prev.shape}
+}
+
+// shapeFeatures appends otherFeatures' features of k.
+func shapeFeatures(dst []uint32, k shapeKey) []uint32 {
+	return append(dst,
+		f1(tShape, k.shape),
+		f1(tFlags, k.flags),
+		f1(tNextShape, k.nextShape),
+		f1(tPrevShape, k.prevShape),
+		f2(tShapeFlagsNext, k.shape^k.flags*golden, k.nextFlags),
+	)
+}
+
+// restFeatures appends otherFeatures' features that shapeFeatures does
+// not.
+func restFeatures(dst []uint32, info []tokInfo, i int, p1 uint64) []uint32 {
+	w := &info[i]
+	prev, prev2 := &info[i-1], &info[i-2]
+	next := &info[i+1]
+	return append(dst,
+		f1(tForm, w.form),
+		f1(tPrev2W, prev2.lower),
+		f2(tPrevTW, p1, w.lower),
+		f2(tPrevTNextAmbig, p1, next.ambig),
+		f2(tWNextW, w.lower, next.lower),
+		f2(tPrevWW, prev.lower, w.lower),
+		f2(tAmbigNextAmbig, w.ambig, next.ambig),
+		f2(tPrevTSuf3, p1, w.suf[2]),
+		f2(tPrevTAmbig, p1, w.ambig),
+	)
+}
+
 // extract appends all features of the token at position i given the
 // classes predicted for the two tokens before it.
 func extract(dst []uint32, info []tokInfo, i int, p1, p2 uint64) []uint32 {
