@@ -56,7 +56,7 @@ func TestContextRules(t *testing.T) {
 		cls := make([]uint8, len(toks))
 		for i := range toks {
 			rows[i] = -1
-			if k, ok := tg.ambig[fnvString(strings.ToLower(toks[i].Text))]; ok {
+			if k, ok := tg.ambig.get(fnvString(strings.ToLower(toks[i].Text))); ok {
 				rows[i] = k.row
 			}
 		}
@@ -99,7 +99,7 @@ func TestContextRulesOnTrain(t *testing.T) {
 			for i, w := range s.Words {
 				toks[i] = nlp.Token{Text: w.Form, POS: w.UPOS, XPOS: w.XPOS}
 				rows[i] = -1
-				if k, ok := tg.ambig[fnvString(strings.ToLower(w.Form))]; ok {
+				if k, ok := tg.ambig.get(fnvString(strings.ToLower(w.Form))); ok {
 					rows[i] = k.row
 				}
 			}

@@ -145,3 +145,34 @@ func TestArgmax(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownTable holds knownTable to a Go map's semantics, including a
+// hash set twice (the later word wins), and to the embedded model's
+// dictionary.
+func TestKnownTable(t *testing.T) {
+	sets := []uint64{11, 22, 33}
+	k := newKnownTable(5, sets)
+	want := map[uint64]known{}
+	for i, c := range []struct {
+		h   uint64
+		set uint16
+	}{{0, 0}, {7, 1}, {1 << 63, 2}, {7, 2}, {42, 1}} {
+		k.set(c.h, int32(i), c.set)
+		want[c.h] = known{sets[c.set], int32(i)}
+	}
+	for _, h := range []uint64{0, 7, 1 << 63, 42, 1, 8, 43, 1<<63 + 1} {
+		got, ok := k.get(h)
+		w, wok := want[h]
+		if got != w || ok != wok {
+			t.Errorf("get(%d) = %v, %v; want %v, %v", h, got, ok, w, wok)
+		}
+	}
+	tg := load(t)
+	m := tg.m
+	for i, w := range m.ambigWords {
+		got, ok := tg.ambig.get(fnv([]byte(w)))
+		if !ok || m.ambigWords[got.row] != w && fnv([]byte(m.ambigWords[got.row])) != fnv([]byte(w)) {
+			t.Fatalf("word %d %q: got %v, %v", i, w, got, ok)
+		}
+	}
+}
