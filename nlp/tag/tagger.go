@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 
@@ -677,24 +678,30 @@ func (t *Tagger) shapeRow(sc *scratch, k shapeKey) []int64 {
 }
 
 // argmax returns the first of the highest scores of the nc classes whose
-// scores are in pairs.
+// scores are in pairs. It finds the highest score first, with no branch
+// in the loop, then the first class that has it.
 func argmax(pairs []int64, nc int) int {
-	best, bs := 0, int32(pairs[0])
-	for k, x := range pairs[:nc/2] {
+	full := pairs[:nc/2]
+	mlo, mhi := int32(math.MinInt32), int32(math.MinInt32)
+	for _, x := range full {
 		lo, hi := unpair(x)
-		if lo > bs {
-			best, bs = 2*k, lo
-		}
-		if hi > bs {
-			best, bs = 2*k+1, hi
-		}
+		mlo, mhi = max(mlo, lo), max(mhi, hi)
 	}
 	if nc%2 == 1 {
-		if lo, _ := unpair(pairs[nc/2]); lo > bs {
-			best = nc - 1
+		lo, _ := unpair(pairs[nc/2])
+		mlo = max(mlo, lo)
+	}
+	m := max(mlo, mhi)
+	for k, x := range full {
+		lo, hi := unpair(x)
+		if lo == m {
+			return 2 * k
+		}
+		if hi == m {
+			return 2*k + 1
 		}
 	}
-	return best
+	return nc - 1
 }
 
 // addRow adds the row d to row (len(row) >= len(d)), eight pairs at a
@@ -702,9 +709,10 @@ func argmax(pairs []int64, nc int) int {
 // precomputing the word rows at load and a good part of tagging.
 func addRow(row, d []int64) {
 	row = row[:len(d)]
-	for len(d) >= 8 {
-		r := row[:8:8]
-		x := d[:8:8]
+	i := 0
+	for ; i+8 <= len(d); i += 8 {
+		r := row[i : i+8 : i+8]
+		x := d[i : i+8 : i+8]
 		r[0] += x[0]
 		r[1] += x[1]
 		r[2] += x[2]
@@ -713,10 +721,9 @@ func addRow(row, d []int64) {
 		r[5] += x[5]
 		r[6] += x[6]
 		r[7] += x[7]
-		row, d = row[8:], d[8:]
 	}
-	for c, x := range d {
-		row[c] += x
+	for ; i < len(d); i++ {
+		row[i] += d[i]
 	}
 }
 
