@@ -181,8 +181,12 @@ func analyze(ti *tokInfo, text string, first bool, low []byte) []byte {
 	if letters == 0 && digits == 0 {
 		flags |= flPunct
 	}
-	ti.form = fnvString(text)
 	wordHashes(ti, lw)
+	if string(lw) == text {
+		ti.form = ti.lower // most tokens: the same bytes, so the same hash
+	} else {
+		ti.form = fnvString(text)
+	}
 	ti.shape = shape
 	ti.flags = flags
 	switch {
@@ -199,11 +203,24 @@ func analyze(ti *tokInfo, text string, first bool, low []byte) []byte {
 }
 
 // wordHashes fills the hashes of the lowercase form lw and its affixes.
+// The prefixes' hashes are the states of one FNV pass over lw, which goes
+// on to the whole word's.
 func wordHashes(ti *tokInfo, lw []byte) {
-	ti.lower = fnv(lw)
+	h := uint64(fnvOffset)
+	for k := 0; k < 4; k++ {
+		if k < len(lw) {
+			h ^= uint64(lw[k])
+			h *= fnvPrime
+		}
+		ti.pre[k] = h // fnv(lw[:min(k+1, len(lw))])
+	}
+	for i := 4; i < len(lw); i++ {
+		h ^= uint64(lw[i])
+		h *= fnvPrime
+	}
+	ti.lower = h
 	for k := 0; k < 4; k++ {
 		n := min(k+1, len(lw))
-		ti.pre[k] = fnv(lw[:n])
 		ti.suf[k] = fnv(lw[len(lw)-n:])
 	}
 }

@@ -176,3 +176,21 @@ func TestKnownTable(t *testing.T) {
 		}
 	}
 }
+
+// TestWordHashes holds the one-pass prefix hashes and the form hash shared
+// with the lowercase one to the plain definitions.
+func TestWordHashes(t *testing.T) {
+	for _, text := range []string{"", "a", "ab", "abc", "abcd", "abcde", "Turkey", "UN", "iPhone", "naïve", "ÉCOLE", "x\xffy", "İstanbul", "3.5", "--"} {
+		var ti tokInfo
+		low := analyze(&ti, text, false, nil)
+		if ti.form != fnvString(text) || ti.lower != fnv(low) {
+			t.Errorf("%q: form %x lower %x, want %x %x", text, ti.form, ti.lower, fnvString(text), fnv(low))
+		}
+		for k := 0; k < 4; k++ {
+			n := min(k+1, len(low))
+			if ti.pre[k] != fnv(low[:n]) || ti.suf[k] != fnv(low[len(low)-n:]) {
+				t.Errorf("%q: affix %d hashes differ", text, k)
+			}
+		}
+	}
+}
