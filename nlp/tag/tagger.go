@@ -633,6 +633,13 @@ func (t *Tagger) predict(fs []uint32, scores, base []int64, word *[nRows][]int64
 	for i, k := range fs {
 		first[i] = t.slots[k&t.mask]
 	}
+	// Then find each feature's place, and load the first entry of every
+	// sparse one before adding any, for the same reason: when the tables
+	// are out of the cache, as between the other stages of the pipeline,
+	// these loads are most of the tagger's time.
+	var place [maxFeatures]uint32
+	var head [maxFeatures]uint32
+	m := 0
 	for i, k := range fs {
 		s := first[i]
 		for j := k & t.mask; uint32(s>>32) != k; {
@@ -642,15 +649,25 @@ func (t *Tagger) predict(fs []uint32, scores, base []int64, word *[nRows][]int64
 			j = (j + 1) & t.mask
 			s = t.slots[j]
 		}
-		if s == 0 {
-			continue
+		if s != 0 {
+			place[m] = uint32(s)
+			m++
 		}
-		start, n := int(uint32(s)>>7), int(s&0x7f)
+	}
+	for i, p := range place[:m] {
+		if p&0x7f != denseRow {
+			head[i] = t.ent[p>>7]
+		}
+	}
+	for i, p := range place[:m] {
+		start, n := int(p>>7), int(p&0x7f)
 		if n == denseRow {
 			addRow(scores, t.dense[start*np:start*np+np])
 			continue
 		}
-		for _, e := range t.ent[start : start+n] {
+		e := head[i]
+		all[e>>17&127] += int64(int16(e)) << (e >> 11 & 32)
+		for _, e := range t.ent[start+1 : start+n] {
 			all[e>>17&127] += int64(int16(e)) << (e >> 11 & 32)
 		}
 	}
