@@ -623,15 +623,16 @@ func (t *Tagger) predict(fs []uint32, scores, base []int64, word *[nRows][]int64
 	var _ [5 - nRows]struct{}
 	b, r0, r1, r2, r3, r4 := base[:np], r[0][:np], r[1][:np], r[2][:np], r[3][:np], r[4][:np]
 	all := (*[128]int64)(scores[:128]) // see scratch: no bounds checks by class byte / 2
-	for c := range scores {
-		scores[c] = b[c] + r0[c] + r1[c] + r2[c] + r3[c] + r4[c]
-	}
-	// Load every feature's first slot before using any, so that the cache
-	// misses overlap.
+	// Load every feature's first slot before using any, and before the
+	// rows are summed, so that the cache misses overlap with each other and
+	// with the rows'.
 	var first [maxFeatures]uint64
 	fs = fs[:min(len(fs), maxFeatures)]
 	for i, k := range fs {
 		first[i] = t.slots[k&t.mask]
+	}
+	for c := range scores {
+		scores[c] = b[c] + r0[c] + r1[c] + r2[c] + r3[c] + r4[c]
 	}
 	// Then find each feature's place, and load the first entry of every
 	// sparse one before adding any, for the same reason: when the tables
