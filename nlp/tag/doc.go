@@ -52,7 +52,13 @@
 // shapes and flags, mostly dense rows, are summed once per distinct
 // combination and kept in the pooled scratch (a direct-mapped cache
 // compared on the whole key), which spares most tokens four row
-// additions. The lemma tables carry a bit set of their keys, so
+// additions. Within the pipeline the tables are mostly out of the cache
+// when the tagger runs, so predict issues its loads in batches: every
+// feature's first slot before the rows are summed, then every sparse
+// feature's first entry before any is added, so that the cache misses
+// overlap (prefetching the next token's word rows the same way was tried
+// and was slower). Known words are found in an open-addressing table of
+// 16-byte slots. The lemma tables carry a bit set of their keys, so
 // that trying every suffix length mostly costs bit tests. Tags are the
 // model's own strings; a lemma is a substring of
 // the token text whenever it can be, otherwise all lemmas of a sentence
