@@ -275,7 +275,16 @@ func newTagger(m *Model, static bool) (*Tagger, error) {
 			base := len(t.dense)
 			t.dense = t.dense[:base+t.nPairs]
 			for e := m.off[i]; e < m.off[i+1]; e++ {
-				addPair(t.dense[base:], m.cls[e], m.w[e])
+				// set, not add: a class listed twice keeps its last
+				// weight in a dense row, as it always has
+				d := &t.dense[base+int(m.cls[e]>>1)]
+				lo, hi := unpair(*d)
+				if m.cls[e]&1 == 0 {
+					lo = int32(m.w[e])
+				} else {
+					hi = int32(m.w[e])
+				}
+				*d = int64(hi)<<32 + int64(lo)
 			}
 		} else {
 			place = uint32(len(t.ent))<<7 | (m.off[i+1] - m.off[i])
