@@ -319,35 +319,11 @@ func next2Features(dst []uint32, next2 *tokInfo) []uint32 {
 	return append(dst, f1(tNext2W, next2.lower), f1(tNext2Ambig, next2.ambig))
 }
 
-// otherFeatures appends the remaining features of the token at position i
-// (an index into info, which carries two padding entries on each side).
-func otherFeatures(dst []uint32, info []tokInfo, i int, p1 uint64) []uint32 {
-	w := &info[i]
-	prev, prev2 := &info[i-1], &info[i-2]
-	next := &info[i+1]
-	return append(dst,
-		f1(tForm, w.form),
-		f1(tShape, w.shape),
-		f1(tFlags, w.flags),
-		f1(tPrev2W, prev2.lower),
-		f2(tPrevTW, p1, w.lower),
-		f2(tPrevTNextAmbig, p1, next.ambig),
-		f2(tWNextW, w.lower, next.lower),
-		f2(tPrevWW, prev.lower, w.lower),
-		f1(tNextShape, next.shape),
-		f1(tPrevShape, prev.shape),
-		f2(tAmbigNextAmbig, w.ambig, next.ambig),
-		f2(tPrevTSuf3, p1, w.suf[2]),
-		f2(tPrevTAmbig, p1, w.ambig),
-		f2(tShapeFlagsNext, w.shape^w.flags*golden, next.flags),
-	)
-}
-
-// The tagger takes five of otherFeatures' features apart: those of the
-// word shapes and flags of the token and its neighbours (shapeFeatures),
-// which few tokens differ in, so that their sum is worth keeping for the
-// next token with the same shapes (see Tagger.shapeRow). The other nine
-// are restFeatures. TestGreedyMatchesModel holds the tagger to extract.
+// The remaining features of a token come in two parts: those of the word
+// shapes and flags of the token and its neighbours (shapeFeatures), which
+// few tokens differ in, so that their sum is worth keeping for the next
+// token with the same shapes (see Tagger.shapeRow), and the other nine
+// (restFeatures). TestGreedyMatchesModel holds the tagger to extract.
 
 // shapeKey is what shapeFeatures depend on.
 type shapeKey struct{ shape, flags, nextShape, nextFlags, prevShape uint64 }
@@ -357,7 +333,7 @@ func shapeKeyAt(info []tokInfo, i int) shapeKey {
 	return shapeKey{w.shape, w.flags, next.shape, next.flags, prev.shape}
 }
 
-// shapeFeatures appends otherFeatures' features of k.
+// shapeFeatures appends the shape and flag features of k.
 func shapeFeatures(dst []uint32, k shapeKey) []uint32 {
 	return append(dst,
 		f1(tShape, k.shape),
@@ -368,8 +344,8 @@ func shapeFeatures(dst []uint32, k shapeKey) []uint32 {
 	)
 }
 
-// restFeatures appends otherFeatures' features that shapeFeatures does
-// not.
+// restFeatures appends the features of the token at position i that
+// shapeFeatures does not.
 func restFeatures(dst []uint32, info []tokInfo, i int, p1 uint64) []uint32 {
 	w := &info[i]
 	prev, prev2 := &info[i-1], &info[i-2]
@@ -395,5 +371,6 @@ func extract(dst []uint32, info []tokInfo, i int, p1, p2 uint64) []uint32 {
 	dst = prevFeatures(dst, &info[i-1])
 	dst = nextFeatures(dst, &info[i+1])
 	dst = next2Features(dst, &info[i+2])
-	return otherFeatures(dst, info, i, p1)
+	dst = shapeFeatures(dst, shapeKeyAt(info, i))
+	return restFeatures(dst, info, i, p1)
 }
