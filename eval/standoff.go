@@ -13,7 +13,7 @@ import (
 
 // Standoff entity annotations.
 //
-// A news dev set cannot carry its articles (their prose stays in
+// A news entity set cannot carry its articles (their prose stays in
 // ../shared/data), so its gold entities are written beside the text: one
 // mention a line, "DOC<TAB>TYPE<TAB>TEXT", every mention of a document in
 // reading order, repetitions included. TEXT is the mention exactly as the

@@ -32,7 +32,8 @@ func evalNER(ctx context.Context, e env, args []string) int {
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad eval ner [flags] [GOLD.iob2|GOLD.tsv...]")
 		fmt.Fprintln(e.stderr, "Runs the recognizer on the gold tokens and prints span P/R/F1 per type (PER, ORG, LOC).")
-		fmt.Fprintln(e.stderr, "A .tsv GOLD holds standoff entities of Wikinews sample articles (the news dev set: "+wikinewsDev+").")
+		fmt.Fprintln(e.stderr, "A .tsv GOLD holds standoff entities of Wikinews sample articles, such as dyad's news set "+wikinewsDev+";")
+		fmt.Fprintln(e.stderr, "the embedded model is trained on that set, so score it held out with 'dyad train ner --cv 5'.")
 		fmt.Fprintln(e.stderr, "Default GOLD: UNER PUD test and UNER EWT test in ../shared/data/ner.")
 		fs.PrintDefaults()
 	}

@@ -310,7 +310,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	fs.IntVar(&set.wikiRepeat, "wikigold-repeat", 2, "present wikigold sentences `N` times per epoch")
 	fs.IntVar(&set.btcRepeat, "btc-repeat", 1, "present BTC sentences `N` times per epoch (0: leave BTC out)")
 	fs.IntVar(&set.wnutRepeat, "wnut-repeat", 1, "present WNUT17 sentences `N` times per epoch (0: leave WNUT17 out)")
-	fs.IntVar(&set.newsRepeat, "wikinews-repeat", 4, "present the Wikinews dev set's sentences ("+wikinewsDev+") `N` times per epoch (0: leave it out, a dev set only)")
+	fs.IntVar(&set.newsRepeat, "wikinews-repeat", 4, "present the sentences of the Wikinews set ("+wikinewsDev+") `N` times per epoch (0: leave it out; --cv scores it either way)")
 	bags := fs.Int("bags", 5, "average the weights of `N` perceptrons trained over different shuffles")
 	noTag := fs.Bool("no-tag", false, "train without POS tags (by default the training sentences are tagged with nlp/tag, as the pipeline tags text)")
 	bias := fs.Float64("entity-bias", 0, "add `B` to every token's score for opening an entity (trades precision for recall)")
