@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,23 +160,22 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // coveringTokens returns the sentence and the first and last tokens that
 // bytes [start, end) touch, and whether the bytes begin and end exactly at
 // those tokens' edges; sentence -1 when they touch no token or two
-// sentences.
+// sentences. Sentences and tokens are in text order, so both are found by
+// binary search.
 func coveringTokens(d *nlp.Doc, start, end int) (sent, first, last int, exact bool) {
-	sent, first, last = -1, -1, -1
-	var from, to int // bytes of the tokens touched
-	for i, s := range d.Sentences {
-		for j, t := range s.Tokens {
-			if t.Span.End <= start || t.Span.Start >= end {
-				continue
-			}
-			if sent >= 0 && sent != i {
-				return -1, 0, 0, false
-			}
-			if sent < 0 {
-				sent, first, from = i, j, t.Span.Start
-			}
-			last, to = j, t.Span.End
-		}
+	// the first sentence that ends after start
+	si := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > start })
+	if si == len(d.Sentences) {
+		return -1, -1, -1, false
 	}
-	return sent, first, last, sent >= 0 && from == start && to == end
+	toks := d.Sentences[si].Tokens
+	first = sort.Search(len(toks), func(j int) bool { return toks[j].Span.End > start })
+	last = sort.Search(len(toks), func(j int) bool { return toks[j].Span.Start >= end }) - 1
+	if first > last || first == len(toks) {
+		return -1, -1, -1, false
+	}
+	if last == len(toks)-1 && si+1 < len(d.Sentences) && len(d.Sentences[si+1].Tokens) > 0 && d.Sentences[si+1].Tokens[0].Span.Start < end {
+		return -1, 0, 0, false // runs on into the next sentence
+	}
+	return si, first, last, toks[first].Span.Start == start && toks[last].Span.End == end
 }

@@ -458,7 +458,7 @@ func (t *tokenizer) hyphens(s, e int) {
 	allDigits, mixed, other := true, false, false
 	for p := range strings.SplitSeq(w, "-") {
 		hasL, hasD := false, false
-		if dottedAbbrev(p) { // "U.S.-led": EWT writes "U.S. - led"
+		if strings.HasSuffix(p, ".") && isAbbrev(p) { // "U.S.-led": EWT writes "U.S. - led"
 			allDigits = false
 			continue
 		}
@@ -501,20 +501,6 @@ func (t *tokenizer) hyphens(s, e int) {
 		start = i + 1
 	}
 	t.slashComma(start, e)
-}
-
-// dottedAbbrev reports an abbreviation written with full stops: letters
-// and periods, ending in one ("U.S.", "Va.").
-func dottedAbbrev(p string) bool {
-	if len(p) < 2 || p[len(p)-1] != '.' {
-		return false
-	}
-	for _, r := range p {
-		if r != '.' && !isLetter(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // slashComma splits "and/or" and "this,that", keeping dates ("9/11") and

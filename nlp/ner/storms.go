@@ -2,7 +2,6 @@ package ner
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/dyad-events/dyad/nlp"
 )
@@ -28,7 +27,7 @@ func dropStorms(d *nlp.Doc) {
 	for _, s := range d.Sentences {
 		for i := 0; i+1 < len(s.Tokens); i++ {
 			w, x := s.Tokens[i].Text, s.Tokens[i+1].Text
-			if !stormWords[strings.ToLower(w)] || !startsUpper(w) || !startsUpper(x) || stormWords[strings.ToLower(x)] || notStormNames[strings.ToLower(x)] {
+			if !stormWords[strings.ToLower(w)] || !properName(w) || !properName(x) || stormWords[strings.ToLower(x)] || notStormNames[strings.ToLower(x)] {
 				continue
 			}
 			if names == nil {
@@ -64,11 +63,4 @@ func stormOnly(toks []nlp.Token, names map[string]bool) bool {
 		}
 	}
 	return named
-}
-
-func startsUpper(s string) bool {
-	for _, r := range s {
-		return unicode.IsUpper(r)
-	}
-	return false
 }

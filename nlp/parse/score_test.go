@@ -77,35 +77,16 @@ func BenchmarkScoreTrans(b *testing.B) {
 }
 
 // scoreTrans sums the transition weights of feats into s, in order: the
-// plain scoring that scoreConfig must reproduce to the bit. A first pass
-// loads every feature's home slot: the loads do not depend on each other
-// or on branches, so their cache misses overlap instead of queueing behind
-// the probe loop's branches. The sum goes to sink so that the compiler
-// keeps the loads.
+// plain scoring that scoreConfig must reproduce to the bit. The weights
+// come from lookup (an absent feature's are +0, which changes no sum).
 func (m *tables) scoreTrans(feats []uint64, s []float32, sink *uint32) {
+	var w [numFeatures]uint64
+	m.lookup(feats, w[:], sink)
 	var a, b, c float32
-	table, mask := m.trans, m.tmask
-	var touch uint32
-	for _, k := range feats {
-		touch += table[k&mask].fp
-	}
-	*sink = touch
-	for _, k := range feats {
-		i := k & mask
-		fp := fingerprint(k)
-		for {
-			sl := &table[i]
-			if sl.fp == fp {
-				a += fromBF16(sl.w[0])
-				b += fromBF16(sl.w[1])
-				c += fromBF16(sl.w[2])
-				break
-			}
-			if sl.fp == 0 {
-				break
-			}
-			i = (i + 1) & mask
-		}
+	for _, x := range w[:len(feats)] {
+		a += fromBF16(uint16(x))
+		b += fromBF16(uint16(x >> 16))
+		c += fromBF16(uint16(x >> 32))
 	}
 	s[0], s[1], s[2] = a, b, c
 }
