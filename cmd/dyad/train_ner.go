@@ -320,6 +320,7 @@ func trainNER(ctx context.Context, e env, args []string) int {
 	cvBias := fs.String("cv-bias", "", "with --cv, score each fold's model with each of these comma-separated entity biases instead of --entity-bias (a value ORG:B, PER:B or LOC:B sets that type's bias instead)")
 	cvErrors := fs.Int("cv-errors", 0, "with --cv, print up to `N` held-out sentences with wrong entities per file and fold")
 	cv := fs.Int("cv", 0, "cross-validate instead of writing a model: train `K` models, each without one K-th of UNER EWT dev, of wikigold and of the Wikinews set, and score the left-out sentences")
+	cvSeeds := fs.String("cv-seeds", "", "with --cv, cross-validate once per seed of this comma-separated `LIST` (instead of --seed) and end with each file's mean and range of F1 over them: one seed's figure moves by about as much as a small change does")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dyad train ner [flags]")
 		fmt.Fprintln(e.stderr, "Trains the NER model on BTC, wikigold, WNUT17 train/dev, UNER EWT dev and the Wikinews set,")
@@ -386,8 +387,28 @@ func trainNER(ctx context.Context, e env, args []string) int {
 			}
 			biases = out
 		}
-		if err := crossValidateNER(ctx, e, *data, set, opt, *cv, *cvErrors, biases); err != nil {
-			return fail(err)
+		seeds := []uint64{*seed}
+		if *cvSeeds != "" {
+			seeds = seeds[:0]
+			for _, f := range strings.Split(*cvSeeds, ",") {
+				v, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+				if err != nil {
+					return fail(fmt.Errorf("--cv-seeds: %w", err))
+				}
+				seeds = append(seeds, v)
+			}
+		}
+		var runs [][][]float64 // per seed, bias and file (the last: all files)
+		for _, sd := range seeds {
+			opt.Seed = sd
+			f1, err := crossValidateNER(ctx, e, *data, set, opt, *cv, *cvErrors, biases)
+			if err != nil {
+				return fail(err)
+			}
+			runs = append(runs, f1)
+		}
+		if len(seeds) > 1 {
+			printSeedSummary(e.stdout, seeds, biases, runs)
 		}
 		return exitOK
 	}
@@ -432,19 +453,16 @@ type nerBias struct{ all, org, per, loc float32 }
 // (blocks, so that the sentences of one document, and the names they
 // repeat, stay on one side), runs each (tagger, then recognizer, per
 // document) on the sentences it did not see, and prints the summed span
-// scores per file and type. No test file is read.
-func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, opt ner.TrainOptions, k, nerrs int, biases []nerBias) error {
-	gold := []struct{ set, path string }{
-		{"uner", filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2")},
-		{"wikigold", filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt")},
-		{"wikinews", wikinewsDev},
-	}
+// scores per file and type. No test file is read. It returns the
+// overall F1 per bias and file (nerCVFiles' order, then all files).
+func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, opt ner.TrainOptions, k, nerrs int, biases []nerBias) ([][]float64, error) {
+	gold := nerCVFiles(dir)
 	golds := make([][]eval.IOBSentence, len(gold))
 	scores := make([][]*eval.NERScore, len(gold)) // per file and bias
 	for g, f := range gold {
 		var err error
 		if golds[g], err = readNERSet(nerFile{path: f.path, set: f.set}); err != nil {
-			return err
+			return nil, err
 		}
 		for range biases {
 			scores[g] = append(scores[g], eval.NewNERScore(ner.Types...))
@@ -465,11 +483,11 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 		}
 		exs, _, err := loadNERTraining(dir, set)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		m, err := ner.Train(ctx, exs, opt)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var shift nerBias
 		for bi, b := range biases {
@@ -512,8 +530,9 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 		}
 		fmt.Fprintf(e.stderr, "fold %d/%d: %d training sentences\n", j+1, k, len(exs))
 	}
+	f1 := make([][]float64, len(biases))
 	for bi, b := range biases {
-		fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", fmt.Sprintf("held out (%d-fold, bias %g/%g/%g/%g)", k, b.all, b.org, b.per, b.loc), "type", "gold", "system", "correct", "P", "R", "F1")
+		fmt.Fprintf(e.stdout, "%-32s %-7s %6s %6s %7s %7s %7s %7s\n", fmt.Sprintf("seed %d, held out (%d-fold, bias %g/%g/%g/%g)", opt.Seed, k, b.all, b.org, b.per, b.loc), "type", "gold", "system", "correct", "P", "R", "F1")
 		var all eval.SpanCounts
 		for g, f := range gold {
 			name := filepath.Base(f.path)
@@ -530,8 +549,43 @@ func crossValidateNER(ctx context.Context, e env, dir string, set nerTrainSet, o
 			all.Gold += sc.Overall.Gold
 			all.System += sc.Overall.System
 			all.Correct += sc.Overall.Correct
+			f1[bi] = append(f1[bi], sc.Overall.F1())
 		}
+		f1[bi] = append(f1[bi], all.F1())
 		fmt.Fprintf(e.stdout, "%-32s %-7s %6d %6d %7d %7.4f %7.4f %7.4f\n\n", "all files", "overall", all.Gold, all.System, all.Correct, all.Precision(), all.Recall(), all.F1())
 	}
-	return nil
+	return f1, nil
+}
+
+// nerCVFiles are the files crossValidateNER trains on and scores, each
+// with the set name loadNERTraining knows it by.
+func nerCVFiles(dir string) []struct{ set, path string } {
+	return []struct{ set, path string }{
+		{"uner", filepath.Join(dir, "ner", "uner-ewt-en_ewt-ud-dev.iob2")},
+		{"wikigold", filepath.Join(dir, "ner", "wikigold", "wikigold.conll.txt")},
+		{"wikinews", wikinewsDev},
+	}
+}
+
+// printSeedSummary prints, per bias, each cross-validated file's overall
+// F1 averaged over the seeds' runs (runs[seed][bias][file], the last file
+// being all files), with the lowest and highest run beside it.
+func printSeedSummary(w io.Writer, seeds []uint64, biases []nerBias, runs [][][]float64) {
+	names := []string{}
+	for _, f := range nerCVFiles("") {
+		names = append(names, filepath.Base(f.path))
+	}
+	names = append(names, "all files")
+	for bi, b := range biases {
+		fmt.Fprintf(w, "%-32s %7s %7s %7s   (F1 over seeds %v, bias %g/%g/%g/%g)\n", "file", "mean", "min", "max", seeds, b.all, b.org, b.per, b.loc)
+		for fi, name := range names {
+			lo, hi, sum := 2.0, -1.0, 0.0
+			for _, r := range runs {
+				v := r[bi][fi]
+				lo, hi, sum = min(lo, v), max(hi, v), sum+v
+			}
+			fmt.Fprintf(w, "%-32s %7.4f %7.4f %7.4f\n", name, sum/float64(len(runs)), lo, hi)
+		}
+		fmt.Fprintln(w)
+	}
 }
