@@ -57,6 +57,7 @@ func TestTokenize(t *testing.T) {
 		{"the U.S.-Mexican border, a Va.-based firm", "the U.S. - Mexican border , a Va. - based firm"},
 		{"the 21st century in the 1990s", "the 21st century in the 1990s"},
 		{"=========== notes", "=========== notes"},
+		{"in English: \u200dParis fell. \u2060\u200d", "in English : Paris fell ."},
 		{"Inc.. Next", "Inc. . | Next"},
 	} {
 		if got := words(Segment(tc.in)); got != tc.want {

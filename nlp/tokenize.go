@@ -73,6 +73,7 @@ func last(s string) (rune, int) {
 
 // chunk tokenizes the whitespace-free text[s:e].
 func (t *tokenizer) chunk(s, e int) {
+	s, e = trimJoiners(t.text, s, e)
 	base := len(t.suf)
 	for s < e {
 		w := t.text[s:e]
@@ -98,6 +99,30 @@ func (t *tokenizer) chunk(s, e int) {
 		t.emit(t.suf[i].Start, t.suf[i].End)
 	}
 	t.suf = t.suf[:base]
+}
+
+// trimJoiners narrows text[s:e] past the zero-width joiners and word
+// joiners (U+200D, U+2060) at its ends. Pasted web text has them before
+// words, as in a quotation's "\u200dParis"; with nothing to join there,
+// they belong to no token, and a word that kept one would be unknown to
+// every model and list. A joiner inside a chunk is left alone: in an emoji
+// sequence or an Indic word it does join.
+func trimJoiners(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if r != '\u200d' && r != '\u2060' {
+			break
+		}
+		s += n
+	}
+	for s < e {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if r != '\u200d' && r != '\u2060' {
+			break
+		}
+		e -= n
+	}
+	return s, e
 }
 
 // specialLen returns the length of a URL, e-mail address or emoticon at the
