@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -34,7 +35,8 @@ func evalNER(ctx context.Context, e env, args []string) int {
 		fmt.Fprintln(e.stderr, "Runs the recognizer on the gold tokens and prints span P/R/F1 per type (PER, ORG, LOC).")
 		fmt.Fprintln(e.stderr, "A .tsv GOLD holds standoff entities of Wikinews sample articles, such as dyad's news set "+wikinewsDev+";")
 		fmt.Fprintln(e.stderr, "the embedded model is trained on that set, so score it held out with 'dyad train ner --cv 5'.")
-		fmt.Fprintln(e.stderr, "Default GOLD: UNER PUD test and UNER EWT test in ../shared/data/ner.")
+		fmt.Fprintln(e.stderr, "Default GOLD: UNER PUD test and UNER EWT test in ../shared/data/ner, and, from the repository root,")
+		fmt.Fprintln(e.stderr, "dyad's held-out news set "+wikinewsTest+".")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -48,6 +50,9 @@ func evalNER(ctx context.Context, e env, args []string) int {
 		files = []string{
 			dataPath("ner", "uner-pud-en_pud-ud-test.iob2"),
 			dataPath("ner", "uner-ewt-en_ewt-ud-test.iob2"),
+		}
+		if _, err := os.Stat(wikinewsTest); err == nil { // run from the repository root
+			files = append(files, wikinewsTest)
 		}
 	}
 	fail := func(err error) int {

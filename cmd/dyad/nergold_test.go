@@ -12,28 +12,36 @@ import (
 	"github.com/dyad-events/dyad/internal/shareddata"
 )
 
-// TestWikinewsDevSet checks that the news NER set's mentions still line
-// up with the articles in ../shared/data and with the tokenizer's tokens:
+// TestWikinewsSets checks that the news NER sets' mentions still line up
+// with the articles in ../shared/data and with the tokenizer's tokens:
 // every mention found, none inside a token.
-func TestWikinewsDevSet(t *testing.T) {
+func TestWikinewsSets(t *testing.T) {
 	dir := filepath.Dir(filepath.Dir(shareddata.Require(t, "wikinews-sample", "wikinews_2019.csv")))
 	t.Setenv("DYAD_DATA", dir)
-	var warn bytes.Buffer
-	sents, err := readNERGold(context.Background(), filepath.Join("..", "..", wikinewsDev), &warn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, ents := map[string]bool{}, 0
-	for _, s := range sents {
-		docs[s.Doc] = true
-		ents += len(eval.IOBSpans(s.Tags))
-	}
-	t.Logf("%d articles, %d sentences, %d entities", len(docs), len(sents), ents)
-	if len(docs) != 28 || ents < 790 {
-		t.Errorf("%d articles and %d entities, want 28 and about 800", len(docs), ents)
-	}
-	if warn.Len() > 0 {
-		t.Errorf("alignment problems:\n%s", warn.String())
+	for _, tc := range []struct {
+		path           string
+		articles, ents int
+	}{
+		{wikinewsDev, 193, 5318},
+		{wikinewsTest, 15, 413},
+	} {
+		var warn bytes.Buffer
+		sents, err := readNERGold(context.Background(), filepath.Join("..", "..", tc.path), &warn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, ents := map[string]bool{}, 0
+		for _, s := range sents {
+			docs[s.Doc] = true
+			ents += len(eval.IOBSpans(s.Tags))
+		}
+		t.Logf("%s: %d articles, %d sentences, %d entities", tc.path, len(docs), len(sents), ents)
+		if len(docs) != tc.articles || ents != tc.ents {
+			t.Errorf("%s: %d articles and %d entities, want %d and %d", tc.path, len(docs), ents, tc.articles, tc.ents)
+		}
+		if warn.Len() > 0 {
+			t.Errorf("%s: alignment problems:\n%s", tc.path, warn.String())
+		}
 	}
 }
 
