@@ -12,13 +12,13 @@ import (
 )
 
 // wikinewsDev is the news NER set: standoff PER/ORG/LOC annotations of
-// 193 Wikinews sample articles (see eval.ReadMentions), written for dyad
+// 245 Wikinews sample articles (see eval.ReadMentions), written for dyad
 // by reading the articles under UNER's conventions. 'dyad train ner'
 // trains on it and, with --cv, scores it block by block as held-out news;
 // the articles themselves stay in ../shared/data.
 const wikinewsDev = "nlp/ner/testdata/wikinews-dev.tsv"
 
-// wikinewsTest is the held-out news NER set: 15 other Wikinews sample
+// wikinewsTest is the held-out news NER set: 27 other Wikinews sample
 // articles annotated the same way, never trained on; 'dyad eval ner'
 // scores it.
 const wikinewsTest = "nlp/ner/testdata/wikinews-test.tsv"

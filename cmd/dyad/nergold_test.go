@@ -22,8 +22,8 @@ func TestWikinewsSets(t *testing.T) {
 		path           string
 		articles, ents int
 	}{
-		{wikinewsDev, 193, 5318},
-		{wikinewsTest, 15, 413},
+		{wikinewsDev, 245, 6604},
+		{wikinewsTest, 27, 707},
 	} {
 		var warn bytes.Buffer
 		sents, err := readNERGold(context.Background(), filepath.Join("..", "..", tc.path), &warn)

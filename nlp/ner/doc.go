@@ -75,9 +75,9 @@
 // Train and [Model.WriteTo] build the model; 'dyad train ner' runs them on
 // the data in ../shared/data (BTC, wikigold, WNUT17 train/dev, UNER EWT
 // dev; never a test file) and on news: dyad's own standoff annotations of
-// 193 Wikinews sample articles under UNER's conventions
+// 245 Wikinews sample articles under UNER's conventions
 // (testdata/wikinews-dev.tsv, read with the articles' text from
-// ../shared/data; 15 more in testdata/wikinews-test.tsv are held out
+// ../shared/data; 27 more in testdata/wikinews-test.tsv are held out
 // from training), all POS-tagged by nlp/tag as the pipeline tags
 // text, with a fixed seed, so the same data give the same bytes. The
 // epochs, the weight of each corpus and the features were chosen with
