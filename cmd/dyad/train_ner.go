@@ -337,6 +337,17 @@ func trainNER(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "dyad train ner: %v\n", err)
 		return exitFailed
 	}
+	seeds := []uint64{*seed}
+	if *cvSeeds != "" {
+		seeds = seeds[:0]
+		for _, f := range strings.Split(*cvSeeds, ",") {
+			v, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+			if err != nil {
+				return fail(fmt.Errorf("--cv-seeds: %w", err))
+			}
+			seeds = append(seeds, v)
+		}
+	}
 	if !*noTag {
 		tg, err := tag.Load()
 		if err != nil {
@@ -386,17 +397,6 @@ func trainNER(ctx context.Context, e env, args []string) int {
 				out = append(out, b)
 			}
 			biases = out
-		}
-		seeds := []uint64{*seed}
-		if *cvSeeds != "" {
-			seeds = seeds[:0]
-			for _, f := range strings.Split(*cvSeeds, ",") {
-				v, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
-				if err != nil {
-					return fail(fmt.Errorf("--cv-seeds: %w", err))
-				}
-				seeds = append(seeds, v)
-			}
 		}
 		var runs [][][]float64 // per seed, bias and file (the last: all files)
 		for _, sd := range seeds {
