@@ -18,7 +18,13 @@
 // "10:30", "9/11"), abbreviations ("U.S.", "Dr.", "Jan."), URLs, e-mail
 // addresses and emoticons stay whole. A UD multiword token is produced as
 // its words, each spanning its part of the surface form ("can't" -> "ca"
-// "n't"), which is how UD writes them too.
+// "n't"), which is how UD writes them too. Zero-width and word joiners
+// belong to no token where nothing follows them to join ("\u200dParis",
+// "Wikinews\u200d's"). Two sentences pasted together with no space after
+// the period ("ended.The", captions run together as in "North
+// Carolina.Image:") are split at it, as EWT splits "Sushi.They"; web
+// domains ("Newsfeed.Com"), file names ("report.PDF") and "St.Petersburg"
+// stay whole.
 //
 // # Sentences
 //
@@ -29,7 +35,8 @@
 // opening quote or bracket. Abbreviations, initials ("J. R. R."), titles
 // ("Dr. Aliyev"), "No. 5" and list numbers do not end sentences; an
 // abbreviation that does end one ("in the U.S. The") gives up its period
-// as a token of its own, as UD does.
+// as a token of its own, as UD does. A period with no space on either side
+// ends a sentence only where the tokenizer split two glued sentences.
 //
 // # Performance
 //

@@ -172,9 +172,11 @@ func (t *tokenizer) startsSentence(i, j, from int) bool {
 		if isNumber(prev) && (i-1 == from || t.isBoundary(i-1)) && len(prev) <= 2 {
 			return false
 		}
-		// A period attached to a digit and directly followed by a number: "1.5" split oddly.
+		// A period with no space on either side ends a sentence only
+		// when it glues two together ("ended.The"; see periodJoins),
+		// not in "1.5" split oddly.
 		if t.out[i].Span.Start == t.out[i-1].Span.End && t.out[j].Span.Start == t.out[i].Span.End {
-			return false
+			return j == i+1 && periodJoins(prev, next)
 		}
 	}
 	switch {

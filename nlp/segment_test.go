@@ -59,6 +59,11 @@ func TestTokenize(t *testing.T) {
 		{"=========== notes", "=========== notes"},
 		{"in English: \u200dParis fell. \u2060\u200d", "in English : Paris fell ."},
 		{"Inc.. Next", "Inc. . | Next"},
+		{"on Wikinews\u200d's page, Paris\u200d.", "on Wikinews 's page , Paris ."},
+		{"Floods hit North Carolina.Image: a road", "Floods hit North Carolina . | Image : a road"},
+		{"It ended.The talks", "It ended . | The talks"},
+		{"via Newsfeed.Com, report.PDF, ASP.NET, St.Petersburg", "via Newsfeed.Com , report.PDF , ASP.NET , St.Petersburg"},
+		{"mail Kyle.Jones@ra or Amazon.com", "mail Kyle.Jones@ra or Amazon.com"},
 	} {
 		if got := words(Segment(tc.in)); got != tc.want {
 			t.Errorf("Segment(%q)\n got %q\nwant %q", tc.in, got, tc.want)

@@ -92,3 +92,11 @@ var emoticons = func() map[string]bool {
 	}
 	return m
 }()
+
+// domainEnds are the web domain endings a capitalised word after a period
+// may be ("Newsfeed.Com"); the period between them joins no sentences.
+var domainEnds = map[string]bool{
+	"com": true, "net": true, "org": true, "gov": true, "edu": true, "info": true, "biz": true,
+	"co": true, "io": true, "tv": true, "uk": true, "us": true, "ca": true, "au": true, "de": true, "fr": true,
+	"ru": true, "in": true, "cn": true, "jp": true, "eu": true, "int": true, "mil": true, "news": true,
+}

@@ -73,9 +73,13 @@ func last(s string) (rune, int) {
 
 // chunk tokenizes the whitespace-free text[s:e].
 func (t *tokenizer) chunk(s, e int) {
-	s, e = trimJoiners(t.text, s, e)
 	base := len(t.suf)
 	for s < e {
+		// Each split may bare a joiner ("Wikinews\u200d's" leaves
+		// "Wikinews\u200d" once the clitic is off).
+		if s, e = trimJoiners(t.text, s, e); s >= e {
+			break
+		}
 		w := t.text[s:e]
 		if n := specialLen(w); n > 0 {
 			t.emit(s, s+n)
@@ -102,7 +106,8 @@ func (t *tokenizer) chunk(s, e int) {
 }
 
 // trimJoiners narrows text[s:e] past the zero-width joiners and word
-// joiners (U+200D, U+2060) at its ends. Pasted web text has them before
+// joiners (U+200D, U+2060) at its ends, the chunk's and those a split
+// leaves bare. Pasted web text has them before
 // words, as in a quotation's "\u200dParis"; with nothing to join there,
 // they belong to no token, and a word that kept one would be unknown to
 // every model and list. A joiner inside a chunk is left alone: in an emoji
@@ -117,14 +122,19 @@ func trimJoiners(text string, s, e int) (int, int) {
 		}
 		s += n
 	}
-	for s < e && text[e-1] >= utf8.RuneSelf {
-		r, n := utf8.DecodeLastRuneInString(text[s:e])
+	return s, s + len(trimJoinersRight(text[s:e]))
+}
+
+// trimJoinersRight returns w without the joiners at its end.
+func trimJoinersRight(w string) string {
+	for w != "" && w[len(w)-1] >= utf8.RuneSelf {
+		r, n := utf8.DecodeLastRuneInString(w)
 		if r != '\u200d' && r != '\u2060' {
 			break
 		}
-		e -= n
+		w = w[:len(w)-n]
 	}
-	return s, e
+	return w
 }
 
 // specialLen returns the length of a URL, e-mail address or emoticon at the
@@ -359,7 +369,7 @@ func cliticSuffix(w string) (int, bool) {
 	lw := len(w)
 	for _, c := range clitics {
 		if lw > len(c) && strings.EqualFold(w[lw-len(c):], c) {
-			if r, _ := last(w[:lw-len(c)]); isAlnum(r) {
+			if r, _ := last(trimJoinersRight(w[:lw-len(c)])); isAlnum(r) {
 				return len(c), true
 			}
 		}
@@ -432,6 +442,16 @@ func (t *tokenizer) infix(s, e int) {
 		t.emit(s+n, e)
 		return
 	}
+	if i := gluedPeriod(w); i > 0 {
+		if isAbbrev(w[:i+1]) { // "Inc.One": the abbreviation keeps its period
+			t.emit(s, s+i+1)
+		} else {
+			t.chunk(s, s+i)
+			t.emit(s+i, s+i+1)
+		}
+		t.chunk(s+i+1, e)
+		return
+	}
 	// An opening bracket inside or at the end of a word starts a token, as
 	// UD English writes "word(s)" and "Ankara[1]": no EWT token has a
 	// bracket after a letter or digit.
@@ -476,6 +496,46 @@ func (t *tokenizer) infix(s, e int) {
 		return
 	}
 	t.slashComma(s, e)
+}
+
+// gluedPeriod returns the index of a period in w that ends one sentence
+// and starts the next with no space between ("ended.The", caption runs
+// pasted together as in "North Carolina.Image:"), or -1. EWT writes
+// "Sushi.They" as three tokens. See periodJoins for what counts; an
+// e-mail address (no '@' may be in w) stays whole.
+func gluedPeriod(w string) int {
+	if strings.IndexByte(w, '@') >= 0 {
+		return -1
+	}
+	for i := 2; i+2 < len(w); i++ {
+		if w[i] == '.' && periodJoins(w[:i], w[i+1:]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// periodJoins reports whether a period between before and after, with no
+// space on either side, is a sentence's end glued to the next one: a
+// word ending in two lowercase letters before it (not "St", "U.S" or a
+// number), a capitalised word after it ("The", not "PDF" or "com") that
+// is no web domain ending ("Newsfeed.Com").
+func periodJoins(before, after string) bool {
+	l1, n := last(before)
+	l2, _ := last(before[:len(before)-n])
+	if !isLower(l1) || !isLower(l2) {
+		return false
+	}
+	r1, n := utf8.DecodeRuneInString(after)
+	r2, _ := utf8.DecodeRuneInString(after[n:])
+	if !isUpper(r1) || !isLower(r2) {
+		return false
+	}
+	k := 0 // the ASCII letters after the period
+	for k < len(after) && ('a' <= after[k]|0x20 && after[k]|0x20 <= 'z') {
+		k++
+	}
+	return k < len(after) && isLetter(first(after[k:])) || !lookupLower(domainEnds, after[:k])
 }
 
 // hyphens splits hyphenated compounds as UD English does.
