@@ -15,8 +15,9 @@
 // compounds except after bound prefixes ("well-known" -> "well" "-"
 // "known", but "co-operate", "e-mail", "non-state"), punctuation, "$" and
 // "%" ("91%" -> "91" "%"). Numbers with separators ("400,000", "3.5",
-// "10:30", "9/11"), abbreviations ("U.S.", "Dr.", "Jan."), URLs, e-mail
-// addresses and emoticons stay whole. A UD multiword token is produced as
+// "10:30", "9/11"), abbreviations ("U.S.", "Dr.", "Jan."; "U.S.'s" is
+// "U.S." "'s"), URLs, e-mail addresses, handles and hashtags ("@AzeMFA",
+// "#Karabakh", one token each as in EWT) and emoticons stay whole. A UD multiword token is produced as
 // its words, each spanning its part of the surface form ("can't" -> "ca"
 // "n't"), which is how UD writes them too. Zero-width and word joiners
 // belong to no token where nothing follows them to join ("\u200dParis",
@@ -29,7 +30,8 @@
 // # Sentences
 //
 // A paragraph break (a blank line) always ends a sentence, so headings are
-// sentences of their own. Within a paragraph a sentence ends at ".", "!",
+// sentences of their own; so does a line break before a bullet ("•", "▪",
+// "►" and the like, then a space), so list items are too. Within a paragraph a sentence ends at ".", "!",
 // "?" or an ellipsis (with any closing quotes and brackets after it) when
 // what follows looks like a sentence start: a capital letter, a digit, an
 // opening quote or bracket. Abbreviations, initials ("J. R. R."), titles

@@ -6,7 +6,8 @@ import (
 )
 
 // Segment tokenizes text and splits it into sentences. Paragraphs are
-// separated by blank lines; a paragraph break always ends a sentence.
+// separated by blank lines; a paragraph break always ends a sentence, and
+// so does a line that opens with a bullet ("• Armenia objected").
 func Segment(text string) *Doc {
 	d := &Doc{Text: text}
 	t := tokenizer{text: text, out: make([]Token, 0, len(text)/5+4)}
@@ -33,7 +34,7 @@ func Segment(text string) *Doc {
 			}
 			i += size
 		}
-		if newlines >= 2 && len(t.out) > paraStart {
+		if (newlines >= 2 || newlines == 1 && startsBullet(text[i:])) && len(t.out) > paraStart {
 			bounds = t.split(bounds, paraStart)
 			paraStart = len(t.out)
 		}
@@ -264,4 +265,19 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// startsBullet reports whether s opens with a list bullet and a space.
+// Hyphens and asterisks are left out: at a line's start in hard-wrapped
+// text they are as often a dash or a footnote mark.
+func startsBullet(s string) bool {
+	if s == "" || s[0] < utf8.RuneSelf {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	switch r {
+	case '•', '◦', '▪', '‣', '●', '■', '►', '▸', '○', '□', '➢', '✓':
+		return n < len(s) && startsWithSpace(s[n:])
+	}
+	return false
 }

@@ -64,6 +64,8 @@ func TestTokenize(t *testing.T) {
 		{"It ended.The talks", "It ended . | The talks"},
 		{"via Newsfeed.Com, report.PDF, ASP.NET, St.Petersburg", "via Newsfeed.Com , report.PDF , ASP.NET , St.Petersburg"},
 		{"mail Kyle.Jones@ra or Amazon.com", "mail Kyle.Jones@ra or Amazon.com"},
+		{"the U.K.'s envoy and the U.S.’s", "the U.K. 's envoy and the U.S. ’s"},
+		{"follow @AzeMFA, #Karabakh @ 5", "follow @AzeMFA , #Karabakh @ 5"},
 	} {
 		if got := words(Segment(tc.in)); got != tc.want {
 			t.Errorf("Segment(%q)\n got %q\nwant %q", tc.in, got, tc.want)
@@ -92,6 +94,8 @@ func TestSentences(t *testing.T) {
 		{"Talks with Apple Inc. and others", "Talks with Apple Inc. and others"},
 		{"They made tea, bread, etc. Then they ate.", "They made tea , bread , etc . | Then they ate ."},
 		{"line one\nline two", "line one line two"},
+		{"Pledges made\n• Turkey pledged support\n• Armenia objected", "Pledges made | • Turkey pledged support | • Armenia objected"},
+		{"a list of •items\n•not bullets", "a list of • items • not bullets"},
 		{"", ""},
 		{"   \n\n  ", ""},
 	} {

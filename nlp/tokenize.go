@@ -203,7 +203,12 @@ func prefixLen(w string) int {
 	switch c {
 	case '(', '[', '{', '"', '¿', '¡':
 		return 1
-	case '<', '*', '~', '|', '=', '+', '^', '&', '_', '>', '!', '?', ',', ';', ':', '%', '@', '/', '\\':
+	case '@':
+		if len(w) > 1 && (isAlnum(rune(w[1])) || w[1] == '_') {
+			return 0 // a handle, "@AzeMFA", one token as in EWT
+		}
+		return runLen(w, c)
+	case '<', '*', '~', '|', '=', '+', '^', '&', '_', '>', '!', '?', ',', ';', ':', '%', '/', '\\':
 		return runLen(w, c)
 	case '`':
 		if len(w) > 1 && w[1] == '`' {
@@ -364,12 +369,14 @@ func suffixLen(w string) int {
 	return 0
 }
 
-// cliticSuffix finds a clitic at the end of w that follows a letter or digit.
+// cliticSuffix finds a clitic at the end of w that follows a letter, a
+// digit or an abbreviation's period.
 func cliticSuffix(w string) (int, bool) {
 	lw := len(w)
 	for _, c := range clitics {
 		if lw > len(c) && strings.EqualFold(w[lw-len(c):], c) {
-			if r, _ := last(trimJoinersRight(w[:lw-len(c)])); isAlnum(r) {
+			stem := trimJoinersRight(w[:lw-len(c)])
+			if r, _ := last(stem); isAlnum(r) || r == '.' && isAbbrev(stem) { // "U.K.'s"
 				return len(c), true
 			}
 		}
