@@ -66,6 +66,7 @@ func TestTokenize(t *testing.T) {
 		{"mail Kyle.Jones@ra or Amazon.com", "mail Kyle.Jones@ra or Amazon.com"},
 		{"the U.K.'s envoy and the U.S.’s", "the U.K. 's envoy and the U.S. ’s"},
 		{"follow @AzeMFA, #Karabakh @ 5", "follow @AzeMFA , #Karabakh @ 5"},
+		{"deployed Jan.-Feb. 2020, a well-known.", "deployed Jan. - Feb. 2020 , a well - known ."},
 	} {
 		if got := words(Segment(tc.in)); got != tc.want {
 			t.Errorf("Segment(%q)\n got %q\nwant %q", tc.in, got, tc.want)

@@ -322,7 +322,7 @@ func suffixLen(w string) int {
 			}
 			n++
 		}
-		if n == 1 && r == '.' && isAbbrev(w) {
+		if n == 1 && r == '.' && (isAbbrev(w) || listedAbbrevAfterHyphen(w)) {
 			return 0
 		}
 		if r == '.' && (n == 2 || n >= 4) && len(w) > n && w[len(w)-n:] == strings.Repeat(".", n) && isAbbrev(w[:len(w)-n+1]) {
@@ -389,6 +389,18 @@ func cliticSuffix(w string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// listedAbbrevAfterHyphen reports whether w, which ends in ".", ends in a
+// listed abbreviation after a hyphen ("Jan.-Feb."), whose period stays
+// with it when hyphens splits the word.
+func listedAbbrevAfterHyphen(w string) bool {
+	h := strings.LastIndexByte(w, '-')
+	if h <= 0 || h >= len(w)-2 {
+		return false
+	}
+	_, ok := abbrevs[w[h+1:len(w)-1]]
+	return ok
 }
 
 // isAbbrev reports whether w, which ends in ".", keeps its period.
