@@ -62,6 +62,7 @@ func TestTokenize(t *testing.T) {
 		{"on Wikinews\u200d's page, Paris\u200d.", "on Wikinews 's page , Paris ."},
 		{"Floods hit North Carolina.Image: a road", "Floods hit North Carolina . | Image : a road"},
 		{"It ended.The talks", "It ended . | The talks"},
+		{"It ended.In 2009 it began", "It ended . | In 2009 it began"},
 		{"via Newsfeed.Com, report.PDF, ASP.NET, St.Petersburg", "via Newsfeed.Com , report.PDF , ASP.NET , St.Petersburg"},
 		{"mail Kyle.Jones@ra or Amazon.com", "mail Kyle.Jones@ra or Amazon.com"},
 		{"the U.K.'s envoy and the U.S.’s", "the U.K. 's envoy and the U.S. ’s"},

@@ -95,8 +95,10 @@ var emoticons = func() map[string]bool {
 
 // domainEnds are the web domain endings a capitalised word after a period
 // may be ("Newsfeed.Com"); the period between them joins no sentences.
+// Endings that are also common sentence openers ("In", "Us", "News") are
+// left out: a glued "ended.In 2009" is likelier than a domain written so.
 var domainEnds = map[string]bool{
 	"com": true, "net": true, "org": true, "gov": true, "edu": true, "info": true, "biz": true,
-	"co": true, "io": true, "tv": true, "uk": true, "us": true, "ca": true, "au": true, "de": true, "fr": true,
-	"ru": true, "in": true, "cn": true, "jp": true, "eu": true, "int": true, "mil": true, "news": true,
+	"co": true, "io": true, "tv": true, "uk": true, "ca": true, "au": true, "de": true, "fr": true,
+	"ru": true, "cn": true, "jp": true, "eu": true, "mil": true,
 }

@@ -554,7 +554,10 @@ func periodJoins(before, after string) bool {
 	for k < len(after) && ('a' <= after[k]|0x20 && after[k]|0x20 <= 'z') {
 		k++
 	}
-	return k < len(after) && isLetter(first(after[k:])) || !lookupLower(domainEnds, after[:k])
+	if k < len(after) && isLetter(first(after[k:])) {
+		return true // the word goes on past ASCII ("Égypte"): no domain
+	}
+	return !lookupLower(domainEnds, after[:k])
 }
 
 // hyphens splits hyphenated compounds as UD English does.
