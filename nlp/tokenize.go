@@ -77,8 +77,10 @@ func (t *tokenizer) chunk(s, e int) {
 	for s < e {
 		// Each split may bare a joiner ("Wikinews\u200d's" leaves
 		// "Wikinews\u200d" once the clitic is off).
-		if s, e = trimJoiners(t.text, s, e); s >= e {
-			break
+		if t.text[s] == 0xe2 || t.text[e-1] >= utf8.RuneSelf { // see trimJoiners
+			if s, e = trimJoiners(t.text, s, e); s >= e {
+				break
+			}
 		}
 		w := t.text[s:e]
 		if n := specialLen(w); n > 0 {
@@ -523,15 +525,20 @@ func (t *tokenizer) infix(s, e int) {
 // "Sushi.They" as three tokens. See periodJoins for what counts; an
 // e-mail address (no '@' may be in w) stays whole.
 func gluedPeriod(w string) int {
-	if strings.IndexByte(w, '@') >= 0 {
-		return -1
-	}
-	for i := 2; i+2 < len(w); i++ {
-		if w[i] == '.' && periodJoins(w[:i], w[i+1:]) {
+	for i := 0; ; {
+		k := strings.IndexByte(w[i:], '.')
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if i >= 2 && i+2 < len(w) && periodJoins(w[:i], w[i+1:]) {
+			if strings.IndexByte(w, '@') >= 0 {
+				return -1
+			}
 			return i
 		}
+		i++
 	}
-	return -1
 }
 
 // periodJoins reports whether a period between before and after, with no
