@@ -94,7 +94,7 @@ func runParse(ctx context.Context, e env, args []string) int {
 				r = f
 			}
 			if *input == "text" {
-				return parseText(an, p, r, w)
+				return parseText(ctx, an, p, r, w)
 			}
 			return parseConllu(ctx, an, p, r, w)
 		}()
@@ -110,38 +110,53 @@ func runParse(ctx context.Context, e env, args []string) int {
 }
 
 // parseText splits and tokenizes raw text (paragraphs at blank lines, as
-// UDPipe reads raw text) and writes each sentence.
-func parseText(an *annotators, name string, r io.Reader, w *conllu.Writer) error {
-	b, err := io.ReadAll(io.LimitReader(r, 64<<20))
-	if err != nil {
+// UDPipe reads raw text) and writes each sentence. It reads and annotates
+// the text a block of whole paragraphs at a time (see textBlocks), so its
+// memory does not grow with the input; the recognizer's name consistency
+// (nlp/ner) reaches across a block, not the whole file.
+func parseText(ctx context.Context, an *annotators, name string, r io.Reader, w *conllu.Writer) error {
+	return parseTextBlocks(ctx, an, name, r, w, textBlockSize, maxTextBlock)
+}
+
+func parseTextBlocks(ctx context.Context, an *annotators, name string, r io.Reader, w *conllu.Writer, size, max int) error {
+	sid := 0
+	var stop error // the context's or the writer's error, which ends the reading
+	err := textBlocks(r, size, max, func(block string, newPar bool) error {
+		if stop = ctx.Err(); stop != nil {
+			return stop
+		}
+		d := nlp.Segment(strings.ReplaceAll(block, "\r\n", "\n"))
+		an.annotate(d)
+		tags := entityTags(d)
+		for si := range d.Sentences {
+			s := &d.Sentences[si]
+			cs := &conllu.Sentence{}
+			if sid == 0 {
+				cs.Comments = append(cs.Comments, "newdoc")
+			}
+			if si == 0 && (newPar || sid == 0) || si > 0 && strings.Contains(d.Text[d.Sentences[si-1].End:s.Start], "\n\n") {
+				cs.Comments = append(cs.Comments, "newpar")
+			}
+			sid++
+			cs.Comments = append(cs.Comments, "sent_id = "+strconv.Itoa(sid), "text = "+strings.Join(strings.Fields(d.Text[s.Start:s.End]), " "))
+			for i, t := range s.Tokens {
+				misc := []string{}
+				if i+1 < len(s.Tokens) && s.Tokens[i+1].Span.Start == t.Span.End || i+1 == len(s.Tokens) && t.Span.End < len(d.Text) && !isSpace(d.Text[t.Span.End]) {
+					misc = append(misc, "SpaceAfter=No")
+				}
+				cs.Words = append(cs.Words, word(i, t, tags[si][i], misc))
+			}
+			if err := w.Write(cs); err != nil {
+				stop = fmt.Errorf("%s: sentence %d: %w", name, sid, err)
+				return stop
+			}
+		}
+		return nil
+	})
+	if err != nil && stop == nil {
 		return fmt.Errorf("read %s: %w", name, err)
 	}
-	text := strings.ReplaceAll(string(b), "\r\n", "\n")
-	d := nlp.Segment(text)
-	an.annotate(d)
-	tags := entityTags(d)
-	for si := range d.Sentences {
-		s := &d.Sentences[si]
-		cs := &conllu.Sentence{}
-		if si == 0 {
-			cs.Comments = append(cs.Comments, "newdoc")
-		}
-		if si == 0 || strings.Contains(d.Text[d.Sentences[si-1].End:s.Start], "\n\n") {
-			cs.Comments = append(cs.Comments, "newpar")
-		}
-		cs.Comments = append(cs.Comments, "sent_id = "+strconv.Itoa(si+1), "text = "+strings.Join(strings.Fields(d.Text[s.Start:s.End]), " "))
-		for i, t := range s.Tokens {
-			misc := []string{}
-			if i+1 < len(s.Tokens) && s.Tokens[i+1].Span.Start == t.Span.End || i+1 == len(s.Tokens) && t.Span.End < len(d.Text) && !isSpace(d.Text[t.Span.End]) {
-				misc = append(misc, "SpaceAfter=No")
-			}
-			cs.Words = append(cs.Words, word(i, t, tags[si][i], misc))
-		}
-		if err := w.Write(cs); err != nil {
-			return fmt.Errorf("%s: sentence %d: %w", name, si+1, err)
-		}
-	}
-	return nil
+	return err
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
