@@ -15,14 +15,16 @@ import (
 // Standoff entity annotations.
 //
 // A news entity set cannot carry its articles (their prose stays in
-// ../shared/data), so its gold entities are written beside the text: one
-// mention a line, "DOC<TAB>TYPE<TAB>TEXT", every mention of a document in
-// reading order, repetitions included. TEXT is the mention exactly as the
-// document writes it; it is found by searching the document forward from
-// the end of the previous mention, as a whole word (no letter or digit
-// touching either end). TYPE "O" marks an occurrence of an annotated
-// string that is not an entity, so that the next search starts past it.
-// Lines that are empty or start with "#" are comments.
+// ../shared/data), so its gold entities are written beside the text: a
+// line naming a document (DOC, with no tab), then its mentions one a line
+// as "TYPE<TAB>TEXT", every mention in reading order, repetitions
+// included. A line "DOC<TAB>TYPE<TAB>TEXT" gives one mention of DOC on its
+// own. TEXT is the mention exactly as the document writes it; it is found
+// by searching the document forward from the end of the previous mention,
+// as a whole word (no letter or digit touching either end). TYPE "O" marks
+// an occurrence of an annotated string that is not an entity, so that the
+// next search starts past it. Lines that are empty or start with "#" are
+// comments.
 
 // A Mention is one line of a standoff file.
 type Mention struct {
@@ -38,6 +40,7 @@ func ReadMentions(r io.Reader, name string) ([]Mention, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	var out []Mention
+	doc := "" // the last document line's
 	for line := 1; sc.Scan(); line++ {
 		s := strings.TrimRight(sc.Text(), "\r")
 		if line == 1 {
@@ -47,8 +50,17 @@ func ReadMentions(r io.Reader, name string) ([]Mention, error) {
 			continue
 		}
 		f := strings.Split(s, "\t")
+		switch {
+		case len(f) == 1 && strings.TrimSpace(s) == s:
+			doc = s
+			continue
+		case len(f) == 2 && doc != "":
+			f = []string{doc, f[0], f[1]}
+		case len(f) == 2:
+			return nil, fmt.Errorf("%s:%d: TYPE<TAB>TEXT before any document line", name, line)
+		}
 		if len(f) != 3 || f[0] == "" || strings.TrimSpace(f[2]) != f[2] || f[2] == "" {
-			return nil, fmt.Errorf("%s:%d: want DOC<TAB>TYPE<TAB>TEXT, got %q", name, line, clipIOB(s))
+			return nil, fmt.Errorf("%s:%d: want DOC, TYPE<TAB>TEXT or DOC<TAB>TYPE<TAB>TEXT, got %q", name, line, clipIOB(s))
 		}
 		if !isTypeName(f[1]) {
 			return nil, fmt.Errorf("%s:%d: bad type %q", name, line, clipIOB(f[1]))

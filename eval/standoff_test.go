@@ -6,12 +6,13 @@ import (
 )
 
 func TestReadMentions(t *testing.T) {
-	in := "# a comment\n\ndoc1\tPER\tAda Brook\ndoc1\tO\tBrook\ndoc2\tLOC\tLake Vell\r\n"
+	in := "# a comment\n\ndoc1\tPER\tAda Brook\ndoc1\tO\tBrook\ndoc2\tLOC\tLake Vell\r\ndoc3\nPER\tCato\n\nLOC\tVell\n"
 	ms, err := ReadMentions(strings.NewReader(in), "m.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Mention{{"doc1", "PER", "Ada Brook", 3}, {"doc1", "O", "Brook", 4}, {"doc2", "LOC", "Lake Vell", 5}}
+	want := []Mention{{"doc1", "PER", "Ada Brook", 3}, {"doc1", "O", "Brook", 4}, {"doc2", "LOC", "Lake Vell", 5},
+		{"doc3", "PER", "Cato", 7}, {"doc3", "LOC", "Vell", 9}}
 	if len(ms) != len(want) {
 		t.Fatalf("got %v, want %v", ms, want)
 	}
@@ -24,7 +25,11 @@ func TestReadMentions(t *testing.T) {
 
 func TestReadMentionsErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"doc\tPER\n", "m.tsv:1: want DOC<TAB>TYPE<TAB>TEXT"},
+		{"PER\tAda\n", "m.tsv:1: TYPE<TAB>TEXT before any document line"},
+		{"doc\nPER\t\n", "m.tsv:2: want DOC"},
+		{" doc\n", "m.tsv:1: want DOC"},
+		{"doc\nB-PER\tA\n", "m.tsv:2: bad type"},
+		{"a\tb\tc\td\n", "m.tsv:1: want DOC"},
 		{"ok\tPER\tA\ndoc\tPER\t\n", "m.tsv:2: want DOC"},
 		{"doc\tPER\t A\n", "m.tsv:1: want DOC"},
 		{"doc\tB-PER\tA\n", "m.tsv:1: bad type"},
@@ -99,6 +104,7 @@ func TestStandoffProblems(t *testing.T) {
 func FuzzReadMentions(f *testing.F) {
 	f.Add("doc\tPER\tAda Brook\n# c\ndoc\tO\tBrook\n")
 	f.Add("doc\tLOC\t\xff\n")
+	f.Add("doc\nPER\tAda\nO\tAda\n\ndoc2\nLOC\tVell\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		ms, err := ReadMentions(strings.NewReader(in), "fuzz.tsv")
 		if err != nil {
