@@ -129,24 +129,15 @@ func parseTextBlocks(ctx context.Context, an *annotators, name string, r io.Read
 		an.annotate(d)
 		tags := entityTags(d)
 		for si := range d.Sentences {
-			s := &d.Sentences[si]
-			cs := &conllu.Sentence{}
+			var comments []string
 			if sid == 0 {
-				cs.Comments = append(cs.Comments, "newdoc")
+				comments = append(comments, "newdoc")
 			}
-			if si == 0 && (newPar || sid == 0) || si > 0 && strings.Contains(d.Text[d.Sentences[si-1].End:s.Start], "\n\n") {
-				cs.Comments = append(cs.Comments, "newpar")
+			if si == 0 && (newPar || sid == 0) || si > 0 && strings.Contains(d.Text[d.Sentences[si-1].End:d.Sentences[si].Start], "\n\n") {
+				comments = append(comments, "newpar")
 			}
 			sid++
-			cs.Comments = append(cs.Comments, "sent_id = "+strconv.Itoa(sid), "text = "+strings.Join(strings.Fields(d.Text[s.Start:s.End]), " "))
-			for i, t := range s.Tokens {
-				misc := []string{}
-				if i+1 < len(s.Tokens) && s.Tokens[i+1].Span.Start == t.Span.End || i+1 == len(s.Tokens) && t.Span.End < len(d.Text) && !isSpace(d.Text[t.Span.End]) {
-					misc = append(misc, "SpaceAfter=No")
-				}
-				cs.Words = append(cs.Words, word(i, t, tags[si][i], misc))
-			}
-			if err := w.Write(cs); err != nil {
+			if err := w.Write(textSentence(d, si, tags[si], sid, comments)); err != nil {
 				stop = fmt.Errorf("%s: sentence %d: %w", name, sid, err)
 				return stop
 			}
@@ -157,6 +148,21 @@ func parseTextBlocks(ctx context.Context, an *annotators, name string, r io.Read
 		return fmt.Errorf("read %s: %w", name, err)
 	}
 	return err
+}
+
+// textSentence is sentence si of d as CoNLL-U, numbered id, after the
+// given comments.
+func textSentence(d *nlp.Doc, si int, tags []string, id int, comments []string) *conllu.Sentence {
+	s := &d.Sentences[si]
+	cs := &conllu.Sentence{Comments: append(comments, "sent_id = "+strconv.Itoa(id), "text = "+strings.Join(strings.Fields(d.Text[s.Start:s.End]), " "))}
+	for i, t := range s.Tokens {
+		misc := []string{}
+		if i+1 < len(s.Tokens) && s.Tokens[i+1].Span.Start == t.Span.End || i+1 == len(s.Tokens) && t.Span.End < len(d.Text) && !isSpace(d.Text[t.Span.End]) {
+			misc = append(misc, "SpaceAfter=No")
+		}
+		cs.Words = append(cs.Words, word(i, t, tags[i], misc))
+	}
+	return cs
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
