@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -54,6 +55,7 @@ func runParse(ctx context.Context, e env, args []string) int {
 	fs := flag.NewFlagSet("dyad parse", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	input := fs.String("input", "text", "input: text (split and tokenize) or conllu (keep its tokens and sentences)")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "blocks of text (or of CoNLL-U sentences) annotated at once; the output is the same for any number")
 	var mf modelFlags
 	mf.register(fs)
 	fs.Usage = func() {
@@ -94,9 +96,9 @@ func runParse(ctx context.Context, e env, args []string) int {
 				r = f
 			}
 			if *input == "text" {
-				return parseText(ctx, an, p, r, w)
+				return parseText(ctx, an, p, r, w, *workers)
 			}
-			return parseConllu(ctx, an, p, r, w)
+			return parseConllu(ctx, an, p, r, w, *workers)
 		}()
 		if err != nil {
 			fmt.Fprintf(e.stderr, "dyad parse: %v\n", oneLine(err))
@@ -111,43 +113,57 @@ func runParse(ctx context.Context, e env, args []string) int {
 
 // parseText splits and tokenizes raw text (paragraphs at blank lines, as
 // UDPipe reads raw text) and writes each sentence. It reads and annotates
-// the text a block of whole paragraphs at a time (see textBlocks), so its
-// memory does not grow with the input; the recognizer's name consistency
-// (nlp/ner) reaches across a block, not the whole file.
-func parseText(ctx context.Context, an *annotators, name string, r io.Reader, w *conllu.Writer) error {
-	return parseTextBlocks(ctx, an, name, r, w, textBlockSize, maxTextBlock)
+// the text a block of whole paragraphs at a time (see textBlocks), on up
+// to workers goroutines, so its memory does not grow with the input; the
+// recognizer's name consistency (nlp/ner) reaches across a block, not the
+// whole file.
+func parseText(ctx context.Context, an *annotators, name string, r io.Reader, w *conllu.Writer, workers int) error {
+	return parseTextBlocks(ctx, an, name, r, w, workers, textBlockSize, maxTextBlock)
 }
 
-func parseTextBlocks(ctx context.Context, an *annotators, name string, r io.Reader, w *conllu.Writer, size, max int) error {
-	sid := 0
-	var stop error // the context's or the writer's error, which ends the reading
-	err := textBlocks(r, size, max, func(block string, newPar bool) error {
-		if stop = ctx.Err(); stop != nil {
-			return stop
+// textBlock is a block of raw text and, once annotated, its document.
+type textBlock struct {
+	text   string
+	newPar bool // the block starts a paragraph
+	d      *nlp.Doc
+	tags   [][]string
+}
+
+func parseTextBlocks(ctx context.Context, an *annotators, name string, r io.Reader, w *conllu.Writer, workers, size, max int) error {
+	blocks := func(yield func(textBlock) error) error {
+		err := textBlocks(r, size, max, func(text string, newPar bool) error {
+			return yield(textBlock{text: text, newPar: newPar})
+		})
+		if err != nil && ctx.Err() == nil && !errors.Is(err, context.Canceled) {
+			return fmt.Errorf("read %s: %w", name, err)
 		}
-		d := nlp.Segment(strings.ReplaceAll(block, "\r\n", "\n"))
-		an.annotate(d)
-		tags := entityTags(d)
+		return err
+	}
+	annotate := func(b textBlock) (textBlock, error) {
+		b.d = nlp.Segment(strings.ReplaceAll(b.text, "\r\n", "\n"))
+		an.annotate(b.d)
+		b.tags = entityTags(b.d)
+		return b, nil
+	}
+	sid := 0
+	write := func(b textBlock) error {
+		d := b.d
 		for si := range d.Sentences {
 			var comments []string
 			if sid == 0 {
 				comments = append(comments, "newdoc")
 			}
-			if si == 0 && (newPar || sid == 0) || si > 0 && strings.Contains(d.Text[d.Sentences[si-1].End:d.Sentences[si].Start], "\n\n") {
+			if si == 0 && (b.newPar || sid == 0) || si > 0 && strings.Contains(d.Text[d.Sentences[si-1].End:d.Sentences[si].Start], "\n\n") {
 				comments = append(comments, "newpar")
 			}
 			sid++
-			if err := w.Write(textSentence(d, si, tags[si], sid, comments)); err != nil {
-				stop = fmt.Errorf("%s: sentence %d: %w", name, sid, err)
-				return stop
+			if err := w.Write(textSentence(d, si, b.tags[si], sid, comments)); err != nil {
+				return fmt.Errorf("%s: sentence %d: %w", name, sid, err)
 			}
 		}
 		return nil
-	})
-	if err != nil && stop == nil {
-		return fmt.Errorf("read %s: %w", name, err)
 	}
-	return err
+	return runInOrder(ctx, workers, blocks, annotate, write)
 }
 
 // textSentence is sentence si of d as CoNLL-U, numbered id, after the
@@ -169,13 +185,31 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 
 // parseConllu keeps the tokens and sentences of a CoNLL-U input and fills
 // the annotation columns, a document (# newdoc) at a time.
-func parseConllu(ctx context.Context, an *annotators, name string, r io.Reader, w *conllu.Writer) error {
+func parseConllu(ctx context.Context, an *annotators, name string, r io.Reader, w *conllu.Writer, workers int) error {
 	rd := conllu.NewReader(r, name)
-	var batch []*conllu.Sentence
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	batches := func(yield func([]*conllu.Sentence) error) error {
+		var batch []*conllu.Sentence
+		for {
+			s, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				if len(batch) > 0 {
+					return yield(batch)
+				}
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if (s.NewDoc() || len(batch) >= 200) && len(batch) > 0 {
+				if err := yield(batch); err != nil {
+					return err
+				}
+				batch = nil
+			}
+			batch = append(batch, s)
 		}
+	}
+	annotate := func(batch []*conllu.Sentence) ([]*conllu.Sentence, error) {
 		d := docOf(batch)
 		an.annotate(d)
 		tags := entityTags(d)
@@ -186,31 +220,18 @@ func parseConllu(ctx context.Context, an *annotators, name string, r io.Reader, 
 				cw.UPOS, cw.XPOS, cw.Lemma, cw.Head, cw.Deprel = t.POS, t.XPOS, t.Lemma, t.Head, t.Dep
 				cw.Misc = setMisc(cw.Misc, "NER", tags[si][i])
 			}
+		}
+		return batch, nil
+	}
+	write := func(batch []*conllu.Sentence) error {
+		for _, cs := range batch {
 			if err := w.Write(cs); err != nil {
 				return fmt.Errorf("%s:%d: %w", name, cs.Line, err)
 			}
 		}
-		batch = batch[:0]
 		return nil
 	}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		s, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			return flush()
-		}
-		if err != nil {
-			return err
-		}
-		if (s.NewDoc() || len(batch) >= 200) && len(batch) > 0 {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		batch = append(batch, s)
-	}
+	return runInOrder(ctx, workers, batches, annotate, write)
 }
 
 // docOf lays the words of CoNLL-U sentences out as one document.

@@ -55,26 +55,30 @@ func TestTextBlocksErrors(t *testing.T) {
 	}
 }
 
-// TestParseTextAcrossBlocks parses a text in blocks of a few paragraphs
-// and in one piece: the same sentences, ids running on, one newdoc.
+// TestParseTextAcrossBlocks parses a text in blocks of a few paragraphs,
+// on one worker and on four, and in one piece: the same sentences, ids
+// running on, one newdoc.
 func TestParseTextAcrossBlocks(t *testing.T) {
 	an, err := loadAnnotators(&modelFlags{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := strings.Repeat("Georgia's envoy met Armenian officials in Tbilisi on Monday. Talks will resume in May.\n\nBaku did not comment.\n\n", 20)
-	parseWith := func(size, max int) string {
+	parseWith := func(workers, size, max int) string {
 		var b bytes.Buffer
 		w := conllu.NewWriter(&b)
-		if err := parseTextBlocks(context.Background(), an, "text", strings.NewReader(text), w, size, max); err != nil {
+		if err := parseTextBlocks(context.Background(), an, "text", strings.NewReader(text), w, workers, size, max); err != nil {
 			t.Fatal(err)
 		}
 		w.Flush()
 		return b.String()
 	}
-	whole, blocks := parseWith(1<<20, 1<<20), parseWith(200, 1000)
+	whole, blocks := parseWith(1, 1<<20, 1<<20), parseWith(1, 200, 1000)
 	if whole != blocks {
 		t.Errorf("parsed in blocks differs from parsed whole:\n%s\n----\n%s", blocks, whole)
+	}
+	if parallel := parseWith(4, 200, 1000); parallel != blocks {
+		t.Errorf("parsed on 4 workers differs from parsed on one:\n%s\n----\n%s", parallel, blocks)
 	}
 	if n := len(readBack(t, blocks)); n != 60 || strings.Count(blocks, "# newdoc") != 1 || strings.Count(blocks, "# newpar") != 40 || !strings.Contains(blocks, "# sent_id = 60\n") {
 		t.Errorf("%d sentences, newdoc/newpar/sent_id wrong:\n%s", n, blocks)
