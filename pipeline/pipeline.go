@@ -21,6 +21,7 @@ import (
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/article"
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/inorder"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/ner"
 	"github.com/dyad-events/dyad/nlp/parse"
@@ -142,84 +143,28 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*article.Article, error
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	type job struct {
-		seq int
 		a   *article.Article
 		err error
 	}
-	type done struct {
-		seq int
-		r   Result
-	}
-	jobs := make(chan job, workers)
-	results := make(chan done, workers)
-	// Feed: the source is read on one goroutine; a full jobs channel
-	// blocks it, which bounds what is in memory.
-	go func() {
-		defer close(jobs)
-		seq := 0
+	// The source is read on one goroutine; inorder.Run holds at most
+	// 2*workers articles, which bounds what is in memory.
+	feed := func(yield func(job) error) error {
 		for a, err := range in {
-			select {
-			case jobs <- job{seq, a, err}:
-				seq++
-			case <-ctx.Done():
-				return
+			if err := yield(job{a, err}); err != nil {
+				return err
 			}
 		}
-	}()
-	finished := make(chan struct{})
-	for w := 0; w < workers; w++ {
-		go func() {
-			defer func() { finished <- struct{}{} }()
-			for j := range jobs {
-				var r Result
-				if j.err != nil {
-					r = Result{Err: j.err}
-				} else {
-					r = p.safeProcess(j.a)
-				}
-				select {
-				case results <- done{j.seq, r}:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
+		return nil
 	}
-	go func() {
-		for w := 0; w < workers; w++ {
-			<-finished
+	process := func(j job) (Result, error) {
+		if j.err != nil {
+			return Result{Err: j.err}, nil
 		}
-		close(results)
-	}()
-	// Reorder: hold early finishers until their turn. At most workers*2
-	// results wait, since the feed cannot run further ahead than that.
-	pending := map[int]Result{}
-	next := 0
-	var emitErr error
-	for d := range results {
-		if emitErr != nil {
-			continue // drain
-		}
-		pending[d.seq] = d.r
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			if err := emit(r); err != nil {
-				emitErr = err
-				cancel()
-				break
-			}
-		}
+		return p.safeProcess(j.a), nil
 	}
-	if emitErr != nil {
-		return emitErr
+	if err := inorder.Run(ctx, workers, feed, process, emit); err != nil {
+		return err
 	}
 	return ctx.Err()
 }

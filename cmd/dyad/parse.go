@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dyad-events/dyad/internal/inorder"
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/conllu"
 	"github.com/dyad-events/dyad/nlp/ner"
@@ -163,7 +164,7 @@ func parseTextBlocks(ctx context.Context, an *annotators, name string, r io.Read
 		}
 		return nil
 	}
-	return runInOrder(ctx, workers, blocks, annotate, write)
+	return inorder.Run(ctx, workers, blocks, annotate, write)
 }
 
 // textSentence is sentence si of d as CoNLL-U, numbered id, after the
@@ -231,7 +232,7 @@ func parseConllu(ctx context.Context, an *annotators, name string, r io.Reader, 
 		}
 		return nil
 	}
-	return runInOrder(ctx, workers, batches, annotate, write)
+	return inorder.Run(ctx, workers, batches, annotate, write)
 }
 
 // docOf lays the words of CoNLL-U sentences out as one document.

@@ -1,4 +1,4 @@
-package main
+package inorder
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-func TestRunInOrder(t *testing.T) {
+func TestRun(t *testing.T) {
 	items := func(n int) func(func(int) error) error {
 		return func(yield func(int) error) error {
 			for i := range n {
@@ -26,7 +26,7 @@ func TestRunInOrder(t *testing.T) {
 	}
 	for _, workers := range []int{0, 1, 3, 8} {
 		var got []int
-		err := runInOrder(context.Background(), workers, items(40), slowFirst, func(r int) error { got = append(got, r); return nil })
+		err := Run(context.Background(), workers, items(40), slowFirst, func(r int) error { got = append(got, r); return nil })
 		if err != nil || len(got) != 40 {
 			t.Fatalf("workers %d: %d results, %v", workers, len(got), err)
 		}
@@ -68,7 +68,7 @@ func TestRunInOrder(t *testing.T) {
 			return fmt.Errorf("read x: %w", boom)
 		}, slowFirst, func(int) error { return nil }, "read x: boom"},
 	} {
-		err := runInOrder(context.Background(), 3, tc.produce, tc.work, tc.emit)
+		err := Run(context.Background(), 3, tc.produce, tc.work, tc.emit)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
 		}
@@ -76,7 +76,7 @@ func TestRunInOrder(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := runInOrder(ctx, 2, items(100), slowFirst, func(int) error { return nil }); !errors.Is(err, context.Canceled) {
+	if err := Run(ctx, 2, items(100), slowFirst, func(int) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
 	}
 }

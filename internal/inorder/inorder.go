@@ -1,17 +1,21 @@
-package main
+// Package inorder runs work on items in parallel and hands the results
+// on in the order the items came, so that a command's output does not
+// depend on how many cores ran it. The pipeline codes articles with it
+// and 'dyad parse' annotates blocks of text with it.
+package inorder
 
 import (
 	"context"
 	"fmt"
 )
 
-// runInOrder runs work on the items produce yields, on up to workers
+// Run runs work on the items produce yields, on up to workers
 // goroutines at once, and passes each result to emit in the order the
 // items came, so that output does not depend on the number of workers. At
 // most 2*workers items are held at a time. A panic in work becomes that
 // item's error; the first error of emit (including an item's) or of
 // produce stops the run and is returned.
-func runInOrder[T, R any](ctx context.Context, workers int, produce func(yield func(T) error) error, work func(T) (R, error), emit func(R) error) error {
+func Run[T, R any](ctx context.Context, workers int, produce func(yield func(T) error) error, work func(T) (R, error), emit func(R) error) error {
 	workers = max(workers, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
