@@ -92,6 +92,7 @@ func TestSentences(t *testing.T) {
 		{"1. The first point. 2. The second point.", "1 . The first point . | 2 . The second point ."},
 		{"It rose (by 5%). Then it fell.", "It rose ( by 5 % ) . | Then it fell ."},
 		{"The army attacked at 5 a.m. on Monday.", "The army attacked at 5 a.m. on Monday ."},
+		{"He was born c. 1900 (c. €1bn) in Baku. Take vitamin c. The rest.", "He was born c. 1900 ( c. € 1 bn ) in Baku . | Take vitamin c . | The rest ."},
 		{"where did you go? home? ok.", "where did you go ? | home ? | ok ."},
 		{"Talks with Apple Inc. and others", "Talks with Apple Inc. and others"},
 		{"They made tea, bread, etc. Then they ate.", "They made tea , bread , etc . | Then they ate ."},

@@ -21,7 +21,7 @@ var abbrevs = map[string]bool{
 	// companies, places, misc
 	"Inc": false, "Corp": false, "Co": false, "Ltd": false, "Bros": false, "Cos": false, "Plc": false, "LLC": false,
 	"Assn": false, "Ave": false, "Blvd": false, "Rd": false, "Dept": false, "Univ": false, "Est": false,
-	"etc": false, "al": false, "approx": false, "ca": false, "cf": false, "viz": false, "esp": false,
+	"etc": false, "al": false, "approx": false, "ca": false, "c": false, "cf": false, "viz": false, "esp": false,
 	"est": false, "min": false, "max": false, "govt": false, "dept": false,
 	"Ariz": false, "Ark": false, "Calif": false, "Colo": false, "Conn": false, "Del": false, "Fla": false,
 	"Ga": false, "Ill": false, "Ind": false, "Kan": false, "Kans": false, "Ky": false, "La": false, "Md": false,
