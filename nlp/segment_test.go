@@ -82,6 +82,7 @@ func TestSentences(t *testing.T) {
 		{"He said: \"We will stay.\" Then he left.", "He said : \" We will stay . \" | Then he left ."},
 		{"\"Why?\" he asked.", "\" Why ? \" he asked ."},
 		{"Dr. Aliyev met Mr. Erdogan in Baku.", "Dr. Aliyev met Mr. Erdogan in Baku ."},
+		{"Pfc. Lynn Ames met Spc. Carl Grady and the Rt. Hon. Ada Brook.", "Pfc. Lynn Ames met Spc. Carl Grady and the Rt. Hon. Ada Brook ."},
 		{"J. R. R. Tolkien wrote it. George W. Bush read it.", "J. R. R. Tolkien wrote it . | George W. Bush read it ."},
 		{"Resolution No. 5 passed. It was late.", "Resolution No. 5 passed . | It was late ."},
 		{"They met in the U.S. The talks failed.", "They met in the U.S . | The talks failed ."},

@@ -12,6 +12,8 @@ var abbrevs = map[string]bool{
 	"Rep": true, "Reps": true, "Sens": true, "Rev": true, "Fr": true, "Pres": true, "Supt": true, "Insp": true,
 	"Hon": true, "Amb": true, "Brig": true, "Cpl": true, "Pvt": true, "Sr": true, "Jr": true, "St": true,
 	"Mt": true, "Ft": true, "Mme": true, "Mlle": true, "Msgr": true, "Gens": true, "Atty": true,
+	"Pfc": true, "Spc": true, "Cdr": true, "Cpt": true, "Pte": true, "Det": true, "Cllr": true, "Rt": true,
+	"Govs": true, "Cong": true,
 	"No": true, "Nos": true, "Vol": true, "Art": true, "Fig": true, "Sec": true, "Ch": true, "pp": true, "p": true,
 	"Nr": true, "vs": true, "v": true, "Op": true,
 	// months (May has no period), weekdays
@@ -32,6 +34,7 @@ var abbrevs = map[string]bool{
 	"Dist": false, "Ct": false, "Hwy": false, "Sq": false, "Ln": false, "Pl": false, "Gov't": false,
 	"Admin": false, "Mgr": false, "Asst": false, "Assoc": false, "Corps": false, "Dem": false, "Repub": false,
 	"Sta": false, "Ste": false, "Sgts": false, "Lieut": false, "Comdr": false, "Gen'l": false,
+	"Apt": false, "Bhd": false, "Pty": false,
 }
 
 // ambiguousAbbrevs are abbreviations that are also ordinary words: they keep
