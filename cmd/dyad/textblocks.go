@@ -9,7 +9,7 @@ import (
 
 // Raw text is read in blocks of whole paragraphs so that 'dyad parse'
 // holds one block's tokens and annotations at a time, however long its
-// input: a document's annotations take about 90 times its text.
+// input: a document's annotations take many times the room of its text.
 const (
 	textBlockSize = 256 << 10 // a block ends at the first blank line after this many bytes
 	maxTextBlock  = 4 << 20   // with no blank line by then, at the last whitespace
@@ -72,7 +72,7 @@ func textBlocks(r io.Reader, size, max int, fn func(block string, newPar bool) e
 // its last ASCII space or line break, else at the last character start.
 func cutPoint(b []byte) int {
 	for i := len(b) - 1; i > 0; i-- {
-		if c := b[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		if isSpace(b[i]) {
 			return i + 1
 		}
 	}

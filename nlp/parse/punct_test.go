@@ -21,7 +21,6 @@ import (
 // a comma after any unit whose head follows it. The counts are the
 // package doc's; run with -v to see them.
 func TestFrontedCommaConvention(t *testing.T) {
-	dir := filepath.Dir(shareddata.Require(t, "ud-english", "en_ewt-ud-train.conllu"))
 	for _, tc := range []struct {
 		file     string
 		wantUnit bool // most such commas attach to the unit
@@ -29,21 +28,13 @@ func TestFrontedCommaConvention(t *testing.T) {
 		{"en_ewt-ud-train.conllu", true},
 		{"en_pud-ud-test.conllu", false},
 	} {
-		f, err := os.Open(filepath.Join(dir, tc.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sents, err := conllu.ReadAll(f, tc.file)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
 		unit, clause, other := 0, 0, 0
 		anyUnit, anyHead, anyOther := 0, 0, 0
-		for _, s := range sents {
-			u, c, o := frontedCommas(s, true)
+		for _, s := range readTB(t, tc.file) {
+			sp := treeSpans(s.Tokens, true)
+			u, c, o := frontedCommas(s.Tokens, sp, true)
 			unit, clause, other = unit+u, clause+c, other+o
-			u, c, o = frontedCommas(s, false)
+			u, c, o = frontedCommas(s.Tokens, sp, false)
 			anyUnit, anyHead, anyOther = anyUnit+u, anyHead+c, anyOther+o
 		}
 		t.Logf("%s: fronted-adverbial commas on the unit %d, on the clause head %d, elsewhere %d", tc.file, unit, clause, other)
@@ -56,42 +47,26 @@ func TestFrontedCommaConvention(t *testing.T) {
 
 // frontedCommas counts the commas right after a fronted unit (one whose
 // head follows the comma) by where they attach; with adverbial, only
-// after an obl, advcl or advmod.
-func frontedCommas(s *conllu.Sentence, adverbial bool) (unit, clause, other int) {
-	n := len(s.Words)
-	head := make([]int, n+1) // 1-based ids
-	for _, w := range s.Words {
-		if w.ID < 1 || w.ID > n {
-			return 0, 0, 0 // multiword or empty nodes: skip the sentence
-		}
-		head[w.ID] = w.Head
-	}
-	lo, hi := make([]int, n+1), make([]int, n+1)
-	for i := 1; i <= n; i++ {
-		lo[i], hi[i] = i, i
-	}
-	for d := 1; d <= n; d++ {
-		for h, k := head[d], 0; h > 0 && k < n; h, k = head[h], k+1 {
-			lo[h], hi[h] = min(lo[h], d), max(hi[h], d)
-		}
-	}
-	for _, w := range s.Words {
-		prev := w.ID - 1
-		if w.Form != "," || w.Deprel != "punct" || prev < 1 {
+// after an obl, advcl or advmod. sp spans the tree with punctuation in
+// its phrases.
+func frontedCommas(toks []nlp.Token, sp spans, adverbial bool) (unit, clause, other int) {
+	for m, w := range toks {
+		prev := m - 1
+		if w.Text != "," || w.Dep != "punct" || prev < 0 {
 			continue
 		}
 		x := prev // the largest phrase ending right before the comma
-		for head[x] > 0 && hi[head[x]] == prev {
-			x = head[x]
+		for h := sp.head[x]; h >= 0 && sp.hi[h] == prev; h = sp.head[x] {
+			x = h
 		}
-		rel := s.Words[x-1].Deprel
-		if r, _, _ := strings.Cut(rel, ":"); adverbial && r != "obl" && r != "advcl" && r != "advmod" || head[x] <= w.ID {
+		rel := toks[x].Dep
+		if r, _, _ := strings.Cut(rel, ":"); adverbial && r != "obl" && r != "advcl" && r != "advmod" || sp.head[x] <= m {
 			continue
 		}
-		switch h := w.Head; {
-		case lo[x] <= h && h <= hi[x]:
+		switch h := w.Head - 1; {
+		case sp.lo[x] <= h && h <= sp.hi[x]:
 			unit++
-		case h == head[x]:
+		case h == sp.head[x]:
 			clause++
 		default:
 			other++
@@ -159,7 +134,7 @@ func TestPunctuationConventions(t *testing.T) {
 	} {
 		var n [numMarkClasses]struct{ guide, across, other int }
 		for _, s := range readTB(t, tc.file) {
-			sp := goldSpans(s.Tokens)
+			sp := treeSpans(s.Tokens, false)
 			for m := range s.Tokens {
 				c, target := ewtMark(s.Tokens, sp, m)
 				if c == noMark {
@@ -200,7 +175,7 @@ func TestPunctuationConventions(t *testing.T) {
 			pred := nlp.Sentence{Tokens: slices.Clone(s.Tokens)}
 			tg.Tag(&pred)
 			p.Parse(&pred)
-			sp := goldSpans(s.Tokens)
+			sp := treeSpans(s.Tokens, false)
 			for m, g := range s.Tokens {
 				words++
 				h := pred.Tokens[m].Head
@@ -242,19 +217,21 @@ func (c markClass) String() string {
 	return [...]string{"none", "mark after a unit whose head follows it", "mark before a unit whose head precedes it", "hyphen inside a word"}[c]
 }
 
-// spans holds each word's head and the first and last word of its
-// phrase, all 0-based; punctuation dependents are left out of the
-// phrases, so that where a mark hangs does not change the units around it.
+// spans holds each word's head (-1: the root) and the first and last
+// word of its phrase, all 0-based.
 type spans struct{ head, lo, hi []int }
 
-func goldSpans(toks []nlp.Token) spans {
+// treeSpans spans the tree of toks. Without withPunct, punctuation
+// dependents are left out of the phrases, so that where a mark hangs does
+// not change the units around it.
+func treeSpans(toks []nlp.Token, withPunct bool) spans {
 	n := len(toks)
 	sp := spans{make([]int, n), make([]int, n), make([]int, n)}
 	for i, tk := range toks {
 		sp.head[i], sp.lo[i], sp.hi[i] = tk.Head-1, i, i
 	}
 	for d := range toks {
-		if toks[d].Dep == "punct" {
+		if !withPunct && toks[d].Dep == "punct" {
 			continue
 		}
 		for h, k := sp.head[d], 0; h >= 0 && h < n && k < n; h, k = sp.head[h], k+1 {
